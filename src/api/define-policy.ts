@@ -1,0 +1,174 @@
+/**
+ * `definePolicy`: derive a validated, frozen policy from a base (the preset by default).
+ */
+import { MICRO, decimalsOf, microText, toMicro } from "../decimal.js";
+import {
+  LEVELS,
+  PolicyOverridesSchema,
+  type Parameter,
+  type Policy,
+  type PolicyParameters,
+  type Provenance,
+} from "../model/policy.js";
+import type { NumInput } from "../model/values.js";
+import { PRESETS, deepFreeze, xuancheng2022 } from "../policy/xuancheng-2022.js";
+import { InputError, errorMap, fromZodIssues, libraryMessage, type InputIssue, type Lang } from "./errors.js";
+
+/** Options of `definePolicy`. */
+export interface DefinePolicyOptions {
+  /** The policy to derive from; the preset `xuancheng-2022` when absent. */
+  readonly base?: Policy | undefined;
+  /** The language of error messages: `"zh"` (default) or `"en"`. */
+  readonly lang?: Lang | undefined;
+}
+
+type Path = (string | number)[];
+
+const RULES = {
+  "preset-id": { zh: "不能使用预设政策的 id，请另起一个 id", en: "This id belongs to a preset; choose a new id" },
+  "not-positive": { zh: "数值必须大于 0", en: "The value must be greater than 0" },
+  "above-one": { zh: "数值不得大于 1", en: "The value must not exceed 1" },
+  "weights-order": {
+    zh: "权重必须满足 满意 ≥ 基本满意 ≥ 不满意",
+    en: "Weights must not increase: satisfied ≥ basicallySatisfied ≥ dissatisfied",
+  },
+  "points-order": {
+    zh: "加分必须满足 市委市政府 ≤ 省直单位 ≤ 省部级 ≤ 党中央国务院",
+    en: "Points must not decrease: municipal ≤ provincial-department ≤ provincial ≤ national",
+  },
+  "tiers-order": { zh: "各等次的最低分必须严格递减", en: "Tier thresholds must strictly decrease" },
+  "tier-repeated": { zh: "同一等次只能出现一次", en: "A tier may appear only once" },
+} as const;
+
+function rule(code: keyof typeof RULES, path: Path, lang: Lang): InputIssue {
+  const isRange = code === "not-positive" || code === "above-one";
+  return { path, code: isRange ? (code === "not-positive" ? "too_small" : "too_big") : "custom", message: RULES[code][lang] };
+}
+
+const canonical = (value: NumInput): string => microText(toMicro(value) as number);
+
+/**
+ * Derives a policy from the preset (or `options.base`): a new `id` and any of `label`,
+ * `surveyWeights`, `complaintDeduction`, `minRounds`, `commendationPoints`, `unitCeiling`,
+ * `bonusCap`, `tiers`, `excellentQuota`, `decimals` (SPEC §2). Every parameter it sets records the
+ * new policy as its provenance and leaves the result's list of assumptions.
+ *
+ * @param overrides - The JSON object of changes (the same object the CLI's `--policy FILE` reads).
+ * @param options - `base` (default `xuancheng2022`) and `lang` for messages.
+ * @returns The validated, frozen policy.
+ * @throws {@link InputError} naming the path of every value that is refused.
+ * @example
+ * ```ts
+ * const policy = definePolicy({ id: "city-2023", bonusCap: 5,
+ *   tiers: [{ tier: "excellent", min: 90 }, { tier: "competent", min: 70 }] });
+ * score(input, { policy }).tier; //=> "excellent"
+ * ```
+ */
+export function definePolicy(overrides: unknown, options: DefinePolicyOptions = {}): Policy {
+  const lang = options.lang ?? "zh";
+  const base = options.base ?? xuancheng2022;
+  const parsed = PolicyOverridesSchema.safeParse(overrides, { error: errorMap(lang) });
+  if (!parsed.success) throw new InputError(fromZodIssues(parsed.error.issues, lang), lang);
+  const o = parsed.data;
+  const issues: InputIssue[] = [];
+  const micro = (v: NumInput): number => toMicro(v) as number;
+
+  if (PRESETS[o.id] !== undefined) issues.push(rule("preset-id", ["id"], lang));
+  if (o.surveyWeights !== undefined) {
+    const w = o.surveyWeights;
+    for (const key of ["satisfied", "basicallySatisfied", "dissatisfied"] as const) {
+      if (micro(w[key]) > MICRO) issues.push(rule("above-one", ["surveyWeights", key], lang));
+    }
+    if (micro(w.satisfied) < micro(w.basicallySatisfied) || micro(w.basicallySatisfied) < micro(w.dissatisfied)) {
+      issues.push(rule("weights-order", ["surveyWeights"], lang));
+    }
+  }
+  if (o.complaintDeduction !== undefined && micro(o.complaintDeduction) === 0) {
+    issues.push(rule("not-positive", ["complaintDeduction"], lang));
+  }
+  if (o.commendationPoints !== undefined) {
+    const points = o.commendationPoints;
+    for (const level of LEVELS) if (micro(points[level]) === 0) issues.push(rule("not-positive", ["commendationPoints", level], lang));
+    for (let i = 1; i < LEVELS.length; i += 1) {
+      if (micro(points[LEVELS[i - 1] as (typeof LEVELS)[number]]) > micro(points[LEVELS[i] as (typeof LEVELS)[number]])) {
+        issues.push(rule("points-order", ["commendationPoints"], lang));
+        break;
+      }
+    }
+  }
+  if (o.unitCeiling !== undefined && o.unitCeiling !== "level-points" && micro(o.unitCeiling) === 0) {
+    issues.push(rule("not-positive", ["unitCeiling"], lang));
+  }
+  if (o.bonusCap !== undefined && o.bonusCap !== null && micro(o.bonusCap) === 0) {
+    issues.push(rule("not-positive", ["bonusCap"], lang));
+  }
+  if (o.tiers !== undefined) {
+    const seen = new Set<string>();
+    o.tiers.forEach((t, i) => {
+      if (seen.has(t.tier)) issues.push(rule("tier-repeated", ["tiers", i, "tier"], lang));
+      seen.add(t.tier);
+      const previous = o.tiers?.[i - 1];
+      if (previous !== undefined && micro(previous.min) <= micro(t.min)) issues.push(rule("tiers-order", ["tiers", i, "min"], lang));
+    });
+  }
+  if (o.excellentQuota !== undefined) {
+    if (micro(o.excellentQuota) === 0) issues.push(rule("not-positive", ["excellentQuota"], lang));
+    else if (micro(o.excellentQuota) > MICRO) issues.push(rule("above-one", ["excellentQuota"], lang));
+  }
+  if (issues.length > 0) throw new InputError(issues, lang);
+
+  const set = <T>(value: T): Parameter<T> => ({ value, provenance: { kind: "policy", policy: o.id } as Provenance });
+  const b = base.parameters;
+  const parameters: PolicyParameters = {
+    ...b,
+    ...(o.surveyWeights === undefined
+      ? {}
+      : {
+          surveyWeights: set({
+            satisfied: canonical(o.surveyWeights.satisfied),
+            basicallySatisfied: canonical(o.surveyWeights.basicallySatisfied),
+            dissatisfied: canonical(o.surveyWeights.dissatisfied),
+          }),
+        }),
+    ...(o.complaintDeduction === undefined ? {} : { complaintDeduction: set(canonical(o.complaintDeduction)) }),
+    ...(o.minRounds === undefined ? {} : { minRounds: set(o.minRounds) }),
+    ...(o.commendationPoints === undefined
+      ? {}
+      : {
+          commendationPoints: set(
+            Object.fromEntries(LEVELS.map((l) => [l, canonical((o.commendationPoints as Record<string, NumInput>)[l] as NumInput)])) as Record<
+              (typeof LEVELS)[number],
+              string
+            >,
+          ),
+        }),
+    ...(o.unitCeiling === undefined ? {} : { unitCeiling: set(o.unitCeiling === "level-points" ? "level-points" : canonical(o.unitCeiling)) }),
+    ...(o.bonusCap === undefined ? {} : { bonusCap: set(o.bonusCap === null ? null : canonical(o.bonusCap)) }),
+    ...(o.tiers === undefined ? {} : { tiers: set(o.tiers.map((t) => ({ tier: t.tier, min: canonical(t.min) }))) }),
+    ...(o.excellentQuota === undefined ? {} : { excellentQuota: set(canonical(o.excellentQuota)) }),
+    ...(o.decimals === undefined ? {} : { decimals: set(o.decimals) }),
+  };
+  checkDecimals(parameters, o, lang);
+  return deepFreeze({ id: o.id, label: o.label ?? o.id, base: base.id, parameters });
+}
+
+/** Every fixed value of the policy must fit in its decimals (SPEC §2). */
+function checkDecimals(p: PolicyParameters, o: Readonly<Record<string, unknown>>, lang: Lang): void {
+  const decimals = p.decimals.value;
+  const issues: InputIssue[] = [];
+  const check = (text: string, path: Path, overridden: boolean): void => {
+    if (decimalsOf(toMicro(text) as number) > decimals) {
+      issues.push({
+        path: overridden ? path : ["decimals"],
+        code: "too-many-decimals",
+        message: libraryMessage("too-many-decimals", lang, { decimals }) as string,
+      });
+    }
+  };
+  for (const level of LEVELS) check(p.commendationPoints.value[level], ["commendationPoints", level], o["commendationPoints"] !== undefined);
+  if (p.unitCeiling.value !== "level-points") check(p.unitCeiling.value, ["unitCeiling"], o["unitCeiling"] !== undefined);
+  if (p.bonusCap.value !== null) check(p.bonusCap.value, ["bonusCap"], o["bonusCap"] !== undefined);
+  check(p.complaintDeduction.value, ["complaintDeduction"], o["complaintDeduction"] !== undefined);
+  p.tiers.value.forEach((t, i) => check(t.min, ["tiers", i, "min"], o["tiers"] !== undefined));
+  if (issues.length > 0) throw new InputError(issues, lang);
+}

@@ -1,0 +1,166 @@
+/**
+ * Input errors: every problem at once, each with its JSON path, a code and a message in Chinese
+ * (zod's zh-CN locale) or English (zod's en locale). The language is chosen per call.
+ */
+import type { core } from "zod/mini";
+import zhCN from "zod/v4/locales/zh-CN.js";
+import en from "zod/v4/locales/en.js";
+import { microText } from "../decimal.js";
+
+/** The language of messages: Chinese (default) or English. */
+export type Lang = "zh" | "en";
+
+/** The codes this library adds to zod's own (SPEC §8). */
+export type LibraryIssueCode =
+  | "missing-component"
+  | "duplicate-id"
+  | "score-above-out-of"
+  | "awarded-not-allowed"
+  | "awarded-required"
+  | "awarded-above-ceiling"
+  | "reason-required"
+  | "too-many-decimals";
+
+/** One problem with an input: where, what (a code), and a message for a person. */
+export interface InputIssue {
+  readonly path: readonly (string | number)[];
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * Thrown by `score` and `definePolicy` (and returned by `safeScore`) when an input is wrong.
+ * Carries every problem at once in `issues`.
+ *
+ * @example
+ * ```ts
+ * try { score({ year: 2022 }); } catch (e) {
+ *   if (e instanceof InputError) e.issues[0]; //=> { path: ["participant"], code: "invalid_type", message: "无效输入：…" }
+ * }
+ * ```
+ */
+export class InputError extends Error {
+  override readonly name = "InputError";
+  /** Every problem found, in input order. */
+  readonly issues: readonly InputIssue[];
+
+  constructor(issues: readonly InputIssue[], lang: Lang = "zh") {
+    super(summarize(issues, lang));
+    this.issues = issues;
+  }
+}
+
+/** Renders a path the way a clerk reads it: `components.routineInspection.rounds[1].score`. */
+export function formatPath(path: readonly (string | number)[]): string {
+  let text = "";
+  for (const part of path) {
+    if (typeof part === "number") text += `[${part}]`;
+    else text += text === "" ? part : `.${part}`;
+  }
+  return text === "" ? "(root)" : text;
+}
+
+function summarize(issues: readonly InputIssue[], lang: Lang): string {
+  const head = lang === "en" ? `The input has ${issues.length} problem(s)` : `输入有 ${issues.length} 处问题`;
+  const lines = issues.slice(0, 20).map((i) => `${formatPath(i.path)}: ${i.message}`);
+  const more = issues.length > 20 ? [lang === "en" ? `… and ${issues.length - 20} more` : `…… 另有 ${issues.length - 20} 处`] : [];
+  return [head, ...lines, ...more].join("\n");
+}
+
+type Params = Readonly<Record<string, unknown>>;
+
+const LIBRARY_MESSAGES: Readonly<Record<LibraryIssueCode | "decimal" | "date", Readonly<Record<Lang, (p: Params) => string>>>> = {
+  decimal: {
+    zh: () => "无效数值：应为不带正负号和指数的十进制数，如 23.5（整数最多 9 位，小数最多 6 位）",
+    en: () => "Invalid number: expected a decimal without sign or exponent, such as 23.5 (at most 9 integer and 6 decimal digits)",
+  },
+  date: {
+    zh: () => "无效日期：应为 YYYY-MM-DD 格式的真实日期，年份在 1949 至 2099 之间",
+    en: () => "Invalid date: expected a real calendar day written YYYY-MM-DD, year 1949 to 2099",
+  },
+  "missing-component": {
+    zh: () => "缺少该考评项目的有效记录；补齐数据，或在允许不完整时以 allowIncomplete 计为暂定结果",
+    en: () => "This component has nothing to count; supply its records, or pass allowIncomplete for a provisional result",
+  },
+  "duplicate-id": {
+    zh: (p) => `编号“${String(p["id"])}”在本列表中重复；每条记录的 id 必须唯一`,
+    en: (p) => `The id "${String(p["id"])}" appears more than once in this list; ids must be unique`,
+  },
+  "score-above-out-of": {
+    zh: (p) => `得分高于本次满分 ${String(p["outOf"])}`,
+    en: (p) => `The score is above this round's full marks of ${String(p["outOf"])}`,
+  },
+  "awarded-not-allowed": {
+    zh: () => "只有授予单位的表彰（recipient 为 unit）才能填写 awarded；个人或科室表彰按级别计分",
+    en: () => "Only a unit commendation (recipient \"unit\") may carry awarded; participant and section commendations score by level",
+  },
+  "awarded-required": {
+    zh: () => "单位表彰必须填写 awarded（酌情加分的分值）",
+    en: () => "A unit commendation needs awarded (the points granted by relevance)",
+  },
+  "awarded-above-ceiling": {
+    zh: (p) => `酌情加分不得超过该级别的上限 ${microText(Number(p["ceilingMicro"]))}`,
+    en: (p) => `The awarded points exceed this level's ceiling of ${microText(Number(p["ceilingMicro"]))}`,
+  },
+  "reason-required": {
+    zh: () => "依据为“其他原因”（other）的否决必须填写 reason",
+    en: () => "A veto on the ground \"other\" needs a reason",
+  },
+  "too-many-decimals": {
+    zh: (p) => `小数位数过多：本政策最多 ${String(p["decimals"])} 位小数`,
+    en: (p) => `Too many decimals: this policy allows at most ${String(p["decimals"])}`,
+  },
+};
+
+/** The library's message for a code, or `undefined` when it is zod's own. */
+export function libraryMessage(code: string, lang: Lang, params: Params = {}): string | undefined {
+  const entry = (LIBRARY_MESSAGES as Readonly<Record<string, Readonly<Record<Lang, (p: Params) => string>>>>)[code];
+  return entry?.[lang](params);
+}
+
+const LOCALES: Readonly<Record<Lang, (issue: core.$ZodRawIssue) => string | undefined>> = {
+  zh: zhCN().localeError as (issue: core.$ZodRawIssue) => string | undefined,
+  en: en().localeError as (issue: core.$ZodRawIssue) => string | undefined,
+};
+
+/** The error map passed to zod for one call: the library's messages, then zod's locale. */
+export function errorMap(lang: Lang): (issue: core.$ZodRawIssue) => string | undefined {
+  return lang === "en" ? EN_MAP : ZH_MAP;
+}
+
+function makeMap(lang: Lang): (issue: core.$ZodRawIssue) => string | undefined {
+  const locale = LOCALES[lang];
+  return (issue) => {
+    if (issue.code === "custom") {
+      const params = (issue as { params?: Params }).params ?? {};
+      const text = libraryMessage(String(params["code"]), lang, params);
+      if (text !== undefined) return text;
+    }
+    if (issue.code === "invalid_format" && (issue.format === "decimal" || issue.format === "date")) {
+      return libraryMessage(issue.format, lang);
+    }
+    return locale(issue);
+  };
+}
+
+const ZH_MAP = makeMap("zh");
+const EN_MAP = makeMap("en");
+
+/** Converts zod's issues to the library's: custom codes named, unknown keys one issue each. */
+export function fromZodIssues(issues: readonly core.$ZodIssue[], lang: Lang): InputIssue[] {
+  const out: InputIssue[] = [];
+  for (const issue of issues) {
+    const path = issue.path as (string | number)[];
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const message = LOCALES[lang]({ code: "unrecognized_keys", keys: [key], input: undefined } as core.$ZodRawIssue) ?? issue.message;
+        out.push({ path: [...path, key], code: issue.code, message });
+      }
+    } else if (issue.code === "custom" && typeof issue.params?.["code"] === "string") {
+      out.push({ path, code: issue.params["code"], message: issue.message });
+    } else {
+      out.push({ path, code: issue.code, message: issue.message });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+/**
+ * `score` and `safeScore`: validate one participant-year (zod), score it (core), return plain data.
+ */
+import type { ScoreInput } from "../model/input.js";
+import type { Policy } from "../model/policy.js";
+import type { ScoreResult } from "../model/result.js";
+import { compilePolicy } from "../policy/compile.js";
+import { xuancheng2022 } from "../policy/xuancheng-2022.js";
+import { scoreParticipantYear } from "../core/score.js";
+import { InputError, errorMap, fromZodIssues, libraryMessage, type Lang } from "./errors.js";
+
+/** Options of `score` and `safeScore`. */
+export interface ScoreOptions {
+  /** The policy to score under; the preset `xuancheng-2022` when absent. */
+  readonly policy?: Policy | undefined;
+  /** Score a missing component as zero and mark the result `provisional` instead of refusing it. */
+  readonly allowIncomplete?: boolean | undefined;
+  /** The language of error messages: `"zh"` (default) or `"en"`. Never changes a result. */
+  readonly lang?: Lang | undefined;
+}
+
+/** The outcome of `safeScore`: the result, or the input error. */
+export type SafeScoreResult =
+  | { readonly success: true; readonly data: ScoreResult }
+  | { readonly success: false; readonly error: InputError };
+
+function scoreOrError(input: unknown, options: ScoreOptions): SafeScoreResult {
+  const lang = options.lang ?? "zh";
+  const cp = compilePolicy(options.policy ?? xuancheng2022);
+  const parsed = cp.inputSchema.safeParse(input, { error: errorMap(lang) });
+  if (!parsed.success) return { success: false, error: new InputError(fromZodIssues(parsed.error.issues, lang), lang) };
+  const { result, missing } = scoreParticipantYear(parsed.data as ScoreInput, cp);
+  if (missing.length > 0 && options.allowIncomplete !== true) {
+    const message = libraryMessage("missing-component", lang) as string;
+    const issues = missing.map((id) => ({ path: ["components", id], code: "missing-component", message }));
+    return { success: false, error: new InputError(issues, lang) };
+  }
+  return { success: true, data: result };
+}
+
+/**
+ * Scores one participant-year without throwing: `{ success: true, data }` or
+ * `{ success: false, error }` with every input problem at once. Never throws, whatever the input.
+ *
+ * @param input - One participant-year as JSON data (SPEC §8).
+ * @param options - `policy`, `allowIncomplete`, `lang`.
+ * @returns The result, or the `InputError`.
+ * @example
+ * ```ts
+ * const outcome = safeScore(JSON.parse(text));
+ * if (outcome.success) outcome.data.total; //=> "93.23"
+ * else outcome.error.issues; //=> [{ path: ["components", "deputies"], code: "missing-component", message: "…" }]
+ * ```
+ */
+export function safeScore(input: unknown, options: ScoreOptions = {}): SafeScoreResult {
+  try {
+    return scoreOrError(input, options);
+  } catch (cause) {
+    const lang = options.lang ?? "zh";
+    const message =
+      lang === "en"
+        ? `The input could not be read: ${cause instanceof Error ? cause.message : String(cause)}`
+        : `无法读取输入：${cause instanceof Error ? cause.message : String(cause)}`;
+    return { success: false, error: new InputError([{ path: [], code: "custom", message }], lang) };
+  }
+}
+
+/**
+ * Scores one participant-year exactly and explains every point of it.
+ *
+ * @param input - One participant-year as JSON data (SPEC §8).
+ * @param options - `policy` (default `xuancheng2022`), `allowIncomplete`, `lang`.
+ * @returns The result: plain data with fixed-point strings.
+ * @throws {@link InputError} with every problem of the input at once.
+ * @example
+ * ```ts
+ * import { score } from "wubi-wuping";
+ * const result = score(input);
+ * result.total; //=> "93.23"
+ * result.components[0]; //=> { id: "routineInspection", label: "日常督查", points: "23.75", … }
+ * ```
+ */
+export function score(input: unknown, options: ScoreOptions = {}): ScoreResult {
+  const outcome = safeScore(input, options);
+  if (!outcome.success) throw outcome.error;
+  return outcome.data;
+}

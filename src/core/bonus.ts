@@ -1,0 +1,94 @@
+/**
+ * The bonus of `附件2-三` (SPEC §5): approval, the document number's year, points by level or as
+ * awarded, one commendation per matter at the highest, and the policy's cap.
+ */
+import { fixed, microToScaled, toMicro } from "../decimal.js";
+import type { Commendation } from "../model/input.js";
+import { LEVELS, type AssumptionId } from "../model/policy.js";
+import type { BonusResult, ExclusionReason, Finding } from "../model/result.js";
+import type { CompiledPolicy } from "../policy/compile.js";
+import { parseDocumentNumber } from "./document-number.js";
+
+/** The bonus with its points as an integer at the policy's decimals. */
+export interface BonusOutcome {
+  readonly result: BonusResult;
+  readonly points: number;
+  readonly findings: readonly Finding[];
+  readonly assumptions: ReadonlySet<AssumptionId>;
+}
+
+interface Eligible {
+  readonly commendation: Commendation;
+  readonly points: number;
+  readonly rank: number;
+}
+
+const byId = <T extends { readonly id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Whether `a` beats `b` for the same matter: more points, then the higher level, then the smaller id. */
+function beats(a: Eligible, b: Eligible): boolean {
+  if (a.points !== b.points) return a.points > b.points;
+  if (a.rank !== b.rank) return a.rank > b.rank;
+  return a.commendation.id < b.commendation.id;
+}
+
+/** The key under which two matters are the same: NFKC, then `trim()`. */
+export function matterKey(matter: string): string {
+  return matter.normalize("NFKC").trim();
+}
+
+/** Scores the commendations of an evaluation year. */
+export function scoreBonus(commendations: readonly Commendation[], year: number, cp: CompiledPolicy): BonusOutcome {
+  const findings: Finding[] = [];
+  const excluded: { id: string; reason: ExclusionReason; by?: string }[] = [];
+  const assumptions = new Set<AssumptionId>();
+  const byMatter = new Map<string, Eligible[]>();
+  for (const c of commendations) {
+    if (c.recipient === "unit") assumptions.add("unit-commendation-ceiling");
+    const parsed = parseDocumentNumber(c.documentNumber);
+    if (parsed.ok && !parsed.standard) {
+      findings.push({ code: "nonstandard-document-number", id: c.id, documentNumber: c.documentNumber, normalized: parsed.normalized });
+    }
+    let reason: ExclusionReason | undefined;
+    if (!c.approved) reason = "not-approved";
+    else if (!parsed.ok) reason = "invalid-document-number";
+    else if (parsed.year !== year) reason = "wrong-year";
+    if (reason !== undefined) {
+      excluded.push({ id: c.id, reason });
+      continue;
+    }
+    const points =
+      c.recipient === "unit" ? microToScaled(toMicro(c.awarded) as number, cp.decimals) : cp.levelPoints[c.level];
+    const key = matterKey(c.matter);
+    const group = byMatter.get(key);
+    const entry: Eligible = { commendation: c, points, rank: LEVELS.indexOf(c.level) };
+    if (group === undefined) byMatter.set(key, [entry]);
+    else group.push(entry);
+  }
+  const counted: BonusResult["counted"][number][] = [];
+  let uncapped = 0;
+  for (const group of byMatter.values()) {
+    let winner = group[0] as Eligible;
+    const seenPoints = new Set<number>();
+    for (const entry of group) {
+      if (seenPoints.has(entry.points)) assumptions.add("same-matter-tie-break");
+      seenPoints.add(entry.points);
+      if (beats(entry, winner)) winner = entry;
+    }
+    for (const entry of group) {
+      if (entry !== winner) excluded.push({ id: entry.commendation.id, reason: "superseded", by: winner.commendation.id });
+    }
+    const c = winner.commendation;
+    counted.push({ id: c.id, matter: c.matter, level: c.level, recipient: c.recipient, points: fixed(winner.points, cp.decimals) });
+    uncapped += winner.points;
+  }
+  let points = uncapped;
+  if (cp.bonusCap !== null && uncapped > cp.bonusCap) {
+    points = cp.bonusCap;
+    findings.push({ code: "bonus-capped", uncapped: fixed(uncapped, cp.decimals), cap: fixed(cp.bonusCap, cp.decimals) });
+  }
+  if (counted.length > 0) assumptions.add("bonus-cap");
+  counted.sort(byId);
+  excluded.sort(byId);
+  return { result: { points: fixed(points, cp.decimals), counted, excluded }, points, findings, assumptions };
+}

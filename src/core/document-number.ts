@@ -1,0 +1,65 @@
+/**
+ * Document numbers (发文字号) per GB/T 9704-2012 §7.2.5, with the non-standard forms seen in
+ * practice (SPEC §5). The year of a commendation is the year of its document number (`附件2-三.4`).
+ */
+
+/** A parsed document number. */
+export interface DocumentNumber {
+  /** 发文机关代字, e.g. `宣政`. */
+  readonly issuerCode: string;
+  /** The year in the brackets, 1949..2099. */
+  readonly year: number;
+  /** The serial, without leading zeros. */
+  readonly serial: number;
+  /** Whether the text was written exactly as the standard prescribes. */
+  readonly standard: boolean;
+  /** The standard form: `代字〔YYYY〕serial号`. */
+  readonly normalized: string;
+}
+
+/** Why a document number was refused. */
+export type DocumentNumberError = "unrecognized" | "year-out-of-range" | "zero-serial" | "serial-too-large";
+
+/** The outcome of `parseDocumentNumber`. */
+export type DocumentNumberResult =
+  | ({ readonly ok: true } & DocumentNumber)
+  | { readonly ok: false; readonly reason: DocumentNumberError };
+
+const ZERO_WIDTH = /[\u200B-\u200F\u2060\uFEFF]/g;
+const SHAPE =
+  /^([^\s〔〕[\]【】()]+)(\s*)(?:〔([0-9]{4})〕|\[([0-9]{4})\]|【([0-9]{4})】|\(([0-9]{4})\))(\s*)(第)?([0-9]+)(号)?$/;
+
+/**
+ * Parses a document number such as `宣政〔2022〕12号`, accepting the common non-standard forms
+ * (other brackets, full-width digits, 第, leading zeros, a missing 号, stray spaces).
+ *
+ * @param text - The document number as written on the commendation.
+ * @returns `{ ok: true, issuerCode, year, serial, standard, normalized }`, or
+ *   `{ ok: false, reason }` when the text is not a document number.
+ * @example
+ * ```ts
+ * parseDocumentNumber("皖建[2022]第012号");
+ * //=> { ok: true, issuerCode: "皖建", year: 2022, serial: 12, standard: false, normalized: "皖建〔2022〕12号" }
+ * parseDocumentNumber("宣政〔22〕12号"); //=> { ok: false, reason: "unrecognized" }
+ * ```
+ */
+export function parseDocumentNumber(text: string): DocumentNumberResult {
+  const cleaned = text.replace(ZERO_WIDTH, "").trim().normalize("NFKC");
+  const match = SHAPE.exec(cleaned);
+  if (match === null) return { ok: false, reason: "unrecognized" };
+  const [, issuerCode = "", spaceBefore, y1, y2, y3, y4, spaceAfter, di, digits = "", hao] = match;
+  const year = Number(y1 ?? y2 ?? y3 ?? y4);
+  if (year < 1949 || year > 2099) return { ok: false, reason: "year-out-of-range" };
+  const serial = Number(digits);
+  if (serial === 0) return { ok: false, reason: "zero-serial" };
+  if (!Number.isSafeInteger(serial)) return { ok: false, reason: "serial-too-large" };
+  const standard =
+    cleaned === text &&
+    y1 !== undefined &&
+    spaceBefore === "" &&
+    spaceAfter === "" &&
+    di === undefined &&
+    !digits.startsWith("0") &&
+    hao !== undefined;
+  return { ok: true, issuerCode, year, serial, standard, normalized: `${issuerCode}〔${year}〕${serial}号` };
+}

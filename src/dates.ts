@@ -1,0 +1,54 @@
+/**
+ * The one module that knows the calendar: what a valid `Date` is and the evaluation windows.
+ * Dates are `YYYY-MM-DD` strings and compare as strings, which orders them as days.
+ *
+ * @internal
+ */
+import { getDaysInMonth, lastDayOfMonth, format } from "date-fns";
+
+/** The first and last year a `Date` may carry (SPEC §4). */
+export const DATE_YEARS = { min: 1949, max: 2099 } as const;
+
+/** An inclusive range of days. */
+export interface Window {
+  readonly from: string;
+  readonly to: string;
+}
+
+const DATE_SHAPE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+
+/** Whether `text` is a `YYYY-MM-DD` naming a real calendar day with a year in 1949..2099. */
+export function isCalendarDate(text: string): boolean {
+  const match = DATE_SHAPE.exec(text);
+  if (match === null) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year < DATE_YEARS.min || year > DATE_YEARS.max || month < 1 || month > 12 || day < 1) return false;
+  return day <= 28 || day <= getDaysInMonth(new Date(year, month - 1, 1));
+}
+
+/** The last day of February of `year`: the 29th in a leap year. */
+export function lastDayOfFebruary(year: number): string {
+  return format(lastDayOfMonth(new Date(year, 1, 1)), "yyyy-MM-dd");
+}
+
+/** 日常考评 window of year Y: Y-01-01..Y-12-31 (`附件2-一`). */
+export function dailyWindow(year: number): Window {
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
+}
+
+/** 综合评价 window of year Y: Y-12-01..the last day of February of Y+1 (`附件2-二`). */
+export function comprehensiveWindow(year: number): Window {
+  return { from: `${year}-12-01`, to: lastDayOfFebruary(year + 1) };
+}
+
+/** The veto period of year Y: the whole 考评期间, Y-01-01..the last day of February of Y+1. */
+export function vetoPeriod(year: number): Window {
+  return { from: `${year}-01-01`, to: lastDayOfFebruary(year + 1) };
+}
+
+/** Whether a date lies inside a window, both ends included. */
+export function inWindow(date: string, window: Window): boolean {
+  return date >= window.from && date <= window.to;
+}

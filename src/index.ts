@@ -1,0 +1,54 @@
+/**
+ * wubi-wuping: the 五比五评 appraisal score of a section head, exact and explained.
+ * @packageDocumentation
+ */
+export { score, safeScore } from "./api/score.js";
+export { definePolicy } from "./api/define-policy.js";
+export { InputError, formatPath } from "./api/errors.js";
+export { parseDocumentNumber } from "./core/document-number.js";
+export { xuancheng2022 } from "./policy/xuancheng-2022.js";
+export { COMPONENTS } from "./policy/components.js";
+export { CATEGORIES, CATEGORY_LABELS, ParticipantSchema } from "./model/participant.js";
+export { LEVELS, LEVEL_LABELS, TIERS, TIER_LABELS, ASSUMPTIONS, PolicyOverridesSchema } from "./model/policy.js";
+export { ScoreInputSchema, GROUNDS } from "./model/input.js";
+export { ScoreResultSchema } from "./model/result.js";
+
+export type { ScoreOptions, SafeScoreResult } from "./api/score.js";
+export type { DefinePolicyOptions } from "./api/define-policy.js";
+export type { InputIssue, Lang, LibraryIssueCode } from "./api/errors.js";
+export type { DocumentNumber, DocumentNumberResult, DocumentNumberError } from "./core/document-number.js";
+export type { ComponentDefinition, ComponentId, ComponentGroup, ComponentMethod } from "./policy/components.js";
+export type { Category, Participant } from "./model/participant.js";
+export type {
+  Level,
+  Tier,
+  AssumptionId,
+  Provenance,
+  Parameter,
+  Policy,
+  PolicyParameters,
+  PolicyOverrides,
+  SurveyWeights,
+  TierThreshold,
+} from "./model/policy.js";
+export type {
+  ScoreInput,
+  ScoreInputJson,
+  Round,
+  Complaint,
+  Survey,
+  LeaderScoreRecord,
+  Commendation,
+  Veto,
+  Ground,
+} from "./model/input.js";
+export type {
+  ScoreResult,
+  ComponentResult,
+  TraceStep,
+  BonusResult,
+  VetoResult,
+  Finding,
+  FindingCode,
+  ExclusionReason,
+} from "./model/result.js";

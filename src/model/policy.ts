@@ -1,0 +1,132 @@
+/**
+ * Policies (SPEC §2): every parameter of the rules as data, each with its provenance.
+ */
+import * as z from "zod/mini";
+import type { ComponentId } from "../policy/components.js";
+import { Id, Num, Text, type NumInput } from "./values.js";
+
+/** Commendation levels by the issuing seal (`附件2-三.1`, `三.4`), lowest first. */
+export const LEVELS = ["municipal", "provincial-department", "provincial", "national"] as const;
+/** A commendation level. */
+export type Level = (typeof LEVELS)[number];
+/** The source's names of the levels. */
+export const LEVEL_LABELS: Readonly<Record<Level, string>> = {
+  municipal: "市委市政府",
+  "provincial-department": "省直单位",
+  provincial: "省部级",
+  national: "党中央、国务院",
+};
+
+/** Tier ids, best first (`附件2-四` names 不称职; the others are the usual 等次). */
+export const TIERS = ["excellent", "competent", "basically-competent", "incompetent"] as const;
+/** A tier id. */
+export type Tier = (typeof TIERS)[number];
+/** The official names of the tiers. */
+export const TIER_LABELS: Readonly<Record<Tier, string>> = {
+  excellent: "优秀",
+  competent: "称职",
+  "basically-competent": "基本称职",
+  incompetent: "不称职",
+};
+
+/** The assumptions of SPEC §2, in the order a result lists them. */
+export const ASSUMPTIONS = [
+  "round-aggregation",
+  "survey-weights",
+  "complaint-deduction",
+  "rounding",
+  "unit-commendation-ceiling",
+  "same-matter-tie-break",
+  "bonus-cap",
+  "score-tiers",
+  "veto-period",
+  "cycle-start",
+] as const;
+/** An assumption id: a default the source does not fix. */
+export type AssumptionId = (typeof ASSUMPTIONS)[number];
+
+/** Where a parameter's value comes from. */
+export type Provenance =
+  | { readonly kind: "clause"; readonly clauses: readonly string[] }
+  | { readonly kind: "assumed"; readonly assumption: AssumptionId }
+  | { readonly kind: "policy"; readonly policy: string };
+
+/** A parameter value with its provenance. */
+export interface Parameter<T> {
+  readonly value: T;
+  readonly provenance: Provenance;
+}
+
+/** Survey weights per ballot answer, as canonical decimal texts. */
+export interface SurveyWeights {
+  readonly satisfied: string;
+  readonly basicallySatisfied: string;
+  readonly dissatisfied: string;
+}
+
+/** A score threshold: a final, non-vetoed total of at least `min` earns `tier`. */
+export interface TierThreshold {
+  readonly tier: Exclude<Tier, "incompetent">;
+  readonly min: string;
+}
+
+/** Every parameter of a policy. Decimal values are canonical decimal texts (`"0.5"`). */
+export interface PolicyParameters {
+  readonly components: Parameter<Readonly<Record<ComponentId, number>>>;
+  readonly dailyWindow: Parameter<"Y-01-01..Y-12-31">;
+  readonly comprehensiveWindow: Parameter<"Y-12-01..end of February Y+1">;
+  readonly minRounds: Parameter<number>;
+  readonly commendationPoints: Parameter<Readonly<Record<Level, string>>>;
+  readonly roundAggregation: Parameter<"mean-of-fractions">;
+  readonly surveyWeights: Parameter<SurveyWeights>;
+  readonly complaintDeduction: Parameter<string>;
+  readonly decimals: Parameter<number>;
+  readonly unitCeiling: Parameter<"level-points" | string>;
+  readonly sameMatterTieBreak: Parameter<"higher-level-then-smaller-id">;
+  readonly bonusCap: Parameter<string | null>;
+  readonly tiers: Parameter<readonly TierThreshold[]>;
+  readonly excellentQuota: Parameter<string | null>;
+  readonly vetoPeriod: Parameter<"Y-01-01..end of February Y+1">;
+  readonly cycleYears: Parameter<number>;
+  readonly cycleStart: Parameter<number>;
+}
+
+/** A validated, frozen policy: the preset `xuancheng-2022` or one derived by `definePolicy`. */
+export interface Policy {
+  readonly id: string;
+  readonly label: string;
+  /** The policy this one derives from, or `null` for a preset. */
+  readonly base: string | null;
+  readonly parameters: PolicyParameters;
+}
+
+const Share = Num;
+
+/** The overrides `definePolicy` and the CLI's `--policy FILE` accept (SPEC §2). */
+export const PolicyOverridesSchema = z.strictObject({
+  id: Id,
+  label: z.optional(Text),
+  surveyWeights: z.optional(
+    z.strictObject({ satisfied: Share, basicallySatisfied: Share, dissatisfied: Share }),
+  ),
+  complaintDeduction: z.optional(Num),
+  minRounds: z.optional(z.int().check(z.minimum(1))),
+  commendationPoints: z.optional(
+    z.strictObject({ municipal: Num, "provincial-department": Num, provincial: Num, national: Num }),
+  ),
+  unitCeiling: z.optional(z.union([z.literal("level-points"), Num])),
+  bonusCap: z.optional(z.nullable(Num)),
+  tiers: z.optional(
+    z.array(
+      z.strictObject({ tier: z.enum(["excellent", "competent", "basically-competent"]), min: Num }),
+    ),
+  ),
+  excellentQuota: z.optional(Num),
+  decimals: z.optional(z.int().check(z.minimum(0), z.maximum(4))),
+});
+
+/** The JSON object `definePolicy` accepts: a new `id` and the parameters to change. */
+export type PolicyOverrides = z.input<typeof PolicyOverridesSchema>;
+
+/** A decimal value in policy overrides. */
+export type PolicyNum = NumInput;

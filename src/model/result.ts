@@ -1,0 +1,166 @@
+/**
+ * The result of scoring one participant-year (SPEC §8): plain data, fixed-point strings, no prose.
+ * Object keys appear in the order the schemas list them.
+ */
+import * as z from "zod/mini";
+import { COMPONENT_IDS } from "../policy/components.js";
+import { GROUNDS } from "./input.js";
+import { ParticipantSchema } from "./participant.js";
+import { ASSUMPTIONS, LEVELS, TIERS } from "./policy.js";
+
+const Decimal = z.string();
+const ComponentIdSchema = z.enum(COMPONENT_IDS);
+
+/** The window a component counted records in. */
+const WindowStep = z.object({ op: z.literal("window"), from: z.string(), to: z.string() });
+/** rounds: `max × (Σ score/outOf) / n`. */
+const MeanOfFractionsStep = z.object({
+  op: z.literal("mean-of-fractions"),
+  max: Decimal,
+  terms: z.array(z.string()),
+  value: Decimal,
+});
+/** complaints: `max(0, max − Σ deductions)`. */
+const DeductStep = z.object({
+  op: z.literal("deduct"),
+  max: Decimal,
+  deductions: z.array(Decimal),
+  unverified: z.number(),
+  value: Decimal,
+});
+/** survey: `max × (s·w_s + b·w_b + d·w_d) / (s + b + d)`. */
+const WeightedBallotsStep = z.object({
+  op: z.literal("weighted-ballots"),
+  max: Decimal,
+  satisfied: Decimal,
+  basicallySatisfied: Decimal,
+  dissatisfied: Decimal,
+  unknown: Decimal,
+  weights: z.object({ satisfied: Decimal, basicallySatisfied: Decimal, dissatisfied: Decimal }),
+  value: Decimal,
+});
+/** scores: the mean of the counted scores. */
+const MeanStep = z.object({ op: z.literal("mean"), terms: z.array(Decimal), value: Decimal });
+/** The one rounding of a component: half-up to the policy's decimals. */
+const RoundStep = z.object({ op: z.literal("round-half-up"), from: Decimal, to: Decimal });
+/** A missing component scored zero (only with `allowIncomplete`). */
+const MissingStep = z.object({ op: z.literal("missing") });
+
+/** One step of a component's computation, with the numbers it used as strings. */
+export const TraceStepSchema = z.discriminatedUnion("op", [
+  WindowStep,
+  MeanOfFractionsStep,
+  DeductStep,
+  WeightedBallotsStep,
+  MeanStep,
+  RoundStep,
+  MissingStep,
+]);
+/** One step of a component's trace. */
+export type TraceStep = z.output<typeof TraceStepSchema>;
+
+/** One scored component. */
+export const ComponentResultSchema = z.object({
+  id: ComponentIdSchema,
+  label: z.string(),
+  group: z.enum(["daily", "comprehensive"]),
+  clause: z.string(),
+  max: Decimal,
+  points: Decimal,
+  missing: z.optional(z.literal(true)),
+  counted: z.number(),
+  excluded: z.number(),
+  trace: z.array(TraceStepSchema),
+});
+/** One scored component. */
+export type ComponentResult = z.output<typeof ComponentResultSchema>;
+
+/** Why a commendation did not count (SPEC §5). */
+export const EXCLUSION_REASONS = ["not-approved", "invalid-document-number", "wrong-year", "superseded"] as const;
+/** Why a commendation did not count. */
+export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
+
+/** The bonus: counted and excluded commendations. */
+export const BonusResultSchema = z.object({
+  points: Decimal,
+  counted: z.array(
+    z.object({
+      id: z.string(),
+      matter: z.string(),
+      level: z.enum(LEVELS),
+      recipient: z.enum(["participant", "section", "unit"]),
+      points: Decimal,
+    }),
+  ),
+  excluded: z.array(z.object({ id: z.string(), reason: z.enum(EXCLUSION_REASONS), by: z.optional(z.string()) })),
+});
+/** The bonus part of a result. */
+export type BonusResult = z.output<typeof BonusResultSchema>;
+
+/** What happened to one veto. */
+export const VetoResultSchema = z.object({
+  id: z.string(),
+  ground: z.enum(GROUNDS),
+  status: z.enum(["counted", "pending", "outside-period"]),
+});
+/** What happened to one veto. */
+export type VetoResult = z.output<typeof VetoResultSchema>;
+
+const OutsideWindow = z.object({
+  code: z.literal("outside-window"),
+  component: ComponentIdSchema,
+  id: z.optional(z.string()),
+  date: z.string(),
+});
+const TooFewRounds = z.object({
+  code: z.literal("too-few-rounds"),
+  component: ComponentIdSchema,
+  counted: z.number(),
+  minimum: z.number(),
+});
+const MissingComponent = z.object({ code: z.literal("missing-component"), component: ComponentIdSchema });
+const NonstandardDocumentNumber = z.object({
+  code: z.literal("nonstandard-document-number"),
+  id: z.string(),
+  documentNumber: z.string(),
+  normalized: z.string(),
+});
+const BonusCapped = z.object({ code: z.literal("bonus-capped"), uncapped: Decimal, cap: Decimal });
+const PendingVeto = z.object({ code: z.literal("pending-veto"), id: z.string() });
+const VetoOutsidePeriod = z.object({ code: z.literal("veto-outside-period"), id: z.string(), date: z.string() });
+
+/** A fact about the computation a reader should know (SPEC §8). */
+export const FindingSchema = z.discriminatedUnion("code", [
+  OutsideWindow,
+  TooFewRounds,
+  MissingComponent,
+  NonstandardDocumentNumber,
+  BonusCapped,
+  PendingVeto,
+  VetoOutsidePeriod,
+]);
+/** A finding. */
+export type Finding = z.output<typeof FindingSchema>;
+/** A finding code. */
+export type FindingCode = Finding["code"];
+
+/** The result of `score()`. */
+export const ScoreResultSchema = z.object({
+  year: z.number(),
+  participant: ParticipantSchema,
+  policy: z.object({ id: z.string() }),
+  status: z.enum(["final", "provisional"]),
+  vetoed: z.boolean(),
+  tier: z.nullable(z.enum(TIERS)),
+  daily: Decimal,
+  comprehensive: Decimal,
+  base: Decimal,
+  bonus: BonusResultSchema,
+  total: Decimal,
+  components: z.array(ComponentResultSchema),
+  vetoes: z.array(VetoResultSchema),
+  findings: z.array(FindingSchema),
+  assumptions: z.array(z.enum(ASSUMPTIONS)),
+});
+/** The result of scoring one participant-year. */
+export type ScoreResult = z.output<typeof ScoreResultSchema>;

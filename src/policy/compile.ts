@@ -1,0 +1,80 @@
+/**
+ * A policy turned into the integers the scoring hot path uses, built once per policy value.
+ *
+ * @internal
+ */
+import { toMicro, microToScaled } from "../decimal.js";
+import { makeInputSchema } from "../model/input.js";
+import { LEVELS, type AssumptionId, type Level, type Policy, type PolicyParameters, type Tier } from "../model/policy.js";
+
+/** A policy's parameters as exact integers. */
+export interface CompiledPolicy {
+  readonly policy: Policy;
+  readonly decimals: number;
+  readonly minRounds: number;
+  /** Commendation points per level, at `decimals` places. */
+  readonly levelPoints: Readonly<Record<Level, number>>;
+  /** Survey weights in micro units. */
+  readonly weights: { readonly satisfied: number; readonly basicallySatisfied: number; readonly dissatisfied: number };
+  /** The default deduction per verified complaint, in micro units. */
+  readonly deductionMicro: number;
+  /** The bonus cap at `decimals` places, or `null`. */
+  readonly bonusCap: number | null;
+  /** Tier thresholds at `decimals` places, highest first. */
+  readonly tiers: readonly { readonly tier: Exclude<Tier, "incompetent">; readonly min: number }[];
+  /** Whether each assumption is still in force (not set by a derived policy). */
+  readonly assumed: ReadonlySet<AssumptionId>;
+  readonly inputSchema: ReturnType<typeof makeInputSchema>;
+}
+
+/** The parameter each assumption is the default of. */
+const GOVERNING: Readonly<Record<AssumptionId, keyof PolicyParameters>> = {
+  "round-aggregation": "roundAggregation",
+  "survey-weights": "surveyWeights",
+  "complaint-deduction": "complaintDeduction",
+  rounding: "decimals",
+  "unit-commendation-ceiling": "unitCeiling",
+  "same-matter-tie-break": "sameMatterTieBreak",
+  "bonus-cap": "bonusCap",
+  "score-tiers": "tiers",
+  "veto-period": "vetoPeriod",
+  "cycle-start": "cycleStart",
+};
+
+const cache = new WeakMap<Policy, CompiledPolicy>();
+
+/** The compiled form of a validated policy (memoised per policy value). */
+export function compilePolicy(policy: Policy): CompiledPolicy {
+  const hit = cache.get(policy);
+  if (hit !== undefined) return hit;
+  const p = policy.parameters;
+  const decimals = p.decimals.value;
+  const micro = (text: string): number => toMicro(text) as number;
+  const pointsMicro = Object.fromEntries(LEVELS.map((l) => [l, micro(p.commendationPoints.value[l])])) as Record<Level, number>;
+  const ceiling = p.unitCeiling.value;
+  const unitCeilingMicro = Object.fromEntries(
+    LEVELS.map((l) => [l, ceiling === "level-points" ? pointsMicro[l] : micro(ceiling)]),
+  ) as Record<Level, number>;
+  const assumed = new Set<AssumptionId>();
+  for (const [assumption, key] of Object.entries(GOVERNING) as [AssumptionId, keyof PolicyParameters][]) {
+    if (p[key].provenance.kind === "assumed") assumed.add(assumption);
+  }
+  const compiled: CompiledPolicy = {
+    policy,
+    decimals,
+    minRounds: p.minRounds.value,
+    levelPoints: Object.fromEntries(LEVELS.map((l) => [l, microToScaled(pointsMicro[l], decimals)])) as Record<Level, number>,
+    weights: {
+      satisfied: micro(p.surveyWeights.value.satisfied),
+      basicallySatisfied: micro(p.surveyWeights.value.basicallySatisfied),
+      dissatisfied: micro(p.surveyWeights.value.dissatisfied),
+    },
+    deductionMicro: micro(p.complaintDeduction.value),
+    bonusCap: p.bonusCap.value === null ? null : microToScaled(micro(p.bonusCap.value), decimals),
+    tiers: p.tiers.value.map((t) => ({ tier: t.tier, min: microToScaled(micro(t.min), decimals) })),
+    assumed,
+    inputSchema: makeInputSchema({ decimals, unitCeilingMicro }),
+  };
+  cache.set(policy, compiled);
+  return compiled;
+}
