@@ -6,6 +6,7 @@ export { score, safeScore } from "./api/score.js";
 export { definePolicy } from "./api/define-policy.js";
 export { InputError, formatPath } from "./api/errors.js";
 export { parseDocumentNumber } from "./core/document-number.js";
+export { explain } from "./explain/explain.js";
 export { xuancheng2022 } from "./policy/xuancheng-2022.js";
 export { COMPONENTS } from "./policy/components.js";
 export { CATEGORIES, CATEGORY_LABELS, ParticipantSchema } from "./model/participant.js";
@@ -15,6 +16,7 @@ export { ScoreResultSchema } from "./model/result.js";
 
 export type { ScoreOptions, SafeScoreResult } from "./api/score.js";
 export type { DefinePolicyOptions } from "./api/define-policy.js";
+export type { ExplainOptions } from "./explain/explain.js";
 export type { InputIssue, Lang, LibraryIssueCode } from "./api/errors.js";
 export type { DocumentNumber, DocumentNumberResult, DocumentNumberError } from "./core/document-number.js";
 export type { ComponentDefinition, ComponentId, ComponentGroup, ComponentMethod } from "./policy/components.js";

@@ -1,0 +1,111 @@
+/**
+ * The words `explain` uses: the source's official Chinese terms and their English renderings.
+ *
+ * @internal
+ */
+import type { Lang } from "../api/errors.js";
+import type { Ground } from "../model/input.js";
+import type { AssumptionId, Level, Tier } from "../model/policy.js";
+import type { ExclusionReason } from "../model/result.js";
+import type { ComponentId } from "../policy/components.js";
+
+type Words<K extends string> = Readonly<Record<K, Readonly<Record<Lang, string>>>>;
+
+/** Component names: the source's own, with an English gloss. */
+export const COMPONENT_NAMES: Words<ComponentId> = {
+  routineInspection: { zh: "日常督查", en: "routine inspection (日常督查)" },
+  specialInspection: { zh: "专项督查", en: "special inspection (专项督查)" },
+  unannouncedVisit: { zh: "随机暗访", en: "unannounced visits (随机暗访)" },
+  complaints: { zh: "处理投诉", en: "complaints (处理投诉)" },
+  serviceRecipients: { zh: "服务对象代表评价", en: "service recipients' evaluation (服务对象代表评价)" },
+  deputies: { zh: "“两代表一委员”评价", en: "deputies' and members' evaluation (“两代表一委员”评价)" },
+  countyCounterparts: { zh: "县市区对口部门评价", en: "county counterparts' evaluation (县市区对口部门评价)" },
+  cityLeaders: { zh: "分管联系市领导评价", en: "city leaders' scores (分管联系市领导评价)" },
+};
+
+/** Group names (`四`). */
+export const GROUP_NAMES: Words<"daily" | "comprehensive"> = {
+  daily: { zh: "日常考评", en: "daily evaluation (日常考评)" },
+  comprehensive: { zh: "综合评价", en: "comprehensive evaluation (综合评价)" },
+};
+
+/** Level names by the issuing seal (`附件2-三.1`). */
+export const LEVEL_NAMES: Words<Level> = {
+  municipal: { zh: "市委市政府", en: "municipal (市委市政府)" },
+  "provincial-department": { zh: "省直单位", en: "provincial department (省直单位)" },
+  provincial: { zh: "省部级", en: "provincial or ministerial (省部级)" },
+  national: { zh: "党中央、国务院", en: "national (党中央、国务院)" },
+};
+
+/** Recipient names. */
+export const RECIPIENT_NAMES: Words<"participant" | "section" | "unit"> = {
+  participant: { zh: "参评对象", en: "the participant" },
+  section: { zh: "所属科室", en: "the participant's section" },
+  unit: { zh: "所在单位", en: "the participant's unit" },
+};
+
+/** Tier names. */
+export const TIER_NAMES: Words<Tier> = {
+  excellent: { zh: "优秀", en: "excellent (优秀)" },
+  competent: { zh: "称职", en: "competent (称职)" },
+  "basically-competent": { zh: "基本称职", en: "basically competent (基本称职)" },
+  incompetent: { zh: "不称职", en: "incompetent (不称职)" },
+};
+
+/** Veto grounds (`附件2-四`.1–5), as the source words them. */
+export const GROUND_NAMES: Words<Ground> = {
+  "case-filed": { zh: "因违法违纪问题被立案查处", en: "a case filed for violations of law or discipline (四.1)" },
+  "disciplinary-sanction": {
+    zh: "因发生不作为、慢作为、乱作为等问题，受到党纪政务处分",
+    en: "a Party or administrative sanction for inaction, delay or misconduct (四.2)",
+  },
+  "media-exposure": {
+    zh: "被省级以上新闻媒体曝光或被中央、省部级部门定为典型案例通报批评，造成不良影响",
+    en: "exposure by provincial or higher media, or a published criticism as a typical case (四.3)",
+  },
+  "vote-rigging": { zh: "以不正当手段拉票、干扰考评工作，经查实", en: "canvassing or interfering with the evaluation, established (四.4)" },
+  other: { zh: "其他原因应当确定为不称职等次", en: "another reason to rate the participant incompetent (四.5)" },
+};
+
+/** Why a commendation was excluded, with the clause that says so. */
+export const EXCLUSION_NAMES: Words<ExclusionReason> = {
+  "not-approved": { zh: "未经加分申报审核通过（附件2-三）", en: "not approved by the office's audit (附件2-三)" },
+  "invalid-document-number": { zh: "文号无法识别，无法确定年度（附件2-三.4）", en: "the document number cannot be read, so its year is unknown (附件2-三.4)" },
+  "wrong-year": { zh: "文号年度不是考评年度（附件2-三.4）", en: "the document number's year is not the evaluation year (附件2-三.4)" },
+  superseded: { zh: "同一事项就高计算，不重复加分（附件2-三.3）", en: "the same matter counts once, at the highest (附件2-三.3)" },
+};
+
+/** What each assumption is, for the closing list of `explain`. */
+export const ASSUMPTION_NAMES: Words<AssumptionId> = {
+  "round-aggregation": {
+    zh: "round-aggregation：督查、暗访各轮得分按本轮满分折算后取平均",
+    en: "round-aggregation: inspection rounds are averaged as fractions of their full marks",
+  },
+  "survey-weights": {
+    zh: "survey-weights：测评票按 满意 1、基本满意 0.6、不满意 0 计权，“不了解”和弃权不计",
+    en: "survey-weights: ballots weigh satisfied 1, basically satisfied 0.6, dissatisfied 0; unknown and abstentions not counted",
+  },
+  "complaint-deduction": {
+    zh: "complaint-deduction：经查实的投诉每件扣 1 分（另有扣分的按其扣分），扣完为止",
+    en: "complaint-deduction: each verified complaint deducts 1 point unless it carries its own deduction, never below 0",
+  },
+  rounding: { zh: "rounding：每个考评项目四舍五入保留 2 位小数，仅此一次", en: "rounding: each component is rounded half-up to 2 decimals, once" },
+  "unit-commendation-ceiling": {
+    zh: "unit-commendation-ceiling：所在单位获表彰的酌情加分不超过该级别的分值",
+    en: "unit-commendation-ceiling: a unit commendation awards at most its level's points",
+  },
+  "same-matter-tie-break": {
+    zh: "same-matter-tie-break：同一事项分值相同时取级别高者，再取编号小者",
+    en: "same-matter-tie-break: equal points for one matter go to the higher level, then the smaller id",
+  },
+  "bonus-cap": { zh: "bonus-cap：加分不设上限", en: "bonus-cap: the bonus has no cap" },
+  "score-tiers": {
+    zh: "score-tiers：不按分数划分等次，只有一票否决给出“不称职”",
+    en: "score-tiers: no tiers by score; only the veto gives 不称职",
+  },
+  "veto-period": {
+    zh: "veto-period：否决事项的考评期间为当年 1 月 1 日至次年 2 月末",
+    en: "veto-period: the veto period runs from 1 January to the end of February of the next year",
+  },
+  "cycle-start": { zh: "cycle-start：第一个三年周期从 2022 年开始", en: "cycle-start: the first three-year cycle starts in 2022" },
+};
