@@ -223,7 +223,8 @@ export function scoreComponent(def: ComponentDefinition, components: ComponentsI
   const base = { id: def.id, label: def.label, group: def.group, clause: def.clause, max: String(def.max) };
   if (valued === undefined || valued.value === undefined) {
     trace.push({ op: "missing" });
-    const findings: Finding[] = [...(valued?.findings ?? []), { code: "missing-component", component: def.id }];
+    const findings: Finding[] = valued === undefined ? [] : valued.findings.slice();
+    findings.push({ code: "missing-component", component: def.id });
     return {
       result: { ...base, points: fixed(0, cp.decimals), missing: true, counted: valued?.counted ?? 0, excluded: valued?.excluded ?? 0, trace },
       points: 0,
@@ -233,7 +234,8 @@ export function scoreComponent(def: ComponentDefinition, components: ComponentsI
   }
   const points = roundHalfUp(valued.value, cp.decimals);
   const text = fixed(points, cp.decimals);
-  trace.push(...valued.steps, { op: "round-half-up", from: rationalText(valued.value), to: text });
+  for (const step of valued.steps) trace.push(step);
+  trace.push({ op: "round-half-up", from: rationalText(valued.value), to: text });
   return {
     result: { ...base, points: text, counted: valued.counted, excluded: valued.excluded, trace },
     points,

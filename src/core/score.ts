@@ -54,7 +54,7 @@ export function scoreParticipantYear(input: ScoreInput, cp: CompiledPolicy): Sco
   for (const def of COMPONENTS) {
     const outcome = scoreComponent(def, input.components, input.year, cp);
     components.push(outcome.result);
-    findings.push(...outcome.findings);
+    for (const finding of outcome.findings) findings.push(finding);
     if (outcome.missing) missing.push(def.id);
     else if (def.method === "rounds") used.add("round-aggregation");
     else if (def.method === "survey") used.add("survey-weights");
@@ -63,12 +63,12 @@ export function scoreParticipantYear(input: ScoreInput, cp: CompiledPolicy): Sco
     else comprehensive += outcome.points;
   }
   const bonus = scoreBonus(input.commendations ?? [], input.year, cp);
-  findings.push(...bonus.findings);
+  for (const finding of bonus.findings) findings.push(finding);
   for (const assumption of bonus.assumptions) used.add(assumption);
   const vetoList = input.vetoes ?? [];
   if (vetoList.length > 0) used.add("veto-period");
   const veto = applyVetoes(vetoList, input.year);
-  findings.push(...veto.findings);
+  for (const finding of veto.findings) findings.push(finding);
   findings.sort(byFindingOrder);
 
   const base = daily + comprehensive;
