@@ -1,0 +1,168 @@
+/**
+ * Builders and fast-check arbitraries for participant-year inputs, shared by the tests.
+ */
+import fc from "fast-check";
+
+/** A JSON object, loosely typed, as test inputs are. */
+export type Json = Record<string, unknown>;
+
+/** A complete, valid 2022 input whose hand-computed total is 93.23 (see test/core/score.test.ts). */
+export function completeInput(overrides: Json = {}): Json {
+  return {
+    year: 2022,
+    participant: { id: "hjwsc", name: "市环境卫生管理处", unit: "所属事业单位", category: "comprehensive-management" },
+    components: {
+      routineInspection: { rounds: [{ date: "2022-04-12", score: 23 }, { date: "2022-10-18", score: "24.5" }] },
+      specialInspection: { rounds: [{ date: "2022-05-20", score: 4.5 }, { date: "2022-09-09", score: 5 }] },
+      unannouncedVisit: { rounds: [{ date: "2022-03-07", score: 9 }, { date: "2022-11-02", score: "9.5" }] },
+      complaints: { complaints: [] },
+      serviceRecipients: { ballots: { satisfied: 41, basicallySatisfied: 6, dissatisfied: 1, unknown: 2 } },
+      deputies: { ballots: { satisfied: 18, basicallySatisfied: 3, dissatisfied: 0 } },
+      countyCounterparts: { ballots: { satisfied: 7, basicallySatisfied: 2, dissatisfied: 1 } },
+      cityLeaders: { scores: [{ by: "分管副市长", score: "9.2" }] },
+    },
+    ...overrides,
+  };
+}
+
+/** `completeInput()` with some components replaced. */
+export function withComponents(components: Json, overrides: Json = {}): Json {
+  const base = completeInput(overrides);
+  return { ...base, components: { ...(base["components"] as Json), ...components } };
+}
+
+/** A commendation with sensible defaults. */
+export function commendation(fields: Json): Json {
+  return {
+    id: "c1",
+    matter: "城市管理工作先进集体",
+    level: "provincial",
+    recipient: "participant",
+    documentNumber: "皖政〔2022〕12号",
+    approved: true,
+    ...fields,
+  };
+}
+
+/** Deep-freezes a JSON value so any mutation throws in strict mode. */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object") {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** A day of `year` (any day of the year, so also outside comprehensive windows). */
+const dayOf = (year: number): fc.Arbitrary<string> =>
+  fc.integer({ min: 0, max: 364 }).map((offset) => {
+    const date = new Date(Date.UTC(year, 0, 1 + offset));
+    return date.toISOString().slice(0, 10);
+  });
+
+/** A `Num` as a JSON number or a decimal string, 0..max with up to 2 decimals. */
+const numUpTo = (max: number): fc.Arbitrary<number | string> =>
+  fc.tuple(fc.integer({ min: 0, max: max * 100 }), fc.boolean()).map(([cents, asString]) => {
+    const text = (cents / 100).toFixed(2).replace(/\.?0+$/, "") || "0";
+    return asString ? text : Number(text);
+  });
+
+const round = (max: number): fc.Arbitrary<Json> =>
+  fc.record(
+    {
+      id: fc.string({ minLength: 1, maxLength: 4 }),
+      date: fc.oneof({ weight: 9, arbitrary: dayOf(2022) }, { weight: 1, arbitrary: dayOf(2021) }),
+      score: numUpTo(max),
+    },
+    { requiredKeys: ["date", "score"] },
+  );
+
+const rounds = (max: number): fc.Arbitrary<Json> =>
+  fc
+    .uniqueArray(round(max), { minLength: 1, maxLength: 6, selector: (r) => (r["id"] as string | undefined) ?? Symbol() })
+    .map((list) => ({ rounds: list }));
+
+const complaints: fc.Arbitrary<Json> = fc
+  .uniqueArray(
+    fc.record(
+      {
+        id: fc.string({ minLength: 1, maxLength: 4 }),
+        date: fc.oneof(dayOf(2022), dayOf(2023)),
+        verified: fc.boolean(),
+        deduction: fc.integer({ min: 1, max: 400 }).map((cents) => String(cents / 100)),
+      },
+      { requiredKeys: ["id", "date", "verified"] },
+    ),
+    { maxLength: 8, selector: (c) => c["id"] },
+  )
+  .map((list) => ({ complaints: list }));
+
+const survey: fc.Arbitrary<Json> = fc
+  .record({
+    satisfied: fc.integer({ min: 0, max: 80 }),
+    basicallySatisfied: fc.integer({ min: 0, max: 30 }),
+    dissatisfied: fc.integer({ min: 0, max: 10 }),
+    unknown: fc.integer({ min: 0, max: 5 }),
+  })
+  .filter((b) => b.satisfied + b.basicallySatisfied + b.dissatisfied > 0)
+  .map((ballots) => ({ ballots }));
+
+const leaders: fc.Arbitrary<Json> = fc
+  .array(fc.record({ by: fc.constantFrom("分管副市长", "联系市领导"), score: numUpTo(10) }), { minLength: 1, maxLength: 3 })
+  .map((scores) => ({ scores }));
+
+const LEVELS = ["municipal", "provincial-department", "provincial", "national"] as const;
+const CEILING: Record<(typeof LEVELS)[number], number> = { municipal: 50, "provincial-department": 50, provincial: 300, national: 500 };
+
+/** A commendation: any level and recipient, sometimes unapproved, sometimes another year. */
+export const commendationArb: fc.Arbitrary<Json> = fc
+  .record({
+    id: fc.string({ minLength: 1, maxLength: 5 }),
+    matter: fc.constantFrom("先进集体", "优秀案例", " 先进集体", "文明创建", "防汛抗旱"),
+    level: fc.constantFrom(...LEVELS),
+    recipient: fc.constantFrom("participant", "section", "unit"),
+    year: fc.constantFrom(2022, 2022, 2022, 2021),
+    approved: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+    serial: fc.integer({ min: 1, max: 99 }),
+    awardedCents: fc.integer({ min: 1, max: 500 }),
+  })
+  .map((c) => ({
+    id: c.id,
+    matter: c.matter,
+    level: c.level,
+    recipient: c.recipient,
+    documentNumber: `皖政〔${c.year}〕${c.serial}号`,
+    approved: c.approved,
+    ...(c.recipient === "unit" ? { awarded: String(Math.min(c.awardedCents, CEILING[c.level]) / 100) } : {}),
+  }));
+
+/** A veto inside or outside the 2022 period, confirmed or not. */
+export const vetoArb: fc.Arbitrary<Json> = fc.record({
+  id: fc.string({ minLength: 1, maxLength: 4 }),
+  ground: fc.constantFrom("case-filed", "disciplinary-sanction", "media-exposure", "vote-rigging"),
+  subject: fc.constantFrom("participant", "staff"),
+  date: fc.oneof(dayOf(2022), dayOf(2023), dayOf(2021)),
+  confirmed: fc.boolean(),
+});
+
+/** A valid, complete 2022 participant-year with random records. */
+export const inputArb: fc.Arbitrary<Json> = fc
+  .record({
+    routineInspection: rounds(25),
+    specialInspection: rounds(5),
+    unannouncedVisit: rounds(10),
+    complaints,
+    serviceRecipients: survey,
+    deputies: survey,
+    countyCounterparts: survey,
+    cityLeaders: leaders,
+    commendations: fc.uniqueArray(commendationArb, { maxLength: 6, selector: (c) => c["id"] }),
+    vetoes: fc.uniqueArray(vetoArb, { maxLength: 3, selector: (v) => v["id"] }),
+  })
+  .map(({ commendations, vetoes, ...components }) => ({
+    year: 2022,
+    participant: { id: "p", name: "城管监督科", category: "comprehensive-management" },
+    components,
+    commendations,
+    vetoes,
+  }));
