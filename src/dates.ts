@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import { getDaysInMonth, lastDayOfMonth, format } from "date-fns";
+import { getDaysInMonth } from "date-fns";
 
 /** The first and last year a `Date` may carry (SPEC §4). */
 export const DATE_YEARS = { min: 1949, max: 2099 } as const;
@@ -15,22 +15,36 @@ export interface Window {
   readonly to: string;
 }
 
-const DATE_SHAPE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+/** The number written by `count` ASCII digits of `text` from `start`, or -1 if one is not a digit. */
+function digitsAt(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i += 1) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
 
-/** Whether `text` is a `YYYY-MM-DD` naming a real calendar day with a year in 1949..2099. */
+/**
+ * Whether `text` is a `YYYY-MM-DD` naming a real calendar day with a year in 1949..2099.
+ * (`^[0-9]{4}-[0-9]{2}-[0-9]{2}$` read by character: this runs for every date of every input,
+ * and a regular expression's match array and substrings were most of its cost.)
+ */
 export function isCalendarDate(text: string): boolean {
-  const match = DATE_SHAPE.exec(text);
-  if (match === null) return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
   if (year < DATE_YEARS.min || year > DATE_YEARS.max || month < 1 || month > 12 || day < 1) return false;
   return day <= 28 || day <= getDaysInMonth(new Date(year, month - 1, 1));
 }
 
 /** The last day of February of `year`: the 29th in a leap year. */
 export function lastDayOfFebruary(year: number): string {
-  return format(lastDayOfMonth(new Date(year, 1, 1)), "yyyy-MM-dd");
+  // Years are 4-digit here (1949..2099); date-fns's `format` would pull its whole formatter and
+  // the en-US locale into a browser bundle for this one string.
+  return `${year}-02-${getDaysInMonth(new Date(year, 1, 1))}`;
 }
 
 /** 日常考评 window of year Y: Y-01-01..Y-12-31 (`附件2-一`). */

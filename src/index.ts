@@ -13,6 +13,17 @@ export { CATEGORIES, CATEGORY_LABELS, ParticipantSchema } from "./model/particip
 export { LEVELS, LEVEL_LABELS, TIERS, TIER_LABELS, ASSUMPTIONS, PolicyOverridesSchema } from "./model/policy.js";
 export { ScoreInputSchema, GROUNDS } from "./model/input.js";
 export { ScoreResultSchema } from "./model/result.js";
+export { rank } from "./api/rank.js";
+export { cycleOf, checkCoverage, planCycle } from "./api/cycle.js";
+export { RankEntrySchema, RANK_GROUPINGS } from "./model/rank.js";
+export { YearSchema, RosterEntrySchema, RosterSchema, EvaluationSchema, EvaluationsSchema } from "./model/roster.js";
+export {
+  CycleSchema,
+  CoverageReportSchema,
+  CoverageFindingSchema,
+  PlanResultSchema,
+  PLAN_PROBLEM_REASONS,
+} from "./model/cycle.js";
 
 export type { ScoreOptions, SafeScoreResult } from "./api/score.js";
 export type { DefinePolicyOptions } from "./api/define-policy.js";
@@ -54,3 +65,18 @@ export type {
   FindingCode,
   ExclusionReason,
 } from "./model/result.js";
+export type { RankOptions } from "./api/rank.js";
+export type { CycleOfOptions, CheckCoverageArgs, PlanCycleArgs } from "./api/cycle.js";
+export type { RankEntry, RankGrouping } from "./model/rank.js";
+export type { RosterEntry, Roster, Evaluation } from "./model/roster.js";
+export type {
+  Cycle,
+  CoverageReport,
+  ParticipantCoverage,
+  CoverageFinding,
+  CoverageFindingCode,
+  PlanResult,
+  PlanYear,
+  PlanProblem,
+  PlanProblemReason,
+} from "./model/cycle.js";

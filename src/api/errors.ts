@@ -19,7 +19,14 @@ export type LibraryIssueCode =
   | "awarded-required"
   | "awarded-above-ceiling"
   | "reason-required"
-  | "too-many-decimals";
+  | "too-many-decimals"
+  | "too-many-issues"
+  | "policy-mismatch"
+  | "mixed-years"
+  | "invalid-total"
+  | "before-first-cycle"
+  | "before-cycle"
+  | "invalid-cycle";
 
 /** One problem with an input: where, what (a code), and a message for a person. */
 export interface InputIssue {
@@ -50,12 +57,40 @@ export class InputError extends Error {
   }
 }
 
-/** Renders a path the way a clerk reads it: `components.routineInspection.rounds[1].score`. */
+/** The most characters of a key or id that a message or a rendered path shows. */
+const SHOWN_LENGTH = 100;
+// Control characters (C0, DEL, C1), zero-width and direction marks, line and paragraph separators,
+// direction embeddings, overrides and isolates, the word joiner and the BOM: invisible, or able to
+// break a line or reorder what a terminal shows.
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+// eslint-disable-next-line no-control-regex
+const INVISIBLE_ALL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+const escapeInvisible = (text: string): string =>
+  text.replace(INVISIBLE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
+/**
+ * A key or id from the input as a message shows it: at most 100 characters (then `…`), invisible
+ * and control characters as `\uXXXX`, so a hostile key can neither break a message's line nor
+ * make it megabytes long.
+ */
+function shownText(text: string): string {
+  return escapeInvisible(text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH)}…` : text);
+}
+
+/**
+ * Renders a path the way a clerk reads it: `components.routineInspection.rounds[1].score`. A key
+ * that is longer than 100 characters or holds an invisible or control character is shown quoted
+ * and escaped (`participant["a\nb"]`), so the rendering is always one short line.
+ */
 export function formatPath(path: readonly (string | number)[]): string {
   let text = "";
   for (const part of path) {
     if (typeof part === "number") text += `[${part}]`;
-    else text += text === "" ? part : `.${part}`;
+    else if (part.length > SHOWN_LENGTH || INVISIBLE.test(part)) {
+      text += `[${escapeInvisible(JSON.stringify(part.length > SHOWN_LENGTH ? `${part.slice(0, SHOWN_LENGTH)}…` : part))}]`;
+    } else text += text === "" ? part : `.${part}`;
   }
   return text === "" ? "(root)" : text;
 }
@@ -83,8 +118,8 @@ const LIBRARY_MESSAGES: Readonly<Record<LibraryIssueCode | "decimal" | "date", R
     en: () => "This component has nothing to count; supply its records, or pass allowIncomplete for a provisional result",
   },
   "duplicate-id": {
-    zh: (p) => `编号“${String(p["id"])}”在本列表中重复；每条记录的 id 必须唯一`,
-    en: (p) => `The id "${String(p["id"])}" appears more than once in this list; ids must be unique`,
+    zh: (p) => `编号“${shownText(String(p["id"]))}”在本列表中重复；每条记录的 id 必须唯一`,
+    en: (p) => `The id "${shownText(String(p["id"]))}" appears more than once in this list; ids must be unique`,
   },
   "score-above-out-of": {
     zh: (p) => `得分高于本次满分 ${String(p["outOf"])}`,
@@ -109,6 +144,34 @@ const LIBRARY_MESSAGES: Readonly<Record<LibraryIssueCode | "decimal" | "date", R
   "too-many-decimals": {
     zh: (p) => `小数位数过多：本政策最多 ${String(p["decimals"])} 位小数`,
     en: (p) => `Too many decimals: this policy allows at most ${String(p["decimals"])}`,
+  },
+  "too-many-issues": {
+    zh: (p) => `本列表的问题过多：以上列出前 ${String(p["shown"])} 处，共 ${String(p["total"])} 处`,
+    en: (p) => `Too many problems in this list: the first ${String(p["shown"])} are listed, of ${String(p["total"])} in all`,
+  },
+  "policy-mismatch": {
+    zh: (p) => `该结果按政策“${String(p["actual"])}”计算，而排名使用政策“${String(p["expected"])}”；请用同一政策计算或指定该政策`,
+    en: (p) => `This result was computed under policy "${String(p["actual"])}", but the ranking uses "${String(p["expected"])}"; pass that policy or rescore`,
+  },
+  "mixed-years": {
+    zh: (p) => `该结果的年度 ${String(p["year"])} 与第一条结果的年度 ${String(p["expected"])} 不同；一次排名只比较同一年度的结果`,
+    en: (p) => `This result is for ${String(p["year"])}, the first result for ${String(p["expected"])}; one ranking compares one year`,
+  },
+  "invalid-total": {
+    zh: (p) => `总分应为恰好 ${String(p["decimals"])} 位小数的定点数（与政策一致），如 score() 输出的那样`,
+    en: (p) => `The total must be a fixed-point number with exactly ${String(p["decimals"])} decimals (the policy's), as score() writes it`,
+  },
+  "before-first-cycle": {
+    zh: (p) => `${String(p["year"])} 年早于第一个考评周期（自 ${String(p["firstYear"])} 年起）`,
+    en: (p) => `${String(p["year"])} is before the first evaluation cycle, which starts in ${String(p["firstYear"])}`,
+  },
+  "before-cycle": {
+    zh: (p) => `起始年度不得早于该周期的第一年 ${String(p["firstYear"])}`,
+    en: (p) => `The starting year may not be before the cycle's first year, ${String(p["firstYear"])}`,
+  },
+  "invalid-cycle": {
+    zh: () => "周期的最后一年必须不早于第一年，且周期不超过 100 年",
+    en: () => "A cycle's last year must not be before its first, and a cycle spans at most 100 years",
   },
 };
 
@@ -153,7 +216,7 @@ export function fromZodIssues(issues: readonly core.$ZodIssue[], lang: Lang): In
     const path = issue.path as (string | number)[];
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
-        const message = LOCALES[lang]({ code: "unrecognized_keys", keys: [key], input: undefined } as core.$ZodRawIssue) ?? issue.message;
+        const message = LOCALES[lang]({ code: "unrecognized_keys", keys: [shownText(key)], input: undefined } as core.$ZodRawIssue) ?? issue.message;
         out.push({ path: [...path, key], code: issue.code, message });
       }
     } else if (issue.code === "custom" && typeof issue.params?.["code"] === "string") {

@@ -27,9 +27,15 @@ export type SafeScoreResult =
 function scoreOrError(input: unknown, options: ScoreOptions): SafeScoreResult {
   const lang = options.lang ?? "zh";
   const cp = compilePolicy(options.policy ?? xuancheng2022);
-  const parsed = cp.inputSchema.safeParse(input, { error: errorMap(lang) });
-  if (!parsed.success) return { success: false, error: new InputError(fromZodIssues(parsed.error.issues, lang), lang) };
-  const { result, missing } = scoreParticipantYear(parsed.data as ScoreInput, cp);
+  // The fast path accepts a valid input without zod's issue machinery; anything it declines, the
+  // schema decides and reports.
+  let data = cp.fastInput(input);
+  if (data === undefined) {
+    const parsed = cp.inputSchema.safeParse(input, { error: errorMap(lang) });
+    if (!parsed.success) return { success: false, error: new InputError(fromZodIssues(parsed.error.issues, lang), lang) };
+    data = parsed.data as ScoreInput;
+  }
+  const { result, missing } = scoreParticipantYear(data, cp);
   if (missing.length > 0 && options.allowIncomplete !== true) {
     const message = libraryMessage("missing-component", lang) as string;
     const issues = missing.map((id) => ({ path: ["components", id], code: "missing-component", message }));

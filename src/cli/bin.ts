@@ -7,7 +7,19 @@ const writeLine =
     stream.write(`${text}\n`);
   };
 
-runCli(process.argv.slice(2), { out: writeLine(process.stdout), err: writeLine(process.stderr), stdin: process.stdin }).then(
+// A reader that goes away (`wubi-wuping score --batch big.ndjson | head`) ends the run quietly.
+process.stdout.on("error", (cause: NodeJS.ErrnoException) => {
+  if (cause.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  process.stderr.write(`cannot write the output: ${cause.code ?? cause.message}\n`);
+  process.exit(1);
+});
+
+runCli(process.argv.slice(2), {
+  out: writeLine(process.stdout),
+  err: writeLine(process.stderr),
+  stdin: process.stdin,
+  stdout: process.stdout,
+}).then(
   (code) => {
     process.exitCode = code;
   },

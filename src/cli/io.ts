@@ -2,13 +2,28 @@
  * File and stream input for the CLI: files or `-` for stdin, a leading UTF-8 BOM accepted, and
  * one-line messages (never a stack trace) for whatever cannot be read.
  */
+import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { InputError, formatPath, type Lang } from "../index.js";
 
-/** Exit codes: 0 ok; 1 the input is wrong or unavailable, or `verify` found a difference; 2 usage. */
+/**
+ * Exit codes: 0 ok; 1 the input is wrong or unavailable, or `verify` found a difference; 2 usage.
+ *
+ * @example
+ * ```ts
+ * return outcome.success ? EXIT.ok : EXIT.input;
+ * ```
+ */
 export const EXIT = { ok: 0, input: 1, usage: 2 } as const;
 
-/** A failure the CLI reports in one line (or one line per issue) and exits with `exitCode`. */
+/**
+ * A failure the CLI reports in one line (or one line per issue) and exits with `exitCode`.
+ *
+ * @example
+ * ```ts
+ * throw new CliError("找不到文件：a.json", EXIT.input);
+ * ```
+ */
 export class CliError extends Error {
   override readonly name = "CliError";
   constructor(
@@ -19,23 +34,55 @@ export class CliError extends Error {
   }
 }
 
-/** A usage mistake: exit code 2. */
+/**
+ * A usage mistake: exit code 2.
+ *
+ * @example
+ * ```ts
+ * throw usageError("schema takes input, policy or result");
+ * ```
+ */
 export const usageError = (message: string): CliError => new CliError(message, EXIT.usage);
 
-/** Where a command writes: results to `out`, messages to `err`. */
+/**
+ * Where a command reads and writes: results to `out`, messages to `err`, input from `stdin`.
+ * `stdout`, when given, is the stream behind `out`: streaming commands (`score --batch`) write to
+ * it directly and wait for `drain`, so memory stays flat however fast the input arrives.
+ *
+ * @example
+ * ```ts
+ * const io: CliIO = { out: (t) => lines.push(t), err: (t) => errors.push(t), stdin: Readable.from([]) };
+ * ```
+ */
 export interface CliIO {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly stdin: NodeJS.ReadableStream;
+  readonly stdout?: NodeJS.WritableStream | undefined;
 }
 
-/** Removes a leading UTF-8 byte order mark. */
+/**
+ * Removes a leading UTF-8 byte order mark.
+ *
+ * @example
+ * ```ts
+ * stripBom("\uFEFF{}"); //=> "{}"
+ * ```
+ */
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-function describeFsError(path: string, cause: unknown, lang: Lang): string {
-  const code = (cause as { code?: string }).code;
+/**
+ * The one-line message for a file that cannot be opened or read.
+ *
+ * @example
+ * ```ts
+ * describeFsError("a.json", { code: "ENOENT" }, "en"); //=> "No such file: a.json"
+ * ```
+ */
+export function describeFsError(path: string, cause: unknown, lang: Lang): string {
+  const code = (cause as { code?: string } | undefined)?.code;
   const zh = lang === "zh";
   switch (code) {
     case "ENOENT":
@@ -46,44 +93,183 @@ function describeFsError(path: string, cause: unknown, lang: Lang): string {
     case "EPERM":
       return zh ? `没有权限读取文件：${path}` : `Permission denied reading: ${path}`;
     default:
-      return zh ? `无法读取 ${path}：${code ?? String(cause)}` : `Cannot read ${path}: ${code ?? String(cause)}`;
+      return zh ? `无法读取 ${path}：${code ?? oneLine(String(cause))}` : `Cannot read ${path}: ${code ?? oneLine(String(cause))}`;
   }
 }
 
-async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString("utf8");
+/**
+ * Collapses control characters (line breaks included) so a message stays on one line, and
+ * shortens it past `max` characters.
+ *
+ * @example
+ * ```ts
+ * oneLine("Unexpected token\n x"); //=> "Unexpected token  x"
+ * ```
+ */
+export function oneLine(text: string, max = 200): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === "\n" || c === "\r" || c === "\t" ? " " : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
-/** Reads a whole file (or stdin for `-`) as text, BOM removed. */
-export async function readText(path: string, io: CliIO, lang: Lang): Promise<string> {
+async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/**
+ * Decodes UTF-8 strictly: `undefined` when the bytes are not UTF-8 text or hold a NUL byte (a
+ * binary file).
+ *
+ * @example
+ * ```ts
+ * decodeText(Buffer.from("{}")); //=> "{}"
+ * decodeText(Buffer.from([0xff, 0x00])); //=> undefined
+ * ```
+ */
+export function decodeText(bytes: Uint8Array): string | undefined {
+  if (bytes.indexOf(0) >= 0) return undefined;
   try {
-    const text = path === "-" ? await readStream(io.stdin) : await readFile(path, "utf8");
-    return stripBom(text);
+    return UTF8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads a whole file (or stdin for `-`) as UTF-8 text, BOM removed. A file that is missing, a
+ * directory, unreadable or not UTF-8 text is a `CliError` with exit code 1.
+ *
+ * @example
+ * ```ts
+ * await readText("examples/2022/cgjdk.json", io, "zh"); //=> "{\n  \"year\": 2022, …"
+ * ```
+ */
+export async function readText(path: string, io: CliIO, lang: Lang): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = path === "-" ? await readStream(io.stdin) : await readFile(path);
   } catch (cause) {
     throw new CliError(describeFsError(path, cause, lang), EXIT.input);
   }
+  const text = decodeText(bytes);
+  if (text === undefined) {
+    const shown = path === "-" ? (lang === "zh" ? "标准输入" : "stdin") : path;
+    throw new CliError(lang === "zh" ? `${shown} 不是 UTF-8 文本（二进制文件？），不是 JSON` : `${shown} is not UTF-8 text (a binary file?), not JSON`, EXIT.input);
+  }
+  return stripBom(text);
 }
 
-/** Parses JSON text, with a one-line message naming the file when it is not JSON. */
-export function parseJson(text: string, path: string, lang: Lang): unknown {
+/** Where in `text` a 0-based character offset falls, as 1-based line and column. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line += 1;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/**
+ * Why `text` is not JSON, in one line, from the error `JSON.parse(text)` threw: the parser's
+ * reason and, when it gives a position, the line and column.
+ *
+ * @example
+ * ```ts
+ * jsonProblem(error, '{"a": 1 2}', "en"); //=> "Expected ',' or '}' after property value (line 1, column 9)"
+ * ```
+ */
+export function jsonProblem(cause: unknown, text: string, lang: Lang): string {
+  const raw = cause instanceof Error ? cause.message : String(cause);
+  const at = / in JSON at position ([0-9]+)/.exec(raw);
+  if (at === null) {
+    const eof = /Unexpected end of JSON input/.test(raw);
+    if (eof) return lang === "zh" ? "内容在结束前中断（文件被截断？）" : "the text ends too early (a truncated file?)";
+    return oneLine(raw);
+  }
+  const { line, column } = lineAndColumn(text, Number(at[1]));
+  const reason = oneLine(raw.slice(0, at.index));
+  return lang === "zh" ? `${reason}（第 ${line} 行第 ${column} 列）` : `${reason} (line ${line}, column ${column})`;
+}
+
+/**
+ * Parses JSON text, with a one-line message naming the file when it is empty or not JSON.
+ *
+ * @example
+ * ```ts
+ * parseJson("{}", "a.json", "zh"); //=> {}
+ * parseJson("", "a.json", "en"); // throws CliError "a.json is empty: no JSON in it"
+ * ```
+ */
+export function parseJson(text: string, file: string, lang: Lang): unknown {
   const zh = lang === "zh";
+  const path = file === "-" ? (zh ? "标准输入" : "stdin") : file;
   if (text.trim() === "") throw new CliError(zh ? `${path} 是空的，没有 JSON 内容` : `${path} is empty: no JSON in it`, EXIT.input);
   try {
     return JSON.parse(text);
   } catch (cause) {
-    const detail = cause instanceof Error ? cause.message : String(cause);
+    const detail = jsonProblem(cause, text, lang);
     throw new CliError(zh ? `${path} 不是有效的 JSON：${detail}` : `${path} is not valid JSON: ${detail}`, EXIT.input);
   }
 }
 
-/** Reads and parses a JSON file (or stdin for `-`). */
+/**
+ * Reads and parses a JSON file (or stdin for `-`).
+ *
+ * @example
+ * ```ts
+ * (await readJson("examples/2022/cgjdk.json", io, "zh")).year; //=> 2022
+ * ```
+ */
 export async function readJson(path: string, io: CliIO, lang: Lang): Promise<unknown> {
   return parseJson(await readText(path, io, lang), path, lang);
 }
 
-/** The lines of an input error, one per issue: `path: message (code)`. */
+/**
+ * Reads a JSON file that must hold an object (not an array, a string, a number or `null`).
+ *
+ * @example
+ * ```ts
+ * await readJsonObject("result.json", io, "en", "a score result"); // throws on `[]`
+ * ```
+ */
+export async function readJsonObject(path: string, io: CliIO, lang: Lang, what: Readonly<Record<Lang, string>>): Promise<Record<string, unknown>> {
+  const value = await readJson(path, io, lang);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    const found = value === null ? "null" : Array.isArray(value) ? (lang === "zh" ? "数组" : "an array") : typeof value;
+    throw new CliError(
+      lang === "zh" ? `${path} 应为一个 JSON 对象（${what.zh}），实际是 ${found}` : `${path} must hold a JSON object (${what.en}), not ${found}`,
+      EXIT.input,
+    );
+  }
+  return value as Record<string, unknown>;
+}
+
+/**
+ * A readable byte stream of a file, or stdin for `-`. Opening errors surface while reading; the
+ * caller maps them with {@link describeFsError}.
+ *
+ * @example
+ * ```ts
+ * for await (const chunk of openInput("big.ndjson", io)) …
+ * ```
+ */
+export function openInput(path: string, io: CliIO): NodeJS.ReadableStream {
+  return path === "-" ? io.stdin : createReadStream(path, { highWaterMark: 64 * 1024 });
+}
+
+/**
+ * The lines of an input error, one per issue: `path: message (code)`.
+ *
+ * @example
+ * ```ts
+ * issueLines(error); //=> ["components.deputies: 缺少该考评项目的有效记录；… (missing-component)"]
+ * ```
+ */
 export function issueLines(error: InputError): string[] {
-  return error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message} (${issue.code})`);
+  return error.issues.map((issue) => `${formatPath(issue.path)}: ${oneLine(issue.message, 1000)} (${issue.code})`);
 }

@@ -6,9 +6,15 @@
 import { CliError, EXIT, type CliIO } from "./io.js";
 import { parseCommandArgs, type Command } from "./command.js";
 import { scoreCommand } from "./commands/score.js";
+import { verifyCommand } from "./commands/verify.js";
+import { policyCommand } from "./commands/policy.js";
+import { schemaCommand } from "./commands/schema.js";
+import { docnumCommand } from "./commands/docnum.js";
+import { rankCommand } from "./commands/rank.js";
+import { coverageCommand } from "./commands/coverage.js";
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [scoreCommand];
+export const COMMANDS: readonly Command[] = [scoreCommand, rankCommand, verifyCommand, coverageCommand, policyCommand, schemaCommand, docnumCommand];
 
 function helpText(): string {
   const lines = ["wubi-wuping — 五比五评 scores, exact and explained", "", "usage:"];

@@ -5,13 +5,16 @@
 import {
   MICRO,
   addExact,
-  addRational,
   fixed,
+  meanOfRatios,
   microText,
+  mulExact,
   ratio,
   rationalText,
+  reducedRationalText,
   roundHalfUp,
   toMicro,
+  type Exact,
   type Rational,
 } from "../decimal.js";
 import { comprehensiveWindow, dailyWindow, inWindow, type Window } from "../dates.js";
@@ -28,9 +31,15 @@ export interface ComponentOutcome {
   readonly findings: readonly Finding[];
 }
 
+/** The value step and the exact value's text, which the rounding step repeats. */
+interface ValueText {
+  readonly value: Rational;
+  readonly text: string;
+}
+
 interface Valued {
-  /** The exact value, or `undefined` when the component has nothing to count. */
-  readonly value: Rational | undefined;
+  /** The exact value and its text, or `undefined` when the component has nothing to count. */
+  readonly exact: ValueText | undefined;
   readonly counted: number;
   readonly excluded: number;
   readonly steps: readonly TraceStep[];
@@ -67,41 +76,81 @@ function sortForTrace<T extends SortKey>(records: T[]): T[] {
   return records.length > 1 ? records.sort(byTraceOrder) : records;
 }
 
+interface CountedRound {
+  readonly date: string;
+  readonly id: string | undefined;
+  readonly score: number;
+  readonly outOf: number;
+}
+
+/** {@link byTraceOrder} for rounds, which always carry a date, a score and an outOf. */
+function byRoundOrder(a: CountedRound, b: CountedRound): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  return compareOptional(a.id, b.id) || a.score - b.score || a.outOf - b.outOf;
+}
+
 function outsideWindow(component: ComponentId, record: { readonly id?: string | undefined; readonly date: string }): Finding {
   return record.id === undefined
     ? { code: "outside-window", component, date: record.date }
     : { code: "outside-window", component, id: record.id, date: record.date };
 }
 
+function valueText(value: Rational): ValueText {
+  return { value, text: rationalText(value) };
+}
+
 /** rounds: `max × (Σ score_i / outOf_i) / n` over the rounds inside the window. */
 function valueRounds(def: ComponentDefinition, rounds: readonly Round[], window: Window, cp: CompiledPolicy): Valued {
   const maxMicro = def.max * MICRO;
-  const counted: { date: string; id: string | undefined; score: number; outOf: number }[] = [];
+  const counted: CountedRound[] = [];
   const findings: Finding[] = [];
+  // Σ score / outOf: one sum per distinct outOf (usually a single one, the component's max).
+  let firstOutOf = -1;
+  let firstSum: Exact = 0;
+  let sums: Map<number, Exact> | undefined;
   for (const round of rounds) {
     if (!inWindow(round.date, window)) {
       findings.push(outsideWindow(def.id, round));
       continue;
     }
     const outOf = round.outOf === undefined ? maxMicro : (toMicro(round.outOf) as number);
-    counted.push({ date: round.date, id: round.id, score: toMicro(round.score) as number, outOf });
+    const score = toMicro(round.score) as number;
+    counted.push({ date: round.date, id: round.id, score, outOf });
+    if (firstOutOf < 0 || outOf === firstOutOf) {
+      firstOutOf = outOf;
+      firstSum = addExact(firstSum, score);
+    } else {
+      sums ??= new Map<number, Exact>();
+      sums.set(outOf, addExact(sums.get(outOf) ?? 0, score));
+    }
   }
   const n = counted.length;
-  const steps: TraceStep[] = [];
-  if (n === 0) return { value: undefined, counted: 0, excluded: findings.length, steps, findings };
+  const excluded = findings.length;
+  if (n === 0) return { exact: undefined, counted: 0, excluded, steps: [], findings };
   if (n < cp.minRounds) findings.push({ code: "too-few-rounds", component: def.id, counted: n, minimum: cp.minRounds });
-  const sums = new Map<number, number | bigint>();
-  for (const round of counted) sums.set(round.outOf, addExact(sums.get(round.outOf) ?? 0, round.score));
-  let fraction: Rational | undefined;
-  for (const [outOf, sum] of sums) {
-    const term = ratio(sum, outOf);
-    fraction = fraction === undefined ? term : addRational(fraction, term);
+  let exact: ValueText;
+  if (sums === undefined) {
+    exact = valueText({ num: mulExact(firstSum, def.max), den: mulExact(firstOutOf, n) });
+  } else {
+    // Several outOf values: summed over their lcm without a large gcd (see meanOfRatios).
+    sums.set(firstOutOf, firstSum);
+    const value = meanOfRatios(sums, def.max, n);
+    exact = { value, text: reducedRationalText(value) };
   }
-  const total = fraction as Rational;
-  const value: Rational = { num: total.num * BigInt(def.max), den: total.den * BigInt(n) };
-  const terms = sortForTrace(counted).map((r) => `${microText(r.score)}/${microText(r.outOf)}`);
-  steps.push({ op: "mean-of-fractions", max: String(def.max), terms, value: rationalText(value) });
-  return { value, counted: n, excluded: findings.length, steps, findings };
+  if (n > 1) counted.sort(byRoundOrder);
+  const terms = new Array<string>(n);
+  let outOfMicro = -1;
+  let outOfText = "";
+  for (let i = 0; i < n; i += 1) {
+    const r = counted[i] as CountedRound;
+    if (r.outOf !== outOfMicro) {
+      outOfMicro = r.outOf;
+      outOfText = microText(r.outOf);
+    }
+    terms[i] = `${microText(r.score)}/${outOfText}`;
+  }
+  const steps: TraceStep[] = [{ op: "mean-of-fractions", max: String(def.max), terms, value: exact.text }];
+  return { exact, counted: n, excluded, steps, findings };
 }
 
 /** complaints: `max(0, max − Σ deduction_i)` over the verified complaints inside the window. */
@@ -109,6 +158,7 @@ function valueComplaints(def: ComponentDefinition, complaints: readonly Complain
   const findings: Finding[] = [];
   const verified: { date: string; id: string; deduction: number }[] = [];
   let unverified = 0;
+  let sum: Exact = 0;
   for (const complaint of complaints) {
     if (!inWindow(complaint.date, window)) {
       findings.push(outsideWindow(def.id, complaint));
@@ -117,35 +167,31 @@ function valueComplaints(def: ComponentDefinition, complaints: readonly Complain
     } else {
       const own = complaint.deduction === undefined ? cp.deductionMicro : (toMicro(complaint.deduction) as number);
       verified.push({ date: complaint.date, id: complaint.id, deduction: own });
+      sum = addExact(sum, own);
     }
   }
-  let sum: number | bigint = 0;
-  for (const complaint of verified) sum = addExact(sum, complaint.deduction);
-  const remaining = BigInt(def.max * MICRO) - BigInt(sum);
-  const value = ratio(remaining > 0n ? remaining : 0n, MICRO);
-  const steps: TraceStep[] = [
-    {
-      op: "deduct",
-      max: String(def.max),
-      deductions: sortForTrace(verified).map((c) => microText(c.deduction)),
-      unverified,
-      value: rationalText(value),
-    },
-  ];
-  return { value, counted: verified.length + unverified, excluded: findings.length, steps, findings };
+  const maxMicro = def.max * MICRO;
+  const remaining = typeof sum === "number" ? Math.max(0, maxMicro - sum) : 0; // a bigint sum is past any max
+  const exact = valueText(ratio(remaining, MICRO));
+  const sorted = sortForTrace(verified);
+  const deductions = new Array<string>(sorted.length);
+  for (let i = 0; i < sorted.length; i += 1) deductions[i] = microText((sorted[i] as (typeof verified)[number]).deduction);
+  const steps: TraceStep[] = [{ op: "deduct", max: String(def.max), deductions, unverified, value: exact.text }];
+  return { exact, counted: verified.length + unverified, excluded: findings.length, steps, findings };
 }
 
 /** survey: `max × (s·w_s + b·w_b + d·w_d) / (s + b + d)`; `unknown` is not counted. */
 function valueSurvey(def: ComponentDefinition, survey: Survey, window: Window, cp: CompiledPolicy): Valued {
   if (survey.date !== undefined && !inWindow(survey.date, window)) {
-    return { value: undefined, counted: 0, excluded: 1, steps: [], findings: [{ code: "outside-window", component: def.id, date: survey.date }] };
+    return { exact: undefined, counted: 0, excluded: 1, steps: [], findings: [{ code: "outside-window", component: def.id, date: survey.date }] };
   }
   const { satisfied: s, basicallySatisfied: b, dissatisfied: d } = survey.ballots;
-  const answered = BigInt(s) + BigInt(b) + BigInt(d);
-  if (answered === 0n) return { value: undefined, counted: 0, excluded: 0, steps: [], findings: [] };
+  const answered = addExact(addExact(s, b), d);
+  if (answered === 0) return { exact: undefined, counted: 0, excluded: 0, steps: [], findings: [] };
   const w = cp.weights;
-  const weighted = BigInt(s) * BigInt(w.satisfied) + BigInt(b) * BigInt(w.basicallySatisfied) + BigInt(d) * BigInt(w.dissatisfied);
-  const value = { num: weighted * BigInt(def.max), den: answered * BigInt(MICRO) };
+  const weighted = addExact(addExact(mulExact(s, w.satisfied), mulExact(b, w.basicallySatisfied)), mulExact(d, w.dissatisfied));
+  const exact = valueText({ num: mulExact(weighted, def.max), den: mulExact(answered, MICRO) });
+  const texts = cp.weightTexts;
   const step: TraceStep = {
     op: "weighted-ballots",
     max: String(def.max),
@@ -153,53 +199,54 @@ function valueSurvey(def: ComponentDefinition, survey: Survey, window: Window, c
     basicallySatisfied: String(b),
     dissatisfied: String(d),
     unknown: String(survey.ballots.unknown ?? 0),
-    weights: {
-      satisfied: microText(w.satisfied),
-      basicallySatisfied: microText(w.basicallySatisfied),
-      dissatisfied: microText(w.dissatisfied),
-    },
-    value: rationalText(value),
+    weights: { satisfied: texts.satisfied, basicallySatisfied: texts.basicallySatisfied, dissatisfied: texts.dissatisfied },
+    value: exact.text,
   };
-  return { value, counted: 1, excluded: 0, steps: [step], findings: [] };
+  return { exact, counted: 1, excluded: 0, steps: [step], findings: [] };
 }
 
 /** scores: the mean of the scores inside the window. */
 function valueScores(def: ComponentDefinition, scores: readonly LeaderScoreRecord[], window: Window): Valued {
   const findings: Finding[] = [];
   const counted: { date: string | undefined; score: number; by: string | undefined }[] = [];
+  let sum: Exact = 0;
   for (const record of scores) {
     if (record.date !== undefined && !inWindow(record.date, window)) {
       findings.push({ code: "outside-window", component: def.id, date: record.date });
       continue;
     }
-    counted.push({ date: record.date, score: toMicro(record.score) as number, by: record.by });
+    const score = toMicro(record.score) as number;
+    counted.push({ date: record.date, score, by: record.by });
+    sum = addExact(sum, score);
   }
-  if (counted.length === 0) return { value: undefined, counted: 0, excluded: findings.length, steps: [], findings };
-  let sum: number | bigint = 0;
-  for (const record of counted) sum = addExact(sum, record.score);
-  const value = ratio(sum, counted.length * MICRO);
-  const terms = sortForTrace(counted).map((r) => microText(r.score));
-  return { value, counted: counted.length, excluded: findings.length, steps: [{ op: "mean", terms, value: rationalText(value) }], findings };
+  const n = counted.length;
+  if (n === 0) return { exact: undefined, counted: 0, excluded: findings.length, steps: [], findings };
+  const exact = valueText(ratio(sum, mulExact(n, MICRO)));
+  const sorted = sortForTrace(counted);
+  const terms = new Array<string>(n);
+  for (let i = 0; i < n; i += 1) terms[i] = microText((sorted[i] as (typeof counted)[number]).score);
+  return { exact, counted: n, excluded: findings.length, steps: [{ op: "mean", terms, value: exact.text }], findings };
 }
 
 function valueOf(def: ComponentDefinition, components: ComponentsInput, window: Window, cp: CompiledPolicy): Valued | undefined {
+  // One property name per case: a computed `components[def.id]` is a megamorphic keyed load.
   switch (def.id) {
     case "routineInspection":
+      return components.routineInspection === undefined ? undefined : valueRounds(def, components.routineInspection.rounds, window, cp);
     case "specialInspection":
-    case "unannouncedVisit": {
-      const data = components[def.id];
-      return data === undefined ? undefined : valueRounds(def, data.rounds, window, cp);
-    }
+      return components.specialInspection === undefined ? undefined : valueRounds(def, components.specialInspection.rounds, window, cp);
+    case "unannouncedVisit":
+      return components.unannouncedVisit === undefined ? undefined : valueRounds(def, components.unannouncedVisit.rounds, window, cp);
     case "complaints": {
       const data = components.complaints;
       return data === undefined ? undefined : valueComplaints(def, data.complaints, window, cp);
     }
     case "serviceRecipients":
+      return components.serviceRecipients === undefined ? undefined : valueSurvey(def, components.serviceRecipients, window, cp);
     case "deputies":
-    case "countyCounterparts": {
-      const data = components[def.id];
-      return data === undefined ? undefined : valueSurvey(def, data, window, cp);
-    }
+      return components.deputies === undefined ? undefined : valueSurvey(def, components.deputies, window, cp);
+    case "countyCounterparts":
+      return components.countyCounterparts === undefined ? undefined : valueSurvey(def, components.countyCounterparts, window, cp);
     case "cityLeaders": {
       const data = components.cityLeaders;
       return data === undefined ? undefined : valueScores(def, data.scores, window);
@@ -207,9 +254,17 @@ function valueOf(def: ComponentDefinition, components: ComponentsInput, window: 
   }
 }
 
+/** The windows of one evaluation year, computed once per year (years are 2000..2098). */
+const windowsByYear = new Map<number, { readonly daily: Window; readonly comprehensive: Window }>();
+
 /** The window of a component's group for evaluation year `year`. */
 export function windowOf(def: ComponentDefinition, year: number): Window {
-  return def.group === "daily" ? dailyWindow(year) : comprehensiveWindow(year);
+  let windows = windowsByYear.get(year);
+  if (windows === undefined) {
+    windows = { daily: dailyWindow(year), comprehensive: comprehensiveWindow(year) };
+    windowsByYear.set(year, windows);
+  }
+  return def.group === "daily" ? windows.daily : windows.comprehensive;
 }
 
 /**
@@ -220,26 +275,38 @@ export function scoreComponent(def: ComponentDefinition, components: ComponentsI
   const window = windowOf(def, year);
   const valued = valueOf(def, components, window, cp);
   const trace: TraceStep[] = [{ op: "window", from: window.from, to: window.to }];
-  const base = { id: def.id, label: def.label, group: def.group, clause: def.clause, max: String(def.max) };
-  if (valued === undefined || valued.value === undefined) {
+  if (valued === undefined || valued.exact === undefined) {
     trace.push({ op: "missing" });
     const findings: Finding[] = valued === undefined ? [] : valued.findings.slice();
     findings.push({ code: "missing-component", component: def.id });
-    return {
-      result: { ...base, points: fixed(0, cp.decimals), missing: true, counted: valued?.counted ?? 0, excluded: valued?.excluded ?? 0, trace },
-      points: 0,
+    const result: ComponentResult = {
+      id: def.id,
+      label: def.label,
+      group: def.group,
+      clause: def.clause,
+      max: String(def.max),
+      points: fixed(0, cp.decimals),
       missing: true,
-      findings,
+      counted: valued?.counted ?? 0,
+      excluded: valued?.excluded ?? 0,
+      trace,
     };
+    return { result, points: 0, missing: true, findings };
   }
-  const points = roundHalfUp(valued.value, cp.decimals);
+  const points = roundHalfUp(valued.exact.value, cp.decimals);
   const text = fixed(points, cp.decimals);
   for (const step of valued.steps) trace.push(step);
-  trace.push({ op: "round-half-up", from: rationalText(valued.value), to: text });
-  return {
-    result: { ...base, points: text, counted: valued.counted, excluded: valued.excluded, trace },
-    points,
-    missing: false,
-    findings: valued.findings,
+  trace.push({ op: "round-half-up", from: valued.exact.text, to: text });
+  const result: ComponentResult = {
+    id: def.id,
+    label: def.label,
+    group: def.group,
+    clause: def.clause,
+    max: String(def.max),
+    points: text,
+    counted: valued.counted,
+    excluded: valued.excluded,
+    trace,
   };
+  return { result, points, missing: false, findings: valued.findings };
 }

@@ -78,12 +78,10 @@ export function scoreParticipantYear(input: ScoreInput, cp: CompiledPolicy): Sco
   const { participant } = input;
   const result: ScoreResult = {
     year: input.year,
-    participant: {
-      id: participant.id,
-      name: participant.name,
-      ...(participant.unit === undefined ? {} : { unit: participant.unit }),
-      category: participant.category,
-    },
+    participant:
+      participant.unit === undefined
+        ? { id: participant.id, name: participant.name, category: participant.category }
+        : { id: participant.id, name: participant.name, unit: participant.unit, category: participant.category },
     policy: { id: cp.policy.id },
     status: provisional ? "provisional" : "final",
     vetoed: veto.vetoed,

@@ -2,189 +2,222 @@
  * `explain`: the audit trail a person reads, rendered from a result's data alone.
  */
 import type { Lang } from "../api/errors.js";
-import { approximate } from "../decimal.js";
-import { CATEGORY_LABELS } from "../model/participant.js";
+import { approximate, sumDecimalText } from "../decimal.js";
 import type { ComponentResult, Finding, ScoreResult, TraceStep } from "../model/result.js";
-import { COMPONENT_NAMES, EXCLUSION_NAMES, GROUND_NAMES, GROUP_NAMES, LEVEL_NAMES, RECIPIENT_NAMES, TIER_NAMES, ASSUMPTION_NAMES } from "./terms.js";
+import { EN, ZH, type ExcludedRecord, type Phrases } from "./phrases.js";
+import {
+  ASSUMPTION_NAMES,
+  CATEGORY_NAMES,
+  COMPONENT_NAMES,
+  EXCLUSION_NAMES,
+  GROUND_NAMES,
+  GROUP_NAMES,
+  LEVEL_NAMES,
+  RECIPIENT_NAMES,
+  TIER_NAMES,
+  clauseName,
+} from "./terms.js";
 
-/** Options of `explain`. */
+/**
+ * Options of `explain`.
+ *
+ * @example
+ * ```ts
+ * explain(result, { lang: "en" } satisfies ExplainOptions);
+ * ```
+ */
 export interface ExplainOptions {
   /** `"zh"` (default) or `"en"`. */
   readonly lang?: Lang | undefined;
 }
 
+/** The most terms of a formula, and excluded records of a component, written out in full. */
 const MAX_TERMS = 12;
+const MAX_EXCLUDED = 20;
 
 /** An exact value as a person reads it: `"70/3"` → `"70/3 ≈ 23.3333333333"`. */
 function exact(value: string): string {
   return value.includes("/") ? `${value} ≈ ${approximate(value)}` : value;
 }
 
-function list(terms: readonly string[], joiner: string, lang: Lang): string {
+function list(terms: readonly string[], joiner: string, t: Phrases): string {
   if (terms.length <= MAX_TERMS) return terms.join(joiner);
-  const shown = [...terms.slice(0, MAX_TERMS - 2), lang === "zh" ? `…（共 ${terms.length} 项）…` : `… (${terms.length} terms) …`, ...terms.slice(-2)];
-  return shown.join(joiner);
+  return [...terms.slice(0, MAX_TERMS - 2), t.terms(terms.length), ...terms.slice(-2)].join(joiner);
 }
 
-function formula(step: TraceStep, lang: Lang): string | undefined {
-  const zh = lang === "zh";
+/** The line a trace step contributes (the window, the formula with its numbers, the rounding). */
+function stepLine(step: TraceStep, t: Phrases): string {
   switch (step.op) {
     case "window":
-      return zh ? `计分时段：${step.from} 至 ${step.to}` : `Window: ${step.from} to ${step.to}`;
+      return t.window(step.from, step.to);
     case "mean-of-fractions":
-      return `${zh ? "计算：" : "Value: "}${step.max} × (${list(step.terms, " + ", lang)}) / ${step.terms.length} = ${exact(step.value)}`;
+      return t.value(`${step.max} × (${list(step.terms, " + ", t)}) / ${step.terms.length} = ${exact(step.value)}`);
     case "deduct": {
-      const sum = step.deductions.length === 0 ? "0" : `(${list(step.deductions, " + ", lang)})`;
-      const note =
-        step.unverified > 0 ? (zh ? `；未经查实的投诉 ${step.unverified} 件，不扣分` : `; ${step.unverified} unverified complaint(s) deduct nothing`) : "";
-      return `${zh ? "计算：" : "Value: "}max(0, ${step.max} − ${sum}) = ${exact(step.value)}${note}`;
+      const sum = step.deductions.length === 0 ? "0" : `(${list(step.deductions, " + ", t)})`;
+      return t.value(`max(0, ${step.max} − ${sum}) = ${exact(step.value)}`);
     }
     case "weighted-ballots": {
       const w = step.weights;
       const votes = `${step.satisfied}×${w.satisfied} + ${step.basicallySatisfied}×${w.basicallySatisfied} + ${step.dissatisfied}×${w.dissatisfied}`;
       const count = `${step.satisfied} + ${step.basicallySatisfied} + ${step.dissatisfied}`;
-      const unknown =
-        step.unknown === "0" ? "" : zh ? `；“不了解” ${step.unknown} 票不计` : `; ${step.unknown} "unknown" ballot(s) not counted`;
-      return `${zh ? "计算：" : "Value: "}${step.max} × (${votes}) / (${count}) = ${exact(step.value)}${unknown}`;
+      const unknown = step.unknown === "0" ? "" : t.unknownBallots(step.unknown);
+      return t.value(`${step.max} × (${votes}) / (${count}) = ${exact(step.value)}${unknown}`);
     }
     case "mean":
-      return `${zh ? "计算：" : "Value: "}(${list(step.terms, " + ", lang)}) / ${step.terms.length} = ${exact(step.value)}`;
+      return t.value(`(${list(step.terms, " + ", t)}) / ${step.terms.length} = ${exact(step.value)}`);
     case "round-half-up":
-      return zh ? `四舍五入：${exact(step.from)} → ${step.to}` : `Rounded half-up: ${exact(step.from)} → ${step.to}`;
+      return t.rounded(exact(step.from), step.to);
     case "missing":
-      return zh ? "无可计分记录：按 0 分计，结果为暂定" : "Nothing to count: scored 0, the result is provisional";
+      return t.missing();
   }
 }
 
-function findingText(f: Finding, lang: Lang): string {
-  const zh = lang === "zh";
-  switch (f.code) {
-    case "outside-window": {
-      const what = f.id === undefined ? (zh ? `${f.date} 的记录` : `the record of ${f.date}`) : zh ? `记录 ${f.id}（${f.date}）` : `record ${f.id} (${f.date})`;
-      return zh ? `${what}不在计分时段内，不计分` : `${what} lies outside the window and counts for nothing`;
+const KIND_OF_METHOD: Readonly<Record<string, ExcludedRecord["kind"]>> = {
+  routineInspection: "round",
+  specialInspection: "round",
+  unannouncedVisit: "round",
+  complaints: "complaint",
+  serviceRecipients: "survey",
+  deputies: "survey",
+  countyCounterparts: "survey",
+  cityLeaders: "score",
+};
+
+function componentLines(c: ComponentResult, index: number, findings: readonly Finding[], t: Phrases): string[] {
+  const lang = t.lang;
+  const pad = "     ";
+  const lines = [t.componentHead(index, COMPONENT_NAMES[c.id][lang], clauseName(c.clause, lang), c.max, c.points, c.missing === true)];
+  const deduct = c.trace.find((s) => s.op === "deduct");
+  const unverified = deduct !== undefined && deduct.op === "deduct" && deduct.unverified > 0 ? deduct.unverified : 0;
+  lines.push(`${pad}${t.counts(c.counted, c.excluded)}${unverified > 0 ? (lang === "zh" ? `（${t.unverified(unverified)}）` : ` (${t.unverified(unverified)})`) : ""}`);
+  const windowStep = c.trace.find((s) => s.op === "window");
+  const window = windowStep !== undefined && windowStep.op === "window" ? { from: windowStep.from, to: windowStep.to } : undefined;
+  if (window !== undefined) lines.push(`${pad}${t.window(window.from, window.to)}`);
+  let shown = 0;
+  let hidden = 0;
+  for (const f of findings) {
+    if (f.code !== "outside-window") continue;
+    if (shown < MAX_EXCLUDED) {
+      lines.push(`${pad}${t.excluded({ id: f.id, date: f.date, kind: KIND_OF_METHOD[c.id] ?? "round" }, window)}`);
+      shown += 1;
+    } else {
+      hidden += 1;
     }
-    case "too-few-rounds":
-      return zh
-        ? `只有 ${f.counted} 次督查计分，少于规定的不少于 ${f.minimum} 次（附件2-一）`
-        : `only ${f.counted} round(s) counted, fewer than the ${f.minimum} the source requires (附件2-一)`;
-    case "missing-component":
-      return zh ? "缺少该项目的有效记录，按 0 分计" : "the component has nothing to count and scores 0";
-    case "nonstandard-document-number":
-      return zh
-        ? `表彰 ${f.id} 的文号“${f.documentNumber}”不符合 GB/T 9704 格式，按“${f.normalized}”识别`
-        : `commendation ${f.id}: the document number "${f.documentNumber}" is not in GB/T 9704 form; read as "${f.normalized}"`;
-    case "bonus-capped":
-      return zh ? `加分 ${f.uncapped} 超过上限，按 ${f.cap} 计` : `the bonus of ${f.uncapped} exceeds the cap and counts as ${f.cap}`;
-    case "pending-veto":
-      return zh ? `否决事项 ${f.id} 尚未经认定，暂不影响等次` : `veto ${f.id} is not confirmed and changes nothing yet`;
-    case "veto-outside-period":
-      return zh ? `否决事项 ${f.id}（${f.date}）不在考评期间内，不影响等次` : `veto ${f.id} (${f.date}) lies outside the evaluation period and changes nothing`;
   }
+  if (hidden > 0) lines.push(`${pad}${t.moreExcluded(hidden)}`);
+  for (const step of c.trace) if (step.op !== "window") lines.push(`${pad}${stepLine(step, t)}`);
+  for (const f of findings) {
+    if (f.code === "too-few-rounds") lines.push(`${pad}${t.tooFewRounds(f.counted, f.minimum, clauseName("附件2-一", lang))}`);
+  }
+  return lines;
 }
 
-function componentLines(c: ComponentResult, index: number, findings: readonly Finding[], lang: Lang): string[] {
-  const zh = lang === "zh";
-  const head = zh
-    ? `  ${index}. ${COMPONENT_NAMES[c.id].zh}（${c.clause}，满分 ${c.max}）：${c.points} 分`
-    : `  ${index}. ${COMPONENT_NAMES[c.id].en} (${c.clause}, max ${c.max}): ${c.points}`;
-  const lines = [head];
-  lines.push(zh ? `     计入 ${c.counted} 条，排除 ${c.excluded} 条` : `     ${c.counted} record(s) counted, ${c.excluded} excluded`);
-  for (const step of c.trace) {
-    const text = formula(step, lang);
-    if (text !== undefined) lines.push(`     ${text}`);
+function bonusLines(r: ScoreResult, t: Phrases): string[] {
+  const lang = t.lang;
+  const lines = [t.bonusHead(clauseName("附件2-三", lang))];
+  if (r.bonus.counted.length === 0 && r.bonus.excluded.length === 0) lines.push(t.none());
+  for (const c of r.bonus.counted) {
+    const unit = c.recipient === "unit";
+    const clause = clauseName(unit ? "附件2-三.2" : "附件2-三.1", lang);
+    lines.push(t.counted(c.points, c.id, c.matter, LEVEL_NAMES[c.level][lang], RECIPIENT_NAMES[c.recipient][lang], unit, clause));
   }
-  for (const f of findings) if ("component" in f && f.component === c.id && f.code !== "missing-component") lines.push(`     ! ${findingText(f, lang)}`);
+  for (const e of r.bonus.excluded) lines.push(t.excludedCommendation(e.id, EXCLUSION_NAMES[e.reason][lang], e.by));
+  for (const f of r.findings) {
+    if (f.code === "nonstandard-document-number") lines.push(t.nonstandardNumber(f.id, f.documentNumber, f.normalized));
+    else if (f.code === "bonus-capped") lines.push(t.capped(f.uncapped, f.cap));
+  }
+  lines.push(t.bonusTotal(r.bonus.points));
   return lines;
+}
+
+function vetoLines(r: ScoreResult, t: Phrases): string[] {
+  const lang = t.lang;
+  const lines = [t.vetoHead(clauseName("附件2-四", lang))];
+  if (r.vetoes.length === 0) lines.push(t.none());
+  const outsideDates = new Map<string, string>();
+  for (const f of r.findings) if (f.code === "veto-outside-period") outsideDates.set(f.id, f.date);
+  for (const v of r.vetoes) {
+    const ground = GROUND_NAMES[v.ground][lang];
+    if (v.status === "counted") lines.push(t.vetoCounted(v.id, ground));
+    else if (v.status === "pending") lines.push(t.vetoPending(v.id, ground));
+    else lines.push(t.vetoOutside(v.id, ground, outsideDates.get(v.id)));
+  }
+  return lines;
+}
+
+function tierLine(r: ScoreResult, t: Phrases): string {
+  const lang = t.lang;
+  if (r.vetoed) {
+    const ids = r.vetoes.filter((v) => v.status === "counted").map((v) => v.id);
+    return t.tierVetoed(TIER_NAMES.incompetent[lang], ids, clauseName("附件2-四", lang));
+  }
+  if (r.tier !== null) return t.tierByScore(TIER_NAMES[r.tier][lang]);
+  return r.status === "provisional" ? t.tierProvisional() : t.tierNone();
 }
 
 /**
  * Renders a result as the audit trail a person reads: each component with its clause, the records
- * counted and excluded, the formula with its numbers, the subtotals, every commendation counted or
- * excluded with its reason, the veto, the tier, and the assumed parameters the score depended on.
+ * counted and excluded (and why), the formula with its numbers, the rounding, the subtotals, every
+ * commendation counted or excluded with its reason, the veto, the tier, and the assumed parameters
+ * the score depended on. Chinese by default, with the source's official terms; English with
+ * `{ lang: "en" }`. Reads nothing but the result, so a stored result JSON explains the same way.
  *
- * @param result - A result of `score()` (or its JSON).
+ * @param result - A result of `score()` (or its JSON, parsed).
  * @param options - `lang`: `"zh"` (default) or `"en"`.
- * @returns Plain text, one line per fact.
+ * @returns Plain text, one line per fact, lines joined with `\n`.
  * @example
  * ```ts
  * console.log(explain(score(input)));
  * //   1. 日常督查（附件2-一.1，满分 25）：23.51 分
- * //      计算: 25 × (23.5/25 + 23.51/25) / 2 = 23.505
+ * //      计入 2 条，排除 0 条
+ * //      计分时段：2022-01-01 至 2022-12-31
+ * //      计算：25 × (23.5/25 + 23.51/25) / 2 = 23.505
  * //      四舍五入：23.505 → 23.51
+ * explain(score(input), { lang: "en" }).split("\n")[0];
+ * //=> "Five comparisons, five evaluations: score explained for 城管监督科 (cgjdk, 市城管执法局, comprehensive management (综合管理(审批)))"
  * ```
  */
 export function explain(result: ScoreResult, options: ExplainOptions = {}): string {
   const lang = options.lang ?? "zh";
-  const zh = lang === "zh";
+  const t = lang === "en" ? EN : ZH;
   const r = result;
   const p = r.participant;
   const out: string[] = [];
-  const unit = p.unit === undefined ? "" : zh ? `，${p.unit}` : `, ${p.unit}`;
-  out.push(zh ? `五比五评考评计分说明 —— ${p.name}（${p.id}${unit}，${CATEGORY_LABELS[p.category]}）` : `五比五评 score explained — ${p.name} (${p.id}${unit}, ${p.category})`);
-  out.push(
-    zh
-      ? `考评年度 ${r.year}；计分政策 ${r.policy.id}；状态：${r.status === "final" ? "正式" : "暂定（有缺项）"}`
-      : `Evaluation year ${r.year}; policy ${r.policy.id}; status: ${r.status === "final" ? "final" : "provisional (components missing)"}`,
-  );
+  out.push(t.header(p.name, p.id, p.unit, CATEGORY_NAMES[p.category][lang]));
+  out.push(t.meta(r.year, r.policy.id, r.status === "provisional"));
   out.push("");
+
+  const byComponent = new Map<string, Finding[]>();
+  for (const f of r.findings) {
+    if (!("component" in f)) continue;
+    const bucket = byComponent.get(f.component);
+    if (bucket === undefined) byComponent.set(f.component, [f]);
+    else bucket.push(f);
+  }
   let index = 1;
   for (const group of ["daily", "comprehensive"] as const) {
-    const clause = group === "daily" ? "附件2-一" : "附件2-二";
-    out.push(zh ? `【${GROUP_NAMES[group].zh}】（${clause}，满分 50）` : `[${GROUP_NAMES[group].en}] (${clause}, max 50)`);
     const members = r.components.filter((c) => c.group === group);
+    const max = sumDecimalText(members.map((c) => c.max), 0);
+    out.push(t.groupHead(GROUP_NAMES[group][lang], clauseName(group === "daily" ? "附件2-一" : "附件2-二", lang), max));
     for (const c of members) {
-      out.push(...componentLines(c, index, r.findings, lang));
+      out.push(...componentLines(c, index, byComponent.get(c.id) ?? [], t));
       index += 1;
     }
-    const subtotal = group === "daily" ? r.daily : r.comprehensive;
-    const sum = members.map((c) => c.points).join(" + ");
-    out.push(zh ? `  ${GROUP_NAMES[group].zh}小计：${sum} = ${subtotal}` : `  Subtotal: ${sum} = ${subtotal}`);
+    out.push(t.subtotal(GROUP_NAMES[group][lang], members.map((c) => c.points).join(" + "), group === "daily" ? r.daily : r.comprehensive));
     out.push("");
   }
-  out.push(zh ? `基础分（四）：${r.daily} + ${r.comprehensive} = ${r.base}` : `Base score (四): ${r.daily} + ${r.comprehensive} = ${r.base}`);
+  out.push(t.base(r.daily, r.comprehensive, r.base, clauseName("四", lang)));
   out.push("");
-
-  out.push(zh ? "【加分事项】（附件2-三）" : "[Bonus] (附件2-三)");
-  if (r.bonus.counted.length === 0 && r.bonus.excluded.length === 0) out.push(zh ? "  无" : "  none");
-  for (const c of r.bonus.counted) {
-    out.push(
-      zh
-        ? `  + ${c.points}  ${c.id}「${c.matter}」：${LEVEL_NAMES[c.level].zh}表彰${RECIPIENT_NAMES[c.recipient].zh}${c.recipient === "unit" ? "（酌情加分，附件2-三.2）" : "（附件2-三.1）"}`
-        : `  + ${c.points}  ${c.id} "${c.matter}": ${LEVEL_NAMES[c.level].en} commendation of ${RECIPIENT_NAMES[c.recipient].en}${c.recipient === "unit" ? " (by relevance, 附件2-三.2)" : " (附件2-三.1)"}`,
-    );
-  }
-  for (const e of r.bonus.excluded) {
-    const by = e.by === undefined ? "" : zh ? `，已由 ${e.by} 计入` : `; ${e.by} counts instead`;
-    out.push(zh ? `  × ${e.id} 不计：${EXCLUSION_NAMES[e.reason].zh}${by}` : `  × ${e.id} excluded: ${EXCLUSION_NAMES[e.reason].en}${by}`);
-  }
-  for (const f of r.findings) if (!("component" in f) && (f.code === "nonstandard-document-number" || f.code === "bonus-capped")) out.push(`  ! ${findingText(f, lang)}`);
-  out.push(zh ? `  加分合计：${r.bonus.points}` : `  Bonus: ${r.bonus.points}`);
+  out.push(...bonusLines(r, t));
   out.push("");
-  out.push(zh ? `总分：${r.base} + ${r.bonus.points} = ${r.total}` : `Total: ${r.base} + ${r.bonus.points} = ${r.total}`);
+  out.push(t.total(r.base, r.bonus.points, r.total));
   out.push("");
-
-  out.push(zh ? "【一票否决】（附件2-四）" : "[One-vote veto] (附件2-四)");
-  if (r.vetoes.length === 0) out.push(zh ? "  无" : "  none");
-  for (const v of r.vetoes) {
-    const status =
-      v.status === "counted"
-        ? zh ? "经认定，在考评期间内：直接评定为“不称职”" : "confirmed, inside the period: rated 不称职 directly"
-        : v.status === "pending"
-          ? zh ? "尚未认定，暂不影响等次" : "not confirmed: changes nothing yet"
-          : zh ? "不在考评期间内，不影响等次" : "outside the evaluation period: changes nothing";
-    out.push(`  ${v.id}：${GROUND_NAMES[v.ground][lang]} —— ${status}`);
-  }
+  out.push(...vetoLines(r, t));
   out.push("");
-  const tier =
-    r.tier !== null
-      ? TIER_NAMES[r.tier][lang]
-      : r.status === "provisional"
-        ? zh ? "暂不评定（结果为暂定）" : "not rated (the result is provisional)"
-        : zh ? "未按分数评定（本政策不设分数等次）" : "not rated by score (the policy sets no score tiers)";
-  out.push(zh ? `等次：${tier}` : `Tier: ${tier}`);
+  out.push(tierLine(r, t));
   if (r.assumptions.length > 0) {
     out.push("");
-    out.push(zh ? "本结果依赖的假定参数（来源文件未作规定，可由政策覆盖）：" : "Assumed parameters this score depends on (the source is silent; a policy may override them):");
+    out.push(t.assumptionsHead());
     for (const a of r.assumptions) out.push(`  - ${ASSUMPTION_NAMES[a][lang]}`);
   }
   return out.join("\n");

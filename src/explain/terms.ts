@@ -5,6 +5,7 @@
  */
 import type { Lang } from "../api/errors.js";
 import type { Ground } from "../model/input.js";
+import type { Category } from "../model/participant.js";
 import type { AssumptionId, Level, Tier } from "../model/policy.js";
 import type { ExclusionReason } from "../model/result.js";
 import type { ComponentId } from "../policy/components.js";
@@ -54,25 +55,25 @@ export const TIER_NAMES: Words<Tier> = {
 
 /** Veto grounds (`附件2-四`.1–5), as the source words them. */
 export const GROUND_NAMES: Words<Ground> = {
-  "case-filed": { zh: "因违法违纪问题被立案查处", en: "a case filed for violations of law or discipline (四.1)" },
+  "case-filed": { zh: "因违法违纪问题被立案查处", en: "a case filed for violations of law or discipline (Annex 2 §4.1)" },
   "disciplinary-sanction": {
     zh: "因发生不作为、慢作为、乱作为等问题，受到党纪政务处分",
-    en: "a Party or administrative sanction for inaction, delay or misconduct (四.2)",
+    en: "a Party or administrative sanction for inaction, delay or misconduct (Annex 2 §4.2)",
   },
   "media-exposure": {
     zh: "被省级以上新闻媒体曝光或被中央、省部级部门定为典型案例通报批评，造成不良影响",
-    en: "exposure by provincial or higher media, or a published criticism as a typical case (四.3)",
+    en: "exposure by provincial or higher media, or a published criticism as a typical case (Annex 2 §4.3)",
   },
-  "vote-rigging": { zh: "以不正当手段拉票、干扰考评工作，经查实", en: "canvassing or interfering with the evaluation, established (四.4)" },
-  other: { zh: "其他原因应当确定为不称职等次", en: "another reason to rate the participant incompetent (四.5)" },
+  "vote-rigging": { zh: "以不正当手段拉票、干扰考评工作，经查实", en: "canvassing or interfering with the evaluation, established (Annex 2 §4.4)" },
+  other: { zh: "其他原因应当确定为不称职等次", en: "another reason to rate the participant incompetent (Annex 2 §4.5)" },
 };
 
 /** Why a commendation was excluded, with the clause that says so. */
 export const EXCLUSION_NAMES: Words<ExclusionReason> = {
-  "not-approved": { zh: "未经加分申报审核通过（附件2-三）", en: "not approved by the office's audit (附件2-三)" },
-  "invalid-document-number": { zh: "文号无法识别，无法确定年度（附件2-三.4）", en: "the document number cannot be read, so its year is unknown (附件2-三.4)" },
-  "wrong-year": { zh: "文号年度不是考评年度（附件2-三.4）", en: "the document number's year is not the evaluation year (附件2-三.4)" },
-  superseded: { zh: "同一事项就高计算，不重复加分（附件2-三.3）", en: "the same matter counts once, at the highest (附件2-三.3)" },
+  "not-approved": { zh: "未经加分申报审核通过（附件2-三）", en: "not approved by the office's audit (Annex 2 §3)" },
+  "invalid-document-number": { zh: "文号无法识别，无法确定年度（附件2-三.4）", en: "the document number cannot be read, so its year is unknown (Annex 2 §3.4)" },
+  "wrong-year": { zh: "文号年度不是考评年度（附件2-三.4）", en: "the document number's year is not the evaluation year (Annex 2 §3.4)" },
+  superseded: { zh: "同一事项受到不同层次表彰表扬的，就高计算，不重复加分（附件2-三.3）", en: "the same matter counts once, at the highest (Annex 2 §3.3)" },
 };
 
 /** What each assumption is, for the closing list of `explain`. */
@@ -101,7 +102,7 @@ export const ASSUMPTION_NAMES: Words<AssumptionId> = {
   "bonus-cap": { zh: "bonus-cap：加分不设上限", en: "bonus-cap: the bonus has no cap" },
   "score-tiers": {
     zh: "score-tiers：不按分数划分等次，只有一票否决给出“不称职”",
-    en: "score-tiers: no tiers by score; only the veto gives 不称职",
+    en: "score-tiers: no tiers by score; only the veto gives incompetent (不称职)",
   },
   "veto-period": {
     zh: "veto-period：否决事项的考评期间为当年 1 月 1 日至次年 2 月末",
@@ -109,3 +110,44 @@ export const ASSUMPTION_NAMES: Words<AssumptionId> = {
   },
   "cycle-start": { zh: "cycle-start：第一个三年周期从 2022 年开始", en: "cycle-start: the first three-year cycle starts in 2022" },
 };
+
+/**
+ * Category names (`附件1`).
+ *
+ * @example
+ * ```ts
+ * CATEGORY_NAMES["law-enforcement"].zh; //=> "行政执法"
+ * ```
+ */
+export const CATEGORY_NAMES: Words<Category> = {
+  "public-service": { zh: "公共服务", en: "public service (公共服务)" },
+  "law-enforcement": { zh: "行政执法", en: "law enforcement (行政执法)" },
+  "comprehensive-management": { zh: "综合管理(审批)", en: "comprehensive management (综合管理(审批))" },
+};
+
+const CHINESE_NUMERALS: Readonly<Record<string, string>> = { 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6" };
+
+/**
+ * A clause key as a reader of `lang` cites it: the key itself in Chinese (`附件2-一.1`), an English
+ * rendering in English (`Annex 2 §1.1`, `plan §4`, `Annex 1`).
+ *
+ * @example
+ * ```ts
+ * clauseName("附件2-三.3", "en"); //=> "Annex 2 §3.3"
+ * clauseName("四", "en"); //=> "plan §4"
+ * clauseName("附件2-一.1", "zh"); //=> "附件2-一.1"
+ * ```
+ */
+export function clauseName(key: string, lang: Lang): string {
+  if (lang === "zh") return key;
+  const annex = /^附件([0-9])(?:-([一二三四五六])(?:\.([0-9]+))?)?$/.exec(key);
+  if (annex !== null) {
+    const [, n, part, item] = annex;
+    if (part === undefined) return `Annex ${n}`;
+    const section = CHINESE_NUMERALS[part] ?? part;
+    return `Annex ${n} §${section}${item === undefined ? "" : `.${item}`}`;
+  }
+  const plan = /^([一二三四五六])$/.exec(key);
+  if (plan !== null) return `plan §${CHINESE_NUMERALS[plan[1] as string] ?? key}`;
+  return key;
+}

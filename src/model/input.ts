@@ -1,12 +1,17 @@
 /**
  * The input of one participant-year (SPEC §8) and its checks. Every object is strict: an unknown
  * key (a misspelt component, `__proto__`, `constructor`) is an input error.
+ *
+ * The rules that span several fields (`…Rule` below) are plain functions shared with the fast
+ * path of `fast-input.ts`, which accepts a valid input without building zod issues; this schema
+ * stays the authority, and reports every problem of an input the fast path does not accept.
  */
 import * as z from "zod/mini";
 import type { core } from "zod/mini";
 import { toMicro, decimalsOf } from "../decimal.js";
 import { LEVELS, type Level } from "./policy.js";
 import { ParticipantSchema } from "./participant.js";
+import { capIssues } from "./issue-cap.js";
 import { DateText, Id, Int, Num, RequiredText, Text, type NumInput } from "./values.js";
 
 /** The first and last evaluation year an input may name. */
@@ -45,6 +50,44 @@ function uniqueIds<T extends { readonly id?: string | undefined }>(): core.$ZodC
   });
 }
 
+/**
+ * What is wrong with a round beyond its values: an `outOf` of zero, or a score above `outOf`
+ * (the component's max when absent). Micro units.
+ */
+export function roundRule(scoreMicro: number, outOfMicro: number | undefined, maxMicro: number): "out-of-zero" | "score-above-out-of" | undefined {
+  if (outOfMicro === 0) return "out-of-zero";
+  return scoreMicro > (outOfMicro ?? maxMicro) ? "score-above-out-of" : undefined;
+}
+
+/** What is wrong with an amount that must be positive with at most `decimals` decimals (micro units). */
+export function positiveAmountRule(micro: number, decimals: number): "zero" | "too-many-decimals" | undefined {
+  if (micro === 0) return "zero";
+  return decimalsOf(micro) > decimals ? "too-many-decimals" : undefined;
+}
+
+/** The most a city leader's score may be, in micro units (the component's max, 10). */
+export const LEADER_SCORE_MAX_MICRO = 10_000_000;
+
+/**
+ * What is wrong with a commendation's `awarded`: only a unit commendation carries it, positive,
+ * with at most the policy's decimals, and at most the level's ceiling.
+ */
+export function awardedRule(
+  recipient: "participant" | "section" | "unit",
+  awardedMicro: number | undefined,
+  level: Level,
+  limits: InputLimits,
+): "awarded-not-allowed" | "awarded-required" | "zero" | "too-many-decimals" | "awarded-above-ceiling" | undefined {
+  if (recipient !== "unit") return awardedMicro === undefined ? undefined : "awarded-not-allowed";
+  if (awardedMicro === undefined) return "awarded-required";
+  return positiveAmountRule(awardedMicro, limits.decimals) ?? (awardedMicro > limits.unitCeilingMicro[level] ? "awarded-above-ceiling" : undefined);
+}
+
+/** Whether a veto lacks the `reason` its ground requires (`other`). */
+export function vetoReasonMissing(ground: Ground, reason: string | undefined): boolean {
+  return ground === "other" && (reason === undefined || reason.trim() === "");
+}
+
 function roundSchema(max: number) {
   const maxMicro = max * 1_000_000;
   return z
@@ -58,10 +101,10 @@ function roundSchema(max: number) {
     .check(
       z.check((payload) => {
         const round = payload.value;
-        const outOf = round.outOf === undefined ? maxMicro : (toMicro(round.outOf) as number);
-        if (round.outOf !== undefined && outOf === 0) {
+        const rule = roundRule(toMicro(round.score) as number, round.outOf === undefined ? undefined : toMicro(round.outOf), maxMicro);
+        if (rule === "out-of-zero") {
           payload.issues.push({ code: "too_small", origin: "number", minimum: 0, inclusive: false, input: round.outOf, path: ["outOf"] });
-        } else if ((toMicro(round.score) as number) > outOf) {
+        } else if (rule === "score-above-out-of") {
           custom(payload as Payload, "score-above-out-of", ["score"], { outOf: round.outOf ?? String(max) });
         }
       }),
@@ -69,16 +112,16 @@ function roundSchema(max: number) {
 }
 
 function roundsComponent(max: number) {
-  return z.strictObject({ rounds: z.array(roundSchema(max)).check(uniqueIds()) });
+  return z.strictObject({ rounds: z.array(roundSchema(max)).check(uniqueIds(), capIssues()) });
 }
 
 function positiveWithDecimals(payload: Payload, value: NumInput, decimals: number, path: PropertyKey[]): boolean {
-  const micro = toMicro(value) as number;
-  if (micro === 0) {
+  const rule = positiveAmountRule(toMicro(value) as number, decimals);
+  if (rule === "zero") {
     payload.issues.push({ code: "too_small", origin: "number", minimum: 0, inclusive: false, input: value, path });
     return false;
   }
-  if (decimalsOf(micro) > decimals) {
+  if (rule === "too-many-decimals") {
     custom(payload, "too-many-decimals", path, { decimals });
     return false;
   }
@@ -98,7 +141,7 @@ const LeaderScore = z
   .strictObject({ by: z.optional(Text), score: Num, date: z.optional(DateText) })
   .check(
     z.check((payload) => {
-      if ((toMicro(payload.value.score) as number) > 10_000_000) {
+      if ((toMicro(payload.value.score) as number) > LEADER_SCORE_MAX_MICRO) {
         payload.issues.push({ code: "too_big", origin: "number", maximum: 10, inclusive: true, input: payload.value.score, path: ["score"] });
       }
     }),
@@ -132,18 +175,19 @@ function commendationSchema(limits: InputLimits) {
       z.check((payload) => {
         const c = payload.value;
         const p = payload as Payload;
-        if (c.recipient !== "unit") {
-          if (c.awarded !== undefined) custom(p, "awarded-not-allowed", ["awarded"], { recipient: c.recipient });
-          return;
-        }
-        if (c.awarded === undefined) {
-          custom(p, "awarded-required", ["awarded"]);
-          return;
-        }
-        if (!positiveWithDecimals(p, c.awarded, limits.decimals, ["awarded"])) return;
-        const ceiling = limits.unitCeilingMicro[c.level];
-        if ((toMicro(c.awarded) as number) > ceiling) {
-          custom(p, "awarded-above-ceiling", ["awarded"], { ceilingMicro: ceiling });
+        switch (awardedRule(c.recipient, c.awarded === undefined ? undefined : toMicro(c.awarded), c.level, limits)) {
+          case undefined:
+            return;
+          case "awarded-not-allowed":
+            return custom(p, "awarded-not-allowed", ["awarded"], { recipient: c.recipient });
+          case "awarded-required":
+            return custom(p, "awarded-required", ["awarded"]);
+          case "zero":
+          case "too-many-decimals":
+            positiveWithDecimals(p, c.awarded as NumInput, limits.decimals, ["awarded"]);
+            return;
+          case "awarded-above-ceiling":
+            return custom(p, "awarded-above-ceiling", ["awarded"], { ceilingMicro: limits.unitCeilingMicro[c.level] });
         }
       }),
     );
@@ -162,7 +206,7 @@ const VetoSchema = z
   .check(
     z.check((payload) => {
       const v = payload.value;
-      if (v.ground === "other" && (v.reason === undefined || v.reason.trim() === "")) {
+      if (vetoReasonMissing(v.ground, v.reason)) {
         custom(payload as Payload, "reason-required", ["reason"]);
       }
     }),
@@ -177,14 +221,14 @@ export function makeInputSchema(limits: InputLimits) {
       routineInspection: z.optional(roundsComponent(25)),
       specialInspection: z.optional(roundsComponent(5)),
       unannouncedVisit: z.optional(roundsComponent(10)),
-      complaints: z.optional(z.strictObject({ complaints: z.array(complaintSchema(limits)).check(uniqueIds()) })),
+      complaints: z.optional(z.strictObject({ complaints: z.array(complaintSchema(limits)).check(uniqueIds(), capIssues()) })),
       serviceRecipients: z.optional(SurveyComponent),
       deputies: z.optional(SurveyComponent),
       countyCounterparts: z.optional(SurveyComponent),
-      cityLeaders: z.optional(z.strictObject({ scores: z.array(LeaderScore) })),
+      cityLeaders: z.optional(z.strictObject({ scores: z.array(LeaderScore).check(capIssues()) })),
     }),
-    commendations: z.optional(z.array(commendationSchema(limits)).check(uniqueIds())),
-    vetoes: z.optional(z.array(VetoSchema).check(uniqueIds())),
+    commendations: z.optional(z.array(commendationSchema(limits)).check(uniqueIds(), capIssues())),
+    vetoes: z.optional(z.array(VetoSchema).check(uniqueIds(), capIssues())),
   });
 }
 

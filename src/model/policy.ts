@@ -4,6 +4,7 @@
 import * as z from "zod/mini";
 import type { ComponentId } from "../policy/components.js";
 import { Id, Num, Text, type NumInput } from "./values.js";
+import { capIssues } from "./issue-cap.js";
 
 /** Commendation levels by the issuing seal (`附件2-三.1`, `三.4`), lowest first. */
 export const LEVELS = ["municipal", "provincial-department", "provincial", "national"] as const;
@@ -119,7 +120,7 @@ export const PolicyOverridesSchema = z.strictObject({
   tiers: z.optional(
     z.array(
       z.strictObject({ tier: z.enum(["excellent", "competent", "basically-competent"]), min: Num }),
-    ),
+    ).check(capIssues()),
   ),
   excellentQuota: z.optional(Num),
   decimals: z.optional(z.int().check(z.minimum(0), z.maximum(4))),

@@ -6,6 +6,7 @@ import * as z from "zod/mini";
 import { COMPONENT_IDS } from "../policy/components.js";
 import { GROUNDS } from "./input.js";
 import { ParticipantSchema } from "./participant.js";
+import { capIssues } from "./issue-cap.js";
 import { ASSUMPTIONS, LEVELS, TIERS } from "./policy.js";
 
 const Decimal = z.string();
@@ -17,14 +18,14 @@ const WindowStep = z.object({ op: z.literal("window"), from: z.string(), to: z.s
 const MeanOfFractionsStep = z.object({
   op: z.literal("mean-of-fractions"),
   max: Decimal,
-  terms: z.array(z.string()),
+  terms: z.array(z.string()).check(capIssues()),
   value: Decimal,
 });
 /** complaints: `max(0, max − Σ deductions)`. */
 const DeductStep = z.object({
   op: z.literal("deduct"),
   max: Decimal,
-  deductions: z.array(Decimal),
+  deductions: z.array(Decimal).check(capIssues()),
   unverified: z.number(),
   value: Decimal,
 });
@@ -40,7 +41,7 @@ const WeightedBallotsStep = z.object({
   value: Decimal,
 });
 /** scores: the mean of the counted scores. */
-const MeanStep = z.object({ op: z.literal("mean"), terms: z.array(Decimal), value: Decimal });
+const MeanStep = z.object({ op: z.literal("mean"), terms: z.array(Decimal).check(capIssues()), value: Decimal });
 /** The one rounding of a component: half-up to the policy's decimals. */
 const RoundStep = z.object({ op: z.literal("round-half-up"), from: Decimal, to: Decimal });
 /** A missing component scored zero (only with `allowIncomplete`). */
@@ -70,7 +71,7 @@ export const ComponentResultSchema = z.object({
   missing: z.optional(z.literal(true)),
   counted: z.number(),
   excluded: z.number(),
-  trace: z.array(TraceStepSchema),
+  trace: z.array(TraceStepSchema).check(capIssues()),
 });
 /** One scored component. */
 export type ComponentResult = z.output<typeof ComponentResultSchema>;
@@ -91,8 +92,8 @@ export const BonusResultSchema = z.object({
       recipient: z.enum(["participant", "section", "unit"]),
       points: Decimal,
     }),
-  ),
-  excluded: z.array(z.object({ id: z.string(), reason: z.enum(EXCLUSION_REASONS), by: z.optional(z.string()) })),
+  ).check(capIssues()),
+  excluded: z.array(z.object({ id: z.string(), reason: z.enum(EXCLUSION_REASONS), by: z.optional(z.string()) })).check(capIssues()),
 });
 /** The bonus part of a result. */
 export type BonusResult = z.output<typeof BonusResultSchema>;
@@ -157,10 +158,10 @@ export const ScoreResultSchema = z.object({
   base: Decimal,
   bonus: BonusResultSchema,
   total: Decimal,
-  components: z.array(ComponentResultSchema),
-  vetoes: z.array(VetoResultSchema),
-  findings: z.array(FindingSchema),
-  assumptions: z.array(z.enum(ASSUMPTIONS)),
+  components: z.array(ComponentResultSchema).check(capIssues()),
+  vetoes: z.array(VetoResultSchema).check(capIssues()),
+  findings: z.array(FindingSchema).check(capIssues()),
+  assumptions: z.array(z.enum(ASSUMPTIONS)).check(capIssues()),
 });
 /** The result of scoring one participant-year. */
 export type ScoreResult = z.output<typeof ScoreResultSchema>;

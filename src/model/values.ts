@@ -1,7 +1,8 @@
 /**
  * The value schemas of SPEC §4: `Num`, `Int`, `Date`, ids and bounded strings.
- * Each is one check per value (no unions followed by refinements), since validation is on the
- * hot path of every score.
+ * Each is one check per value (no unions followed by refinements). The same rules are exported
+ * as plain predicates (`isNum`, `isDateText`, …) for the fast path of `fast-input.ts`, so a
+ * value is valid there exactly when it is valid here.
  */
 import * as z from "zod/mini";
 import { toMicro } from "../decimal.js";
@@ -55,3 +56,55 @@ export const Text = z.string().check(z.maxLength(MAX_TEXT_LENGTH));
 
 /** A non-empty free text of at most 1,000 characters. */
 export const RequiredText = z.string().check(z.minLength(1), z.maxLength(MAX_TEXT_LENGTH));
+
+/**
+ * Whether a value is a valid `Num` (what {@link Num} accepts).
+ *
+ * @example
+ * ```ts
+ * isNum("23.5"); //=> true
+ * isNum("-1"); //=> false
+ * ```
+ */
+export function isNum(value: unknown): value is NumInput {
+  return toMicro(value) !== undefined;
+}
+
+/**
+ * Whether a value is a valid `Int` (what {@link Int} accepts): a non-negative safe integer.
+ *
+ * @example
+ * ```ts
+ * isInt(46); //=> true
+ * isInt("46"); //=> false
+ * ```
+ */
+export function isInt(value: unknown): value is number {
+  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+}
+
+/**
+ * Whether a value is a valid `Date` (what {@link DateText} accepts).
+ *
+ * @example
+ * ```ts
+ * isDateText("2024-02-29"); //=> true
+ * isDateText("2023-02-29"); //=> false
+ * ```
+ */
+export function isDateText(value: unknown): value is string {
+  return typeof value === "string" && isCalendarDate(value);
+}
+
+/**
+ * Whether a value is a string of `min..max` UTF-16 units. zod counts code points (at most as
+ * many), so every string this accepts, {@link Id}, {@link Text} and {@link RequiredText} accept.
+ *
+ * @example
+ * ```ts
+ * isString("rc-1", 1, MAX_ID_LENGTH); //=> true
+ * ```
+ */
+export function isString(value: unknown, min: number, max: number): value is string {
+  return typeof value === "string" && value.length >= min && value.length <= max;
+}

@@ -3,8 +3,9 @@
  *
  * @internal
  */
-import { toMicro, microToScaled } from "../decimal.js";
-import { makeInputSchema } from "../model/input.js";
+import { microText, microToScaled, toMicro } from "../decimal.js";
+import { makeFastInputParser } from "../model/fast-input.js";
+import { makeInputSchema, type ScoreInput } from "../model/input.js";
 import { LEVELS, type AssumptionId, type Level, type Policy, type PolicyParameters, type Tier } from "../model/policy.js";
 
 /** A policy's parameters as exact integers. */
@@ -16,6 +17,8 @@ export interface CompiledPolicy {
   readonly levelPoints: Readonly<Record<Level, number>>;
   /** Survey weights in micro units. */
   readonly weights: { readonly satisfied: number; readonly basicallySatisfied: number; readonly dissatisfied: number };
+  /** The survey weights as the trace writes them (`"0.6"`). */
+  readonly weightTexts: { readonly satisfied: string; readonly basicallySatisfied: string; readonly dissatisfied: string };
   /** The default deduction per verified complaint, in micro units. */
   readonly deductionMicro: number;
   /** The bonus cap at `decimals` places, or `null`. */
@@ -25,6 +28,8 @@ export interface CompiledPolicy {
   /** Whether each assumption is still in force (not set by a derived policy). */
   readonly assumed: ReadonlySet<AssumptionId>;
   readonly inputSchema: ReturnType<typeof makeInputSchema>;
+  /** The fast path of `inputSchema`: the validated input when it is certainly valid, else `undefined`. */
+  readonly fastInput: (input: unknown) => ScoreInput | undefined;
 }
 
 /** The parameter each assumption is the default of. */
@@ -59,21 +64,28 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   for (const [assumption, key] of Object.entries(GOVERNING) as [AssumptionId, keyof PolicyParameters][]) {
     if (p[key].provenance.kind === "assumed") assumed.add(assumption);
   }
+  const weights = {
+    satisfied: micro(p.surveyWeights.value.satisfied),
+    basicallySatisfied: micro(p.surveyWeights.value.basicallySatisfied),
+    dissatisfied: micro(p.surveyWeights.value.dissatisfied),
+  };
   const compiled: CompiledPolicy = {
     policy,
     decimals,
     minRounds: p.minRounds.value,
     levelPoints: Object.fromEntries(LEVELS.map((l) => [l, microToScaled(pointsMicro[l], decimals)])) as Record<Level, number>,
-    weights: {
-      satisfied: micro(p.surveyWeights.value.satisfied),
-      basicallySatisfied: micro(p.surveyWeights.value.basicallySatisfied),
-      dissatisfied: micro(p.surveyWeights.value.dissatisfied),
+    weights,
+    weightTexts: {
+      satisfied: microText(weights.satisfied),
+      basicallySatisfied: microText(weights.basicallySatisfied),
+      dissatisfied: microText(weights.dissatisfied),
     },
     deductionMicro: micro(p.complaintDeduction.value),
     bonusCap: p.bonusCap.value === null ? null : microToScaled(micro(p.bonusCap.value), decimals),
     tiers: p.tiers.value.map((t) => ({ tier: t.tier, min: microToScaled(micro(t.min), decimals) })),
     assumed,
     inputSchema: makeInputSchema({ decimals, unitCeilingMicro }),
+    fastInput: makeFastInputParser({ decimals, unitCeilingMicro }),
   };
   cache.set(policy, compiled);
   return compiled;

@@ -1,22 +1,73 @@
-/** `wubi-wuping score FILE|-`: score one participant-year and explain it. */
+/** `wubi-wuping score FILE|-` and `score --batch FILE|-`: score participant-years. */
 import { explain, safeScore } from "../../index.js";
-import { EXIT, issueLines, readJson, type CliIO } from "../io.js";
+import { DEFAULT_MAX_LINE_BYTES, runBatch } from "../batch.js";
 import type { Command } from "../command.js";
+import { EXIT, issueLines, oneLine, readJson, usageError, type CliIO } from "../io.js";
 
+/** The largest `--max-line-bytes` accepted: 1 GiB. */
+const MAX_LINE_LIMIT = 1024 * 1024 * 1024;
+
+function maxLineBytesOf(value: unknown, batch: boolean): number {
+  if (value === undefined) return DEFAULT_MAX_LINE_BYTES;
+  if (!batch) throw usageError("wubi-wuping score: --max-line-bytes applies only with --batch");
+  const text = String(value);
+  const n = /^[1-9][0-9]{0,9}$/.test(text) ? Number(text) : NaN;
+  if (!(n <= MAX_LINE_LIMIT)) throw usageError(`wubi-wuping score: --max-line-bytes takes a whole number of bytes from 1 to ${MAX_LINE_LIMIT}, not ${oneLine(text)}`);
+  return n;
+}
+
+/**
+ * `score FILE|-` prints the explanation (or the result JSON with `--json`); `score --batch FILE|-`
+ * reads NDJSON and writes one result or error line per non-blank input line.
+ *
+ * @example
+ * ```sh
+ * wubi-wuping score examples/2022/cgjdk.json --lang en
+ * wubi-wuping score --batch inputs.ndjson > results.ndjson
+ * ```
+ */
 export const scoreCommand: Command = {
   name: "score",
-  summary: { zh: "计算一个参评对象一个年度的得分并说明", en: "score one participant-year and explain it" },
-  usage: "score FILE|- [--json] [--lang zh|en] [--policy FILE] [--allow-incomplete]",
+  summary: { zh: "计算参评对象一个年度的得分并说明（--batch：逐行批量计算）", en: "score one participant-year and explain it (--batch: NDJSON in, NDJSON out)" },
+  usage: "score FILE|- [--json] [--lang zh|en] [--policy FILE] [--allow-incomplete] [--batch [--max-line-bytes N]]",
   options: {
     json: { type: "boolean" },
     "allow-incomplete": { type: "boolean" },
     policy: { type: "string" },
+    batch: { type: "boolean" },
+    "max-line-bytes": { type: "string" },
   },
   positionals: { min: 1, max: 1 },
+  help: {
+    zh: [
+      "FILE 为一个参评对象一个年度的输入 JSON；- 表示从标准输入读取。",
+      "  --json                 输出结果 JSON（一行），而不是计分说明",
+      "  --lang zh|en           说明和错误信息的语言（默认 zh）",
+      "  --policy FILE          按派生政策计分（definePolicy 的 JSON 对象）",
+      "  --allow-incomplete     缺项按 0 分计，结果为暂定（provisional）",
+      "  --batch                FILE 为 NDJSON：每行一个输入，每行输出一个结果或 {\"line\":N,\"error\":{\"issues\":[…]}}；空行跳过",
+      "  --max-line-bytes N     批量模式下单行的字节上限（默认 16777216），超长的行报错且不读入内存",
+      "退出码：0 成功（批量模式下个别行出错仍为 0）；1 输入错误或无法读取；2 命令行错误。",
+    ].join("\n"),
+    en: [
+      "FILE is the input JSON of one participant-year; - reads standard input.",
+      "  --json                 print the result JSON (one line) instead of the explanation",
+      "  --lang zh|en           language of the explanation and of messages (default zh)",
+      "  --policy FILE          score under a derived policy (the JSON object definePolicy takes)",
+      "  --allow-incomplete     score a missing component 0 and mark the result provisional",
+      "  --batch                FILE is NDJSON: one input per line, one result or {\"line\":N,\"error\":{\"issues\":[…]}} per line; blank lines skipped",
+      "  --max-line-bytes N     with --batch, the longest line in bytes (default 16777216); a longer line is an error for that line and is never held whole",
+      "Exit codes: 0 ok (also when some batch lines were errors); 1 input wrong or unreadable; 2 usage.",
+    ].join("\n"),
+  },
   async run({ positionals, values, lang, policy }, io: CliIO): Promise<number> {
     const path = positionals[0] as string;
+    const batch = values["batch"] === true;
+    const maxLineBytes = maxLineBytesOf(values["max-line-bytes"], batch);
+    const allowIncomplete = values["allow-incomplete"] === true;
+    if (batch) return runBatch(path, io, { policy, allowIncomplete, lang, maxLineBytes });
     const input = await readJson(path, io, lang);
-    const outcome = safeScore(input, { policy, allowIncomplete: values["allow-incomplete"] === true, lang });
+    const outcome = safeScore(input, { policy, allowIncomplete, lang });
     if (!outcome.success) {
       for (const line of issueLines(outcome.error)) io.err(`${path}: ${line}`);
       return EXIT.input;

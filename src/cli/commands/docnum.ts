@@ -1,0 +1,71 @@
+/** `wubi-wuping docnum TEXT`: parse a document number (发文字号). */
+import { parseDocumentNumber, type Lang } from "../../index.js";
+import type { Command } from "../command.js";
+import { EXIT, oneLine, type CliIO } from "../io.js";
+
+const REASONS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
+  unrecognized: {
+    zh: "不是发文字号：应为 发文机关代字〔年份〕序号号，如 宣政〔2022〕12号",
+    en: "not a document number: expected issuer code, year in brackets, serial and 号, such as 宣政〔2022〕12号",
+  },
+  "year-out-of-range": { zh: "年份不在 1949 至 2099 之间", en: "the year is not between 1949 and 2099" },
+  "zero-serial": { zh: "序号不能为 0", en: "the serial cannot be 0" },
+  "serial-too-large": { zh: "序号过大", en: "the serial is too large" },
+};
+
+/**
+ * Parses a document number as the bonus rules read it (`附件2-三.4`, GB/T 9704-2012 §7.2.5):
+ * issuer code, year, serial, whether it is written in the standard form, and the standard form.
+ *
+ * @example
+ * ```sh
+ * wubi-wuping docnum '皖建[2022]第012号' --lang en
+ * # 皖建[2022]第012号: non-standard, read as 皖建〔2022〕12号 (issuer code 皖建, year 2022, serial 12)
+ * ```
+ */
+export const docnumCommand: Command = {
+  name: "docnum",
+  summary: { zh: "解析一个发文字号", en: "parse a document number (发文字号)" },
+  usage: "docnum TEXT [--json] [--lang zh|en]",
+  options: { json: { type: "boolean" } },
+  positionals: { min: 1, max: 1 },
+  help: {
+    zh: [
+      "按 GB/T 9704-2012 解析发文字号：发文机关代字、年份（决定加分所属年度，附件2-三.4）、序号、是否规范、规范写法。",
+      "接受常见的不规范写法：[] 【】 () 括号、全角数字、“第”、序号前导零、缺“号”、多余空格。",
+      "  --json                 输出 parseDocumentNumber 的结果 JSON",
+      "  --lang zh|en           语言（默认 zh）",
+      "退出码：0 可以识别；1 无法识别；2 命令行错误。",
+    ].join("\n"),
+    en: [
+      "Parses a document number per GB/T 9704-2012: issuer code, year (which fixes the year of a bonus, 附件2-三.4), serial, whether it is standard, and the standard form.",
+      "Accepts the usual non-standard forms: [] 【】 () brackets, full-width digits, 第, leading zeros, a missing 号, stray spaces.",
+      "  --json                 print the result of parseDocumentNumber as JSON",
+      "  --lang zh|en           language (default zh)",
+      "Exit codes: 0 recognised; 1 refused; 2 usage.",
+    ].join("\n"),
+  },
+  async run({ positionals, values, lang }, io: CliIO): Promise<number> {
+    const text = positionals[0] as string;
+    const parsed = parseDocumentNumber(text);
+    const zh = lang === "zh";
+    const shown = oneLine(text);
+    if (values["json"] === true) io.out(JSON.stringify(parsed));
+    if (!parsed.ok) {
+      const reason = REASONS[parsed.reason]?.[lang] ?? parsed.reason;
+      io.err(zh ? `${shown}：无法识别（${parsed.reason}）：${reason}` : `${shown}: refused (${parsed.reason}): ${reason}`);
+      return EXIT.input;
+    }
+    if (values["json"] !== true) {
+      const parts = zh
+        ? `发文机关代字 ${parsed.issuerCode}，年份 ${parsed.year}，序号 ${parsed.serial}`
+        : `issuer code ${parsed.issuerCode}, year ${parsed.year}, serial ${parsed.serial}`;
+      io.out(
+        parsed.standard
+          ? zh ? `${shown}：规范（${parts}）` : `${shown}: standard (${parts})`
+          : zh ? `${shown}：不规范，按 ${parsed.normalized} 识别（${parts}）` : `${shown}: non-standard, read as ${parsed.normalized} (${parts})`,
+      );
+    }
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,143 @@
+/** `wubi-wuping policy`: every parameter in force, with its value and where it comes from. */
+import { LEVEL_LABELS, TIER_LABELS, COMPONENTS, xuancheng2022, type Lang, type Policy, type Provenance } from "../../index.js";
+import { clauseName } from "../../explain/terms.js";
+import type { Command } from "../command.js";
+import { EXIT, type CliIO } from "../io.js";
+
+const NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
+  components: { zh: "考评项目及满分", en: "components and their maxima" },
+  dailyWindow: { zh: "日常考评计分时段", en: "daily evaluation window" },
+  comprehensiveWindow: { zh: "综合评价计分时段", en: "comprehensive evaluation window" },
+  minRounds: { zh: "督查、暗访每年不少于的次数", en: "minimum rounds a year per inspection component" },
+  commendationPoints: { zh: "表彰表扬加分（按发文印章层级）", en: "commendation points by the issuing seal's level" },
+  roundAggregation: { zh: "各轮得分的汇总方式", en: "how rounds are aggregated" },
+  surveyWeights: { zh: "测评票的权重", en: "survey ballot weights" },
+  complaintDeduction: { zh: "经查实投诉每件扣分（未另定时）", en: "deduction per verified complaint (when it has none of its own)" },
+  decimals: { zh: "保留小数位数（四舍五入）", en: "decimals (rounded half-up)" },
+  unitCeiling: { zh: "所在单位获表彰的酌情加分上限", en: "ceiling of a unit commendation's points" },
+  sameMatterTieBreak: { zh: "同一事项分值相同时的取舍", en: "same matter at equal points" },
+  bonusCap: { zh: "加分上限", en: "bonus cap" },
+  tiers: { zh: "按分数评定的等次", en: "tiers by score" },
+  excellentQuota: { zh: "优秀等次比例（排名时适用）", en: "share of excellent (applied by rank)" },
+  vetoPeriod: { zh: "一票否决的考评期间", en: "veto period" },
+  cycleYears: { zh: "考评周期（年）", en: "cycle length (years)" },
+  cycleStart: { zh: "第一个周期的起始年", en: "first year of the first cycle" },
+};
+
+const WEIGHT_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
+  satisfied: { zh: "满意", en: "satisfied" },
+  basicallySatisfied: { zh: "基本满意", en: "basically satisfied" },
+  dissatisfied: { zh: "不满意", en: "dissatisfied" },
+};
+
+/** A parameter's value as a person reads it. */
+function showValue(key: string, value: unknown, lang: Lang): string {
+  const zh = lang === "zh";
+  const sep = zh ? "，" : ", ";
+  switch (key) {
+    case "components": {
+      const maxima = value as Readonly<Record<string, number>>;
+      return COMPONENTS.map((c) => `${zh ? c.label : c.id} ${String(maxima[c.id])}`).join(sep);
+    }
+    case "commendationPoints":
+      return Object.entries(value as Readonly<Record<string, string>>)
+        .map(([level, points]) => `${zh ? (LEVEL_LABELS as Readonly<Record<string, string>>)[level] ?? level : level} ${points}`)
+        .join(sep);
+    case "surveyWeights":
+      return Object.entries(value as Readonly<Record<string, string>>)
+        .map(([answer, weight]) => `${WEIGHT_NAMES[answer]?.[lang] ?? answer} ${weight}`)
+        .join(sep);
+    case "unitCeiling":
+      return value === "level-points" ? (zh ? "该级别的分值（level-points）" : "the level's points (level-points)") : String(value);
+    case "bonusCap":
+      return value === null ? (zh ? "无上限" : "none") : String(value);
+    case "excellentQuota":
+      return value === null ? (zh ? "不限" : "none") : String(value);
+    case "tiers": {
+      const tiers = value as readonly { tier: keyof typeof TIER_LABELS; min: string }[];
+      if (tiers.length === 0) return zh ? "不设（只有一票否决给出“不称职”）" : "none (only the veto gives incompetent)";
+      return tiers.map((t) => (zh ? `${TIER_LABELS[t.tier]} ≥ ${t.min}` : `${t.tier} >= ${t.min}`)).join(sep);
+    }
+    default:
+      return typeof value === "string" || typeof value === "number" ? String(value) : JSON.stringify(value);
+  }
+}
+
+function showProvenance(p: Provenance, lang: Lang): string {
+  const zh = lang === "zh";
+  switch (p.kind) {
+    case "clause":
+      return zh ? `来源条款 ${p.clauses.join("、")}` : `clause ${p.clauses.map((c) => `${clauseName(c, "en")} (${c})`).join(", ")}`;
+    case "assumed":
+      return zh ? `假定（${p.assumption}）` : `assumed (${p.assumption})`;
+    case "policy":
+      return zh ? `由政策 ${p.policy} 设定` : `set by policy ${p.policy}`;
+  }
+}
+
+/**
+ * The text `policy` prints: a header, then one block per parameter (name, value, provenance).
+ *
+ * @example
+ * ```ts
+ * policyText(xuancheng2022, "en").split("\n")[0];
+ * //=> "policy xuancheng-2022: 宣城市城管执法局 2022 年“五比五评”考评与计分方法 (a preset)"
+ * ```
+ */
+export function policyText(policy: Policy, lang: Lang): string {
+  const zh = lang === "zh";
+  const lines = [
+    zh
+      ? `政策 ${policy.id}：${policy.label}（${policy.base === null ? "预设" : `派生自 ${policy.base}`}）`
+      : `policy ${policy.id}: ${policy.label} (${policy.base === null ? "a preset" : `derived from ${policy.base}`})`,
+    "",
+  ];
+  for (const [key, parameter] of Object.entries(policy.parameters) as [string, { value: unknown; provenance: Provenance }][]) {
+    const name = NAMES[key]?.[lang] ?? key;
+    lines.push(`${key}${zh ? `（${name}）` : ` (${name})`}`);
+    lines.push(`    ${showValue(key, parameter.value, lang)}`);
+    lines.push(`    ${showProvenance(parameter.provenance, lang)}`);
+  }
+  return lines.join("\n");
+}
+
+/**
+ * Prints every parameter of the policy in force (the preset, or `--policy FILE`) with its
+ * provenance: a clause of the source, an assumption, or the derived policy that set it.
+ *
+ * @example
+ * ```sh
+ * wubi-wuping policy --lang en
+ * wubi-wuping policy --json --policy city-2023.json
+ * ```
+ */
+export const policyCommand: Command = {
+  name: "policy",
+  summary: { zh: "列出现行政策的每个参数及其来源", en: "show every parameter in force with its provenance" },
+  usage: "policy [--json] [--policy FILE] [--lang zh|en]",
+  options: { json: { type: "boolean" }, policy: { type: "string" } },
+  positionals: { min: 0, max: 0 },
+  help: {
+    zh: [
+      "默认列出预设政策 xuancheng-2022；--policy FILE 列出由该文件派生的政策。",
+      "每个参数的来源：来源条款（附件2-…）、假定（assumed，可覆盖），或设定它的派生政策。",
+      "  --json                 输出政策对象 JSON（id、label、base、parameters：每个参数的 value 和 provenance）",
+      "  --policy FILE          派生政策（definePolicy 的 JSON 对象）",
+      "  --lang zh|en           语言（默认 zh）",
+      "退出码：0 成功；1 政策文件错误或无法读取；2 命令行错误。",
+    ].join("\n"),
+    en: [
+      "Shows the preset xuancheng-2022, or with --policy FILE the policy that file derives.",
+      "Each parameter's provenance: a clause of the source (附件2-…), assumed (overridable), or the derived policy that set it.",
+      "  --json                 print the policy object as JSON (id, label, base, parameters: each with value and provenance)",
+      "  --policy FILE          a derived policy (the JSON object definePolicy takes)",
+      "  --lang zh|en           language (default zh)",
+      "Exit codes: 0 ok; 1 the policy file is wrong or unreadable; 2 usage.",
+    ].join("\n"),
+  },
+  async run({ values, lang, policy }, io: CliIO): Promise<number> {
+    const inForce = policy ?? xuancheng2022;
+    io.out(values["json"] === true ? JSON.stringify(inForce, null, 2) : policyText(inForce, lang));
+    return EXIT.ok;
+  },
+};

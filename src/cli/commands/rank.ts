@@ -1,0 +1,154 @@
+/** `wubi-wuping rank FILE.ndjson`: rank score results, as a terminal table, CSV or JSON. */
+import { CATEGORY_LABELS, InputError, TIER_LABELS, formatPath, rank, type Lang, type RankEntry } from "../../index.js";
+import { CliError, EXIT, jsonProblem, oneLine, readText, usageError, type CliIO } from "../io.js";
+import type { Command } from "../command.js";
+import { renderTable, toCsv, type Align } from "../table.js";
+
+/** One non-blank line of an ndjson file, parsed, with its 1-based line number. */
+interface ParsedLine {
+  readonly line: number;
+  readonly value: unknown;
+}
+
+/** Parses ndjson text: CRLF or LF, blank lines skipped; every unparsable line reported at once. */
+function parseNdjson(text: string, path: string, lang: Lang): ParsedLine[] {
+  const parsed: ParsedLine[] = [];
+  const problems: string[] = [];
+  text.split("\n").forEach((raw, i) => {
+    const content = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (content.trim() === "") return;
+    try {
+      parsed.push({ line: i + 1, value: JSON.parse(content) });
+    } catch (cause) {
+      const detail = jsonProblem(cause, content, lang);
+      problems.push(lang === "zh" ? `${path}:${i + 1}: 不是有效的 JSON：${detail}` : `${path}:${i + 1}: not valid JSON: ${detail}`);
+    }
+  });
+  if (problems.length > 0) throw new CliError(problems.join("\n"), EXIT.input);
+  return parsed;
+}
+
+/** The lines of a ranking's input error, each naming the file line of the result at fault. */
+function errorLines(error: InputError, path: string, lines: readonly ParsedLine[]): string[] {
+  return error.issues.map((issue) => {
+    const [index, ...rest] = issue.path;
+    const line = typeof index === "number" ? lines[index]?.line : undefined;
+    const where = line === undefined ? `${path}: ${formatPath(issue.path)}` : `${path}:${line}: ${formatPath(rest)}`;
+    return `${where}: ${oneLine(issue.message, 1000)} (${issue.code})`;
+  });
+}
+
+const HEADERS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+  zh: { rank: "名次", name: "参评对象", id: "编号", category: "类别", total: "总分", tier: "等次", vetoed: "否决", status: "状态" },
+  en: { rank: "Rank", name: "Participant", id: "Id", category: "Category", total: "Total", tier: "Tier", vetoed: "Vetoed", status: "Status" },
+};
+const YES_NO: Readonly<Record<Lang, readonly [string, string]>> = { zh: ["是", "否"], en: ["yes", "no"] };
+const STATUS: Readonly<Record<Lang, Readonly<Record<RankEntry["status"], string>>>> = {
+  zh: { final: "最终", provisional: "暂定" },
+  en: { final: "final", provisional: "provisional" },
+};
+
+/** The columns of a ranking, the category first when ranked by category. */
+function columns(byCategory: boolean): string[] {
+  const rest = ["rank", "name", "id", "total", "tier", "vetoed", "status"];
+  return byCategory ? ["category", ...rest] : ["rank", "name", "id", "category", ...rest.slice(3)];
+}
+
+/** The cells of one entry; `none` stands for a missing rank or tier. */
+function cells(entry: RankEntry, keys: readonly string[], lang: Lang, none: string): string[] {
+  const values: Readonly<Record<string, string>> = {
+    rank: entry.rank === null ? none : String(entry.rank),
+    name: entry.participant.name,
+    id: entry.participant.id,
+    category: lang === "zh" ? CATEGORY_LABELS[entry.participant.category] : entry.participant.category,
+    total: entry.total,
+    tier: entry.tier === null ? none : lang === "zh" ? TIER_LABELS[entry.tier] : entry.tier,
+    vetoed: YES_NO[lang][entry.vetoed ? 0 : 1],
+    status: STATUS[lang][entry.status],
+  };
+  return keys.map((key) => values[key] ?? "");
+}
+
+/**
+ * The text `rank` prints for `format`: an aligned table, CSV with a BOM (CRLF record ends; the last
+ * line's LF is left to the writer, which ends every write with one), or indented JSON.
+ *
+ * @param entries - The ranking.
+ * @param format - `"table"`, `"csv"` or `"json"`.
+ * @param byCategory - Whether the ranking is by category (the category column comes first).
+ * @param lang - Headers and labels in Chinese or English.
+ * @returns The text, without its final line break.
+ * @example
+ * ```ts
+ * formatRanking(entries, "csv", false, "zh").split("\r\n")[0]; //=> "\uFEFF名次,参评对象,编号,类别,总分,等次,否决,状态"
+ * ```
+ */
+export function formatRanking(entries: readonly RankEntry[], format: string, byCategory: boolean, lang: Lang): string {
+  if (format === "json") return JSON.stringify(entries, null, 2);
+  const keys = columns(byCategory);
+  const header = keys.map((key) => HEADERS[lang][key] ?? key);
+  if (format === "csv") return toCsv(header, entries.map((entry) => cells(entry, keys, lang, ""))).slice(0, -1);
+  const align: Align[] = keys.map((key) => (key === "rank" || key === "total" ? "right" : "left"));
+  return renderTable(header, entries.map((entry) => cells(entry, keys, lang, "-")), align).join("\n");
+}
+
+const FORMATS = ["table", "csv", "json"] as const;
+
+/**
+ * `rank FILE.ndjson|- [--by category] [--policy FILE] [--format table|csv|json]`.
+ *
+ * @example
+ * ```ts
+ * await runCli(["rank", "results.ndjson", "--format", "csv"], io); //=> 0
+ * ```
+ */
+export const rankCommand: Command = {
+  name: "rank",
+  summary: { zh: "对一批计分结果排名（可按类别），并按政策的优秀比例调整等次", en: "rank score results (optionally by category), applying the policy's quota for 优秀" },
+  usage: "rank FILE.ndjson|- [--by category] [--policy FILE] [--format table|csv|json] [--lang zh|en]",
+  options: {
+    by: { type: "string" },
+    policy: { type: "string" },
+    format: { type: "string" },
+  },
+  positionals: { min: 1, max: 1 },
+  help: {
+    zh: [
+      "FILE.ndjson 每行一个 score --json 的结果（同一年度、同一政策）；可带 UTF-8 BOM，可用 CRLF，空行跳过。",
+      "名次为竞争排名（1, 2, 2, 4），按总分从高到低，同分按编号；被否决的和暂定的结果排在后面，不给名次。",
+      "  --by category   按类别分别排名（公共服务、行政执法、综合管理(审批)）",
+      "  --policy FILE   计算这些结果所用的政策（默认 xuancheng-2022）；其 excellentQuota 限定优秀的个数",
+      "  --format        table（默认，终端对齐）、csv（带 BOM，可直接用 Excel/WPS 打开）、json",
+    ].join("\n"),
+    en: [
+      "FILE.ndjson holds one `score --json` result per line (one year, one policy); a UTF-8 BOM and CRLF are accepted, blank lines skipped.",
+      "Competition ranks (1, 2, 2, 4) by total descending, then id; vetoed and provisional results follow, unranked.",
+      "  --by category   one ranking per category",
+      "  --policy FILE   the policy the results were computed under (default xuancheng-2022); its excellentQuota caps 优秀",
+      "  --format        table (default, aligned for a terminal), csv (with a BOM, for Excel/WPS), json",
+    ].join("\n"),
+  },
+  async run({ positionals, values, lang, policy }, io: CliIO): Promise<number> {
+    const by = values["by"];
+    if (by !== undefined && by !== "category") throw usageError(`--by takes category, not ${String(by)}`);
+    const format = values["format"] ?? "table";
+    if (typeof format !== "string" || !(FORMATS as readonly string[]).includes(format)) {
+      throw usageError(`--format takes table, csv or json, not ${String(format)}`);
+    }
+    const path = positionals[0] as string;
+    const lines = parseNdjson(await readText(path, io, lang), path, lang);
+    let entries: RankEntry[];
+    try {
+      entries = rank(
+        lines.map((l) => l.value),
+        { by: by === "category" ? "category" : undefined, policy, lang },
+      );
+    } catch (cause) {
+      if (!(cause instanceof InputError)) throw cause;
+      for (const line of errorLines(cause, path, lines)) io.err(line);
+      return EXIT.input;
+    }
+    io.out(formatRanking(entries, format, by === "category", lang));
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,102 @@
+/**
+ * A field-by-field comparison of two JSON values, for `verify`: every path where they differ, with
+ * both values. Key order does not matter; array order does.
+ */
+import { formatPath } from "../index.js";
+
+/**
+ * One difference: where, the value recomputed, and the value found in the file.
+ *
+ * @example
+ * ```ts
+ * const d: Difference = { path: ["total"], expected: "94.51", found: "94.61" };
+ * ```
+ */
+export interface Difference {
+  readonly path: readonly (string | number)[];
+  /** The recomputed value, or `undefined` when the file has a field the recomputation has not. */
+  readonly expected: unknown;
+  /** The value in the file, or `undefined` when the file lacks the field. */
+  readonly found: unknown;
+}
+
+type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
+
+const isObject = (v: unknown): v is Readonly<Record<string, unknown>> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/**
+ * Every path where `found` differs from `expected`, depth first in `expected`'s order (then the
+ * fields only `found` has), at most `limit` of them; `total` counts them all.
+ *
+ * @example
+ * ```ts
+ * diffJson({ total: "94.51", bonus: { points: "1.00" } }, { total: "94.52", bonus: { points: "1.00" } });
+ * //=> { differences: [{ path: ["total"], expected: "94.51", found: "94.52" }], total: 1 }
+ * ```
+ */
+export function diffJson(expected: unknown, found: unknown, limit = 1000): { differences: Difference[]; total: number } {
+  const differences: Difference[] = [];
+  let total = 0;
+  const report = (path: (string | number)[], e: unknown, f: unknown): void => {
+    total += 1;
+    if (differences.length < limit) differences.push({ path: path.slice(), expected: e, found: f });
+  };
+  const walk = (path: (string | number)[], e: unknown, f: unknown): void => {
+    if (Array.isArray(e) && Array.isArray(f)) {
+      const n = Math.max(e.length, f.length);
+      for (let i = 0; i < n; i += 1) {
+        path.push(i);
+        if (i >= f.length) report(path, e[i], undefined);
+        else if (i >= e.length) report(path, undefined, f[i]);
+        else walk(path, e[i], f[i]);
+        path.pop();
+      }
+      return;
+    }
+    if (isObject(e) && isObject(f)) {
+      for (const key of Object.keys(e)) {
+        path.push(key);
+        if (!Object.hasOwn(f, key)) report(path, e[key], undefined);
+        else walk(path, e[key], f[key]);
+        path.pop();
+      }
+      for (const key of Object.keys(f)) {
+        if (Object.hasOwn(e, key)) continue;
+        path.push(key);
+        report(path, undefined, f[key]);
+        path.pop();
+      }
+      return;
+    }
+    if (!Object.is(e, f)) report(path, e, f);
+  };
+  walk([], expected, found);
+  return { differences, total };
+}
+
+/**
+ * A value as `verify` prints it: its JSON (shortened past 120 characters), or `(absent)`.
+ *
+ * @example
+ * ```ts
+ * showValue("94.51", "en"); //=> "\"94.51\""
+ * showValue(undefined, "zh"); //=> "（无此字段）"
+ * ```
+ */
+export function showValue(value: unknown, lang: "zh" | "en"): string {
+  if (value === undefined) return lang === "zh" ? "（无此字段）" : "(absent)";
+  const text = JSON.stringify(value as Json);
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/**
+ * The path of a difference as `verify` prints it: `components[0].points`, or `(root)`.
+ *
+ * @example
+ * ```ts
+ * showPath(["components", 0, "points"]); //=> "components[0].points"
+ * ```
+ */
+export function showPath(path: readonly (string | number)[]): string {
+  return formatPath(path);
+}

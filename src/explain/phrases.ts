@@ -1,0 +1,184 @@
+/**
+ * The sentences of `explain`, one implementation per language. Chinese uses the source's terms and
+ * full-width punctuation; English is English throughout (the source's official terms appear only as
+ * glosses in parentheses, and clause keys are rendered `Annex 2 §1.1`).
+ *
+ * @internal
+ */
+import type { Lang } from "../api/errors.js";
+
+/**
+ * A record a component left out, as `explain` names it.
+ *
+ * @example
+ * ```ts
+ * ZH.excluded({ id: "af-1", date: "2023-01-05", kind: "round" }, undefined); //=> "× 记录 af-1（2023-01-05）不在计分时段内，不计分"
+ * ```
+ */
+export interface ExcludedRecord {
+  readonly id?: string | undefined;
+  readonly date: string;
+  /** What kind of record: an inspection round, a complaint, a survey or a leader's score. */
+  readonly kind: "round" | "complaint" | "survey" | "score";
+}
+
+/**
+ * Every sentence `explain` writes, in one language.
+ *
+ * @example
+ * ```ts
+ * const t: Phrases = lang === "en" ? EN : ZH;
+ * t.total("93.51", "1.00", "94.51"); //=> "总分：93.51 + 1.00 = 94.51"
+ * ```
+ */
+export interface Phrases {
+  readonly lang: Lang;
+  header(name: string, id: string, unit: string | undefined, category: string): string;
+  meta(year: number, policy: string, provisional: boolean): string;
+  groupHead(group: string, clause: string, max: string): string;
+  componentHead(index: number, name: string, clause: string, max: string, points: string, missing: boolean): string;
+  counts(counted: number, excluded: number): string;
+  unverified(count: number): string;
+  excluded(record: ExcludedRecord, window: { from: string; to: string } | undefined): string;
+  moreExcluded(count: number): string;
+  window(from: string, to: string): string;
+  value(formula: string): string;
+  unknownBallots(count: string): string;
+  rounded(from: string, to: string): string;
+  missing(): string;
+  tooFewRounds(counted: number, minimum: number, clause: string): string;
+  terms(count: number): string;
+  subtotal(group: string, sum: string, total: string): string;
+  base(daily: string, comprehensive: string, base: string, clause: string): string;
+  bonusHead(clause: string): string;
+  none(): string;
+  counted(points: string, id: string, matter: string, level: string, recipient: string, unit: boolean, clause: string): string;
+  excludedCommendation(id: string, reason: string, by: string | undefined): string;
+  nonstandardNumber(id: string, text: string, normalized: string): string;
+  capped(uncapped: string, cap: string): string;
+  bonusTotal(points: string): string;
+  total(base: string, bonus: string, total: string): string;
+  vetoHead(clause: string): string;
+  vetoCounted(id: string, ground: string): string;
+  vetoPending(id: string, ground: string): string;
+  vetoOutside(id: string, ground: string, date: string | undefined): string;
+  tier(tier: string): string;
+  tierVetoed(tier: string, ids: readonly string[], clause: string): string;
+  tierProvisional(): string;
+  tierNone(): string;
+  tierByScore(tier: string): string;
+  assumptionsHead(): string;
+}
+
+const ZH_KIND: Readonly<Record<ExcludedRecord["kind"], string>> = { round: "记录", complaint: "投诉", survey: "测评", score: "评分" };
+const EN_KIND: Readonly<Record<ExcludedRecord["kind"], string>> = {
+  round: "round",
+  complaint: "complaint",
+  survey: "survey",
+  score: "score",
+};
+
+/**
+ * Chinese: the source's terms, full-width punctuation.
+ *
+ * @example
+ * ```ts
+ * ZH.rounded("23.505", "23.51"); //=> "四舍五入：23.505 → 23.51"
+ * ```
+ */
+export const ZH: Phrases = {
+  lang: "zh",
+  header: (name, id, unit, category) => `五比五评考评计分说明 —— ${name}（${id}${unit === undefined ? "" : `，${unit}`}，${category}）`,
+  meta: (year, policy, provisional) => `考评年度 ${year}；计分政策 ${policy}；状态：${provisional ? "暂定（有缺项）" : "正式"}`,
+  groupHead: (group, clause, max) => `【${group}】（${clause}，满分 ${max}）`,
+  componentHead: (index, name, clause, max, points, missing) =>
+    `  ${index}. ${name}（${clause}，满分 ${max}）：${points} 分${missing ? "（缺项）" : ""}`,
+  counts: (counted, excluded) => `计入 ${counted} 条，排除 ${excluded} 条`,
+  unverified: (count) => `其中未经查实的投诉 ${count} 件，不扣分`,
+  excluded: (r, w) =>
+    `× ${r.id === undefined ? `${r.date} 的${ZH_KIND[r.kind]}` : `${ZH_KIND[r.kind]} ${r.id}（${r.date}）`}不在计分时段${w === undefined ? "" : `（${w.from} 至 ${w.to}）`}内，不计分`,
+  moreExcluded: (count) => `× …… 另有 ${count} 条不在计分时段内，不计分`,
+  window: (from, to) => `计分时段：${from} 至 ${to}`,
+  value: (formula) => `计算：${formula}`,
+  unknownBallots: (count) => `；“不了解” ${count} 票不计`,
+  rounded: (from, to) => `四舍五入：${from} → ${to}`,
+  missing: () => "无可计分记录：按 0 分计，结果为暂定",
+  tooFewRounds: (counted, minimum, clause) =>
+    `! 全年只计入 ${counted} 次，少于“不少于 ${minimum} 次”的要求（${clause}）；仍按计入的各次计分`,
+  terms: (count) => `…（共 ${count} 项）…`,
+  subtotal: (group, sum, total) => `  ${group}小计：${sum} = ${total}`,
+  base: (daily, comprehensive, base, clause) => `基础分（${clause}，日常考评 + 综合评价）：${daily} + ${comprehensive} = ${base}`,
+  bonusHead: (clause) => `【加分事项】（${clause}）`,
+  none: () => "  无",
+  counted: (points, id, matter, level, recipient, unit, clause) =>
+    `  + ${points}  ${id}「${matter}」：${level}表彰${recipient}${unit ? `，根据承担工作关联度酌情加分（${clause}）` : `（${clause}）`}`,
+  excludedCommendation: (id, reason, by) => `  × ${id} 不计：${reason}${by === undefined ? "" : `；已由 ${by} 计入`}`,
+  nonstandardNumber: (id, text, normalized) => `  ! 表彰 ${id} 的文号“${text}”不符合 GB/T 9704 格式，按“${normalized}”识别`,
+  capped: (uncapped, cap) => `  ! 加分 ${uncapped} 超过上限，按 ${cap} 计`,
+  bonusTotal: (points) => `  加分合计：${points}`,
+  total: (base, bonus, total) => `总分：${base} + ${bonus} = ${total}`,
+  vetoHead: (clause) => `【一票否决】（${clause}）`,
+  vetoCounted: (id, ground) => `  ${id}：${ground} —— 经认定，发生在考评期间：直接评定“不称职”等次`,
+  vetoPending: (id, ground) => `  ${id}：${ground} —— 尚未认定，暂不影响等次`,
+  vetoOutside: (id, ground, date) => `  ${id}：${ground} —— ${date === undefined ? "" : `${date} `}不在考评期间内，不影响等次`,
+  tier: (tier) => `等次：${tier}`,
+  tierVetoed: (tier, ids, clause) => `等次：${tier}（一票否决：${ids.join("、")}，${clause}）`,
+  tierProvisional: () => "等次：暂不评定（结果为暂定）",
+  tierNone: () => "等次：未按分数评定（本政策不设分数等次）",
+  tierByScore: (tier) => `等次：${tier}（按本政策的分数线）`,
+  assumptionsHead: () => "本结果依赖的假定参数（来源文件未作规定，可由政策覆盖）：",
+};
+
+const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
+
+/**
+ * English: English sentences, ASCII punctuation, clause keys rendered `Annex 2 §1.1`.
+ *
+ * @example
+ * ```ts
+ * EN.rounded("23.505", "23.51"); //=> "Rounded half-up: 23.505 → 23.51"
+ * ```
+ */
+export const EN: Phrases = {
+  lang: "en",
+  header: (name, id, unit, category) => `Five comparisons, five evaluations: score explained for ${name} (${id}${unit === undefined ? "" : `, ${unit}`}, ${category})`,
+  meta: (year, policy, provisional) => `Evaluation year ${year}; policy ${policy}; status: ${provisional ? "provisional (components missing)" : "final"}`,
+  groupHead: (group, clause, max) => `[${group}] (${clause}, max ${max})`,
+  componentHead: (index, name, clause, max, points, missing) =>
+    `  ${index}. ${name} (${clause}, max ${max}): ${points}${missing ? " (missing)" : ""}`,
+  counts: (counted, excluded) => `${plural(counted, "record", "records")} counted, ${excluded} excluded`,
+  unverified: (count) => `of which ${plural(count, "unverified complaint deducts", "unverified complaints deduct")} nothing`,
+  excluded: (r, w) =>
+    `× ${r.id === undefined ? `the ${EN_KIND[r.kind]} of ${r.date}` : `${EN_KIND[r.kind]} ${r.id} (${r.date})`} lies outside the window${w === undefined ? "" : ` (${w.from} to ${w.to})`} and counts for nothing`,
+  moreExcluded: (count) => `× ... and ${count} more outside the window, counting for nothing`,
+  window: (from, to) => `Window: ${from} to ${to}`,
+  value: (formula) => `Value: ${formula}`,
+  unknownBallots: (count) => `; ${count} "unknown" ${count === "1" ? "ballot" : "ballots"} not counted`,
+  rounded: (from, to) => `Rounded half-up: ${from} → ${to}`,
+  missing: () => "Nothing to count: scored 0, the result is provisional",
+  tooFewRounds: (counted, minimum, clause) =>
+    `! only ${plural(counted, "round", "rounds")} counted in the year, fewer than the ${minimum} required (${clause}); scored from the rounds counted`,
+  terms: (count) => `... (${count} terms) ...`,
+  subtotal: (_group, sum, total) => `  Subtotal: ${sum} = ${total}`,
+  base: (daily, comprehensive, base, clause) => `Base score (${clause}, daily + comprehensive): ${daily} + ${comprehensive} = ${base}`,
+  bonusHead: (clause) => `[Bonus items] (${clause})`,
+  none: () => "  none",
+  counted: (points, id, matter, level, recipient, unit, clause) =>
+    `  + ${points}  ${id} "${matter}": ${level} commendation of ${recipient}${unit ? `, points granted by relevance (${clause})` : ` (${clause})`}`,
+  excludedCommendation: (id, reason, by) => `  × ${id} excluded: ${reason}${by === undefined ? "" : `; ${by} counts instead`}`,
+  nonstandardNumber: (id, text, normalized) =>
+    `  ! commendation ${id}: the document number "${text}" is not in GB/T 9704 form; read as "${normalized}"`,
+  capped: (uncapped, cap) => `  ! the bonus of ${uncapped} exceeds the cap and counts as ${cap}`,
+  bonusTotal: (points) => `  Bonus: ${points}`,
+  total: (base, bonus, total) => `Total: ${base} + ${bonus} = ${total}`,
+  vetoHead: (clause) => `[One-vote veto] (${clause})`,
+  vetoCounted: (id, ground) => `  ${id}: ${ground}; confirmed, inside the evaluation period: rated incompetent directly`,
+  vetoPending: (id, ground) => `  ${id}: ${ground}; not confirmed, changes nothing yet`,
+  vetoOutside: (id, ground, date) => `  ${id}: ${ground}; ${date === undefined ? "" : `${date}, `}outside the evaluation period, changes nothing`,
+  tier: (tier) => `Tier: ${tier}`,
+  tierVetoed: (tier, ids, clause) => `Tier: ${tier}, by the one-vote veto (${ids.join(", ")}; ${clause})`,
+  tierProvisional: () => "Tier: not rated (the result is provisional)",
+  tierNone: () => "Tier: not rated by score (the policy sets no score tiers)",
+  tierByScore: (tier) => `Tier: ${tier} (by this policy's thresholds)`,
+  assumptionsHead: () => "Assumed parameters this score depends on (the source is silent; a policy may override them):",
+};

@@ -1,0 +1,182 @@
+/**
+ * `wubi-wuping score --batch FILE|-`: NDJSON in, NDJSON out, one line per non-blank input line,
+ * in order; a bad line is an error line for itself alone.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { LineSplitter, type SplitLine } from "../../src/cli/lines.js";
+import { BUILT, cli, spawnCli } from "./run.js";
+
+const ids = ["cgjdk", "csglk", "zfzd", "jdzhzx", "yllhc", "hjwsc", "gysyc"];
+const inputs = ids.map((id) => JSON.stringify(JSON.parse(readFileSync(`examples/2022/${id}.json`, "utf8"))));
+const expected = ids.map((id) => readFileSync(`examples/2022/expected/${id}.json`, "utf8").trimEnd());
+const [first, second, third] = inputs as [string, string, string];
+const tmp = mkdtempSync(join(tmpdir(), "wubi-batch-"));
+
+type Line = { line?: number; error?: { issues: { path: (string | number)[]; code: string; message: string }[] }; total?: string };
+const parsed = (out: string[]): Line[] => out.map((l) => JSON.parse(l) as Line);
+
+describe("score --batch", () => {
+  it("writes one result per input line, in order, each the same as score --json", async () => {
+    const run = await cli(["score", "--batch", "-"], `${inputs.join("\n")}\n`);
+    expect(run.code).toBe(0);
+    expect(run.err).toBe("");
+    expect(run.outLines).toEqual(expected);
+  });
+
+  it("gives a bad line in the middle its own error line and goes on with the lines after it", async () => {
+    const run = await cli(["score", "--batch", "-", "--lang", "en"], [first, "\n", "{not json}\n", '{"year":2022}\n', second, "\n"].join(""));
+    expect(run.code).toBe(0);
+    const lines = parsed(run.outLines);
+    expect(lines).toHaveLength(4);
+    expect(lines[0]?.total).toBe("94.51");
+    expect(lines[1]).toEqual({
+      line: 2,
+      error: { issues: [{ path: [], code: "invalid-json", message: expect.stringMatching(/^The line is not valid JSON: /) as unknown as string }] },
+    });
+    expect(lines[2]?.line).toBe(3);
+    expect(lines[2]?.error?.issues.map((i) => i.path[0])).toEqual(["participant", "components"]);
+    expect(lines[3]?.total).toBe(JSON.parse(expected[1] as string).total);
+  });
+
+  it("skips blank lines without output but counts them in the line numbers", async () => {
+    const run = await cli(["score", "--batch", "-"], `\n${first}\n   \n\n[]\n\t\n${second}\n\n`);
+    expect(run.code).toBe(0);
+    const lines = parsed(run.outLines);
+    expect(lines).toHaveLength(3);
+    expect(lines[1]?.line).toBe(5);
+    expect(lines[1]?.error?.issues[0]?.code).toBe("invalid_type");
+  });
+
+  it("accepts CRLF line endings and a leading BOM, and a last line without a newline", async () => {
+    const run = await cli(["score", "--batch", "-"], `\uFEFF${first}\r\n${second}\r\n${third}`);
+    expect(run.code).toBe(0);
+    expect(run.outLines).toEqual(expected.slice(0, 3));
+  });
+
+  it("reads lines split across chunks at any byte, even inside a multi-byte character", async () => {
+    const bytes = Buffer.from(`\uFEFF${first}\r\n${second}\n`);
+    const chunks: Buffer[] = [];
+    for (let i = 0; i < bytes.length; i += 7) chunks.push(bytes.subarray(i, i + 7));
+    const run = await cli(["score", "--batch", "-"], chunks);
+    expect(run.outLines).toEqual(expected.slice(0, 2));
+  });
+
+  it("makes a line longer than --max-line-bytes an error for that line alone", async () => {
+    const long = `{"year":2022,"note":"${"x".repeat(5000)}"}`;
+    const run = await cli(["score", "--batch", "-", "--max-line-bytes", "4096", "--lang", "en"], [first, "\n", long, "\r\n", second, "\n"].join(""));
+    expect(run.code).toBe(0);
+    const lines = parsed(run.outLines);
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toEqual({
+      line: 2,
+      error: { issues: [{ path: [], code: "line-too-long", message: "The line is longer than the limit of 4096 bytes (--max-line-bytes) and was not read" }] },
+    });
+    expect(lines[2]?.total).toBeDefined();
+  });
+
+  it("accepts a line of exactly --max-line-bytes bytes, its CRLF not counted", async () => {
+    const limit = Buffer.byteLength(first);
+    const run = await cli(["score", "--batch", "-", "--max-line-bytes", String(limit)], `${first}\r\n${first}x\n`);
+    const lines = parsed(run.outLines);
+    expect(lines[0]?.total).toBe("94.51");
+    expect(lines[1]?.error?.issues[0]?.code).toBe("line-too-long");
+  });
+
+  it("reports a line that is not UTF-8 text", async () => {
+    const run = await cli(["score", "--batch", "-"], [Buffer.from(`${first}\n`), Buffer.from([0xff, 0xfe, 0x00, 0x0a])]);
+    const lines = parsed(run.outLines);
+    expect(lines[1]).toMatchObject({ line: 2, error: { issues: [{ code: "invalid-utf8" }] } });
+  });
+
+  it("scores under --policy and --allow-incomplete in batch mode too", async () => {
+    const input = JSON.parse(first);
+    delete input.components.deputies;
+    const policy = join(tmp, "policy.json");
+    writeFileSync(policy, JSON.stringify({ id: "city-2023", bonusCap: 0.5 }));
+    const run = await cli(["score", "--batch", "-", "--allow-incomplete", "--policy", policy], `${JSON.stringify(input)}\n`);
+    const [result] = parsed(run.outLines) as [Line & { status: string; policy: { id: string }; bonus: { points: string } }];
+    expect(result.status).toBe("provisional");
+    expect(result.policy.id).toBe("city-2023");
+    expect(result.bonus.points).toBe("0.50");
+  });
+
+  it("writes nothing for an empty input and exits 0", async () => {
+    const run = await cli(["score", "--batch", "-"], "");
+    expect(run.code).toBe(0);
+    expect(run.outLines).toEqual([]);
+  });
+
+  it("says a missing batch file is missing and exits 1", async () => {
+    const run = await cli(["score", "--batch", "no/such.ndjson", "--lang", "en"]);
+    expect(run.code).toBe(1);
+    expect(run.err).toBe("No such file: no/such.ndjson");
+    const dir = await cli(["score", "--batch", "examples"]);
+    expect(dir.code).toBe(1);
+    expect(dir.err).toBe("这是一个目录，不是文件：examples");
+  });
+
+  it("refuses a --max-line-bytes that is not a positive whole number with exit 2", async () => {
+    for (const value of ["0", "-5", "1.5", "abc", "99999999999"]) {
+      const run = await cli(["score", "--batch", "-", `--max-line-bytes=${value}`]);
+      expect(run.code, value).toBe(2);
+    }
+  });
+});
+
+describe("the line splitter", () => {
+  const split = (chunks: string[], max = 100): SplitLine[] => {
+    const lines: SplitLine[] = [];
+    const splitter = new LineSplitter(max);
+    for (const c of chunks) splitter.push(Buffer.from(c), (l) => lines.push(l));
+    splitter.end((l) => lines.push(l));
+    return lines;
+  };
+
+  it("numbers every line from 1 and strips CR and a leading BOM", () => {
+    const lines = split(["\uFEFFa\r\n\nb", "c\r\n"]);
+    expect(lines.map((l) => [l.number, l.bytes?.toString()])).toEqual([
+      [1, "a"],
+      [2, ""],
+      [3, "bc"],
+    ]);
+  });
+
+  it("drops the bytes of a too-long line as they arrive and reports it", () => {
+    const lines = split(["x".repeat(60), "x".repeat(60), "y".repeat(60), "\nok\n"], 100);
+    expect(lines.map((l) => [l.number, l.bytes === null ? null : l.bytes.toString(), l.length >= 101])).toEqual([
+      [1, null, true],
+      [2, "ok", false],
+    ]);
+  });
+});
+
+describe.skipIf(!BUILT)("score --batch, the built executable", () => {
+  it("streams a file of many lines to stdout in order, with a bad line reported in place", () => {
+    const path = join(tmp, "many.ndjson");
+    const lines: string[] = [];
+    for (let i = 0; i < 3000; i += 1) lines.push(i === 1500 ? "{oops" : (inputs[i % inputs.length] as string));
+    writeFileSync(path, `${lines.join("\r\n")}\r\n`);
+    const run = spawnCli(["score", "--batch", path]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("");
+    const out = run.stdout.trimEnd().split("\n");
+    expect(out).toHaveLength(3000);
+    expect(out[0]).toBe(expected[0]);
+    expect(out[1499]).toBe(expected[1499 % 7]);
+    expect(JSON.parse(out[1500] as string)).toMatchObject({ line: 1501, error: { issues: [{ code: "invalid-json" }] } });
+    expect(out[2999]).toBe(expected[2999 % 7]);
+  });
+
+  it("reads stdin for - and exits 0 when some lines were errors", () => {
+    const run = spawnCli(["score", "--batch", "-", "--max-line-bytes", "100"], `${first}\n[]\n`);
+    expect(run.code).toBe(0);
+    const out = run.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as Line);
+    expect(out.map((l) => [l.line, l.error?.issues[0]?.code])).toEqual([
+      [1, "line-too-long"],
+      [2, "invalid_type"],
+    ]);
+  });
+});

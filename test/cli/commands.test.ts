@@ -1,0 +1,137 @@
+/**
+ * `policy`, `schema`, `docnum`, and `--help` for every command.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { xuancheng2022 } from "../../src/index.js";
+import { COMMANDS } from "../../src/cli/main.js";
+import { jsonSchemaText } from "../../src/cli/json-schema.js";
+import { cli } from "./run.js";
+
+const tmp = mkdtempSync(join(tmpdir(), "wubi-commands-"));
+const file = (name: string, content: string): string => {
+  const path = join(tmp, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+describe("policy", () => {
+  it("shows every parameter of the preset with its value and provenance", async () => {
+    const run = await cli(["policy"]);
+    expect(run.code).toBe(0);
+    expect(run.out.split("\n")[0]).toBe("政策 xuancheng-2022：宣城市城管执法局 2022 年“五比五评”考评与计分方法（预设）");
+    for (const key of Object.keys(xuancheng2022.parameters)) expect(run.out).toContain(`\n${key}（`);
+    expect(run.out).toContain("commendationPoints（表彰表扬加分（按发文印章层级））\n    市委市政府 0.5，省直单位 0.5，省部级 3，党中央、国务院 5\n    来源条款 附件2-三.1");
+    expect(run.out).toContain("surveyWeights（测评票的权重）\n    满意 1，基本满意 0.6，不满意 0\n    假定（survey-weights）");
+  });
+
+  it("shows the policy in English, clause keys with their English rendering", async () => {
+    const run = await cli(["policy", "--lang", "en"]);
+    expect(run.out).toContain("minRounds (minimum rounds a year per inspection component)\n    2\n    clause Annex 2 §1 (附件2-一)");
+    expect(run.out).toContain("bonusCap (bonus cap)\n    none\n    assumed (bonus-cap)");
+  });
+
+  it("shows a derived policy of --policy FILE, marking what it set", async () => {
+    const path = file("city.json", JSON.stringify({ id: "city-2023", bonusCap: 5, tiers: [{ tier: "excellent", min: 90 }] }));
+    const run = await cli(["policy", "--policy", path, "--lang", "en"]);
+    expect(run.code).toBe(0);
+    expect(run.out.split("\n")[0]).toBe("policy city-2023: city-2023 (derived from xuancheng-2022)");
+    expect(run.out).toContain("bonusCap (bonus cap)\n    5\n    set by policy city-2023");
+    expect(run.out).toContain("tiers (tiers by score)\n    excellent >= 90\n    set by policy city-2023");
+  });
+
+  it("prints the policy object as JSON with --json", async () => {
+    const run = await cli(["policy", "--json"]);
+    expect(JSON.parse(run.out)).toEqual(xuancheng2022);
+  });
+
+  it("refuses a policy file that is not valid, and any argument", async () => {
+    const bad = await cli(["policy", "--policy", file("bad.json", '{"id":"x","minRounds":0}'), "--lang", "en"]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/bad\.json: minRounds: .* \(too_small\)$/);
+    expect((await cli(["policy", "extra"])).code).toBe(2);
+  });
+});
+
+describe("schema", () => {
+  it("prints each JSON Schema, the same text as the shipped file", async () => {
+    for (const kind of ["input", "policy", "result"] as const) {
+      const run = await cli(["schema", kind]);
+      expect(run.code).toBe(0);
+      expect(`${run.out}\n`).toBe(jsonSchemaText(kind));
+      expect(`${run.out}\n`).toBe(readFileSync(`schemas/${kind}.schema.json`, "utf8"));
+    }
+  });
+
+  it("refuses an unknown schema name with exit 2", async () => {
+    const run = await cli(["schema", "output", "--lang", "en"]);
+    expect(run.code).toBe(2);
+    expect(run.err).toBe("wubi-wuping schema: expected input, policy or result, not output");
+  });
+});
+
+describe("docnum", () => {
+  it("reads a standard document number", async () => {
+    const run = await cli(["docnum", "宣政〔2022〕12号"]);
+    expect(run.code).toBe(0);
+    expect(run.out).toBe("宣政〔2022〕12号：规范（发文机关代字 宣政，年份 2022，序号 12）");
+  });
+
+  it("reads a non-standard one and gives its standard form", async () => {
+    const run = await cli(["docnum", "皖建[2022]第012号", "--lang", "en"]);
+    expect(run.code).toBe(0);
+    expect(run.out).toBe("皖建[2022]第012号: non-standard, read as 皖建〔2022〕12号 (issuer code 皖建, year 2022, serial 12)");
+  });
+
+  it("prints parseDocumentNumber's result with --json", async () => {
+    const run = await cli(["docnum", "国发【2023】5号", "--json"]);
+    expect(JSON.parse(run.out)).toEqual({ ok: true, issuerCode: "国发", year: 2023, serial: 5, standard: false, normalized: "国发〔2023〕5号" });
+  });
+
+  it("refuses what is not a document number with exit 1 and the reason", async () => {
+    const run = await cli(["docnum", "宣政〔22〕12号", "--lang", "en"]);
+    expect(run.code).toBe(1);
+    expect(run.out).toBe("");
+    expect(run.err).toMatch(/^宣政〔22〕12号: refused \(unrecognized\): not a document number/);
+    const zero = await cli(["docnum", "宣政〔2022〕0号", "--json"]);
+    expect(zero.code).toBe(1);
+    expect(JSON.parse(zero.out)).toEqual({ ok: false, reason: "zero-serial" });
+  });
+
+  it("needs exactly one text", async () => {
+    expect((await cli(["docnum"])).code).toBe(2);
+  });
+});
+
+describe("help", () => {
+  it("prints help for every command and exits 0", async () => {
+    for (const command of COMMANDS) {
+      const run = await cli([command.name, "--help"]);
+      expect(run.code, command.name).toBe(0);
+      expect(run.out).toContain(`usage: wubi-wuping ${command.usage}`);
+    }
+  });
+
+  it("describes every option of score, verify, policy, schema and docnum in their help", async () => {
+    for (const command of COMMANDS.filter((c) => ["score", "verify", "policy", "schema", "docnum"].includes(c.name))) {
+      const run = await cli([command.name, "-h", "--lang", "en"]);
+      for (const option of [...Object.keys(command.options), "lang"]) {
+        if (command.name === "schema" && option === "lang") continue;
+        expect(run.out, `${command.name} --${option}`).toContain(`--${option}`);
+      }
+      expect(run.out, command.name).toMatch(/Exit codes: 0 /);
+    }
+  });
+
+  it("prints the list of commands for --help, and to stderr with exit 2 when no command is given", async () => {
+    const help = await cli(["--help"]);
+    expect(help.code).toBe(0);
+    for (const command of COMMANDS) expect(help.out).toContain(`wubi-wuping ${command.usage}`);
+    const none = await cli([]);
+    expect(none.code).toBe(2);
+    expect(none.out).toBe("");
+    expect(none.err).toContain("usage:");
+  });
+});
