@@ -40,7 +40,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (command === undefined) {
-    io.err(`unknown command: ${name}\n${helpText()}`);
+    io.err(`unknown command: ${name} (commands: ${COMMANDS.map((c) => c.name).join(", ")}; see wubi-wuping --help)`);
     return EXIT.usage;
   }
   try {

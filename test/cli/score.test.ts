@@ -187,9 +187,10 @@ describe("score with a wrong command line", () => {
     expect(limit.err).toBe("wubi-wuping score: --max-line-bytes applies only with --batch");
   });
 
-  it("refuses an unknown command with exit 2", async () => {
+  it("refuses an unknown command with exit 2 and a one-line message", async () => {
     const run = await cli(["scroe", CGJDK]);
     expect(run.code).toBe(2);
     expect(run.err).toContain("unknown command: scroe");
+    expect(run.err.trim().split("\n")).toHaveLength(1);
   });
 });
