@@ -119,10 +119,15 @@ export function generateInput(random: () => number, index: number): ScoreInputJs
   };
 }
 
-/** `count` participant-years as NDJSON text (one compact JSON object per line). */
-export function generateNdjson(count: number, seed = 20221231): string {
+/** `count` participant-years as the lines of an NDJSON text (one compact JSON object each). */
+export function generateLines(count: number, seed = 20221231): string[] {
   const random = prng(seed);
-  const lines: string[] = [];
-  for (let i = 0; i < count; i += 1) lines.push(JSON.stringify(generateInput(random, i)));
-  return `${lines.join("\n")}\n`;
+  const lines = new Array<string>(count);
+  for (let i = 0; i < count; i += 1) lines[i] = JSON.stringify(generateInput(random, i));
+  return lines;
+}
+
+/** `count` participant-years as NDJSON text. */
+export function generateNdjson(count: number, seed = 20221231): string {
+  return `${generateLines(count, seed).join("\n")}\n`;
 }

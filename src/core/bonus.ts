@@ -23,6 +23,8 @@ interface Eligible {
   readonly rank: number;
 }
 
+const NO_ASSUMPTIONS: ReadonlySet<AssumptionId> = new Set();
+
 const byId = <T extends { readonly id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Whether `a` beats `b` for the same matter: more points, then the higher level, then the smaller id. */
@@ -39,6 +41,9 @@ export function matterKey(matter: string): string {
 
 /** Scores the commendations of an evaluation year. */
 export function scoreBonus(commendations: readonly Commendation[], year: number, cp: CompiledPolicy): BonusOutcome {
+  if (commendations.length === 0) {
+    return { result: { points: fixed(0, cp.decimals), counted: [], excluded: [] }, points: 0, findings: [], assumptions: NO_ASSUMPTIONS };
+  }
   const findings: Finding[] = [];
   const excluded: { id: string; reason: ExclusionReason; by?: string }[] = [];
   const assumptions = new Set<AssumptionId>();
@@ -69,10 +74,14 @@ export function scoreBonus(commendations: readonly Commendation[], year: number,
   let uncapped = 0;
   for (const group of byMatter.values()) {
     let winner = group[0] as Eligible;
-    const seenPoints = new Set<number>();
-    for (const entry of group) {
-      if (seenPoints.has(entry.points)) assumptions.add("same-matter-tie-break");
-      seenPoints.add(entry.points);
+    for (let i = 1; i < group.length; i += 1) {
+      const entry = group[i] as Eligible;
+      for (let j = 0; j < i; j += 1) {
+        if ((group[j] as Eligible).points === entry.points) {
+          assumptions.add("same-matter-tie-break");
+          break;
+        }
+      }
       if (beats(entry, winner)) winner = entry;
     }
     for (const entry of group) {

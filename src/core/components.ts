@@ -5,6 +5,7 @@
 import {
   MICRO,
   addExact,
+  addRational,
   fixed,
   meanOfRatios,
   microText,
@@ -131,8 +132,14 @@ function valueRounds(def: ComponentDefinition, rounds: readonly Round[], window:
   let exact: ValueText;
   if (sums === undefined) {
     exact = valueText({ num: mulExact(firstSum, def.max), den: mulExact(firstOutOf, n) });
+  } else if (sums.size < 4) {
+    // A few outOf values (a round out of 50 among rounds out of 25): fraction by fraction, which
+    // stays on numbers; rationalText reduces the result.
+    let fraction = ratio(firstSum, firstOutOf);
+    for (const [outOf, sum] of sums) fraction = addRational(fraction, ratio(sum, outOf));
+    exact = valueText({ num: mulExact(fraction.num, def.max), den: mulExact(fraction.den, n) });
   } else {
-    // Several outOf values: summed over their lcm without a large gcd (see meanOfRatios).
+    // Many outOf values: summed over their lcm without a large gcd (see meanOfRatios).
     sums.set(firstOutOf, firstSum);
     const value = meanOfRatios(sums, def.max, n);
     exact = { value, text: reducedRationalText(value) };
@@ -274,9 +281,9 @@ export function windowOf(def: ComponentDefinition, year: number): Window {
 export function scoreComponent(def: ComponentDefinition, components: ComponentsInput, year: number, cp: CompiledPolicy): ComponentOutcome {
   const window = windowOf(def, year);
   const valued = valueOf(def, components, window, cp);
-  const trace: TraceStep[] = [{ op: "window", from: window.from, to: window.to }];
+  const windowStep: TraceStep = { op: "window", from: window.from, to: window.to };
   if (valued === undefined || valued.exact === undefined) {
-    trace.push({ op: "missing" });
+    const trace: TraceStep[] = [windowStep, { op: "missing" }];
     const findings: Finding[] = valued === undefined ? [] : valued.findings.slice();
     findings.push({ code: "missing-component", component: def.id });
     const result: ComponentResult = {
@@ -295,8 +302,9 @@ export function scoreComponent(def: ComponentDefinition, components: ComponentsI
   }
   const points = roundHalfUp(valued.exact.value, cp.decimals);
   const text = fixed(points, cp.decimals);
-  for (const step of valued.steps) trace.push(step);
-  trace.push({ op: "round-half-up", from: valued.exact.text, to: text });
+  const rounding: TraceStep = { op: "round-half-up", from: valued.exact.text, to: text };
+  // Every method has exactly one value step.
+  const trace: TraceStep[] = valued.steps.length === 1 ? [windowStep, valued.steps[0] as TraceStep, rounding] : [windowStep, ...valued.steps, rounding];
   const result: ComponentResult = {
     id: def.id,
     label: def.label,

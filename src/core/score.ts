@@ -67,7 +67,8 @@ export function scoreParticipantYear(input: ScoreInput, cp: CompiledPolicy): Sco
   for (const assumption of bonus.assumptions) used.add(assumption);
   const vetoList = input.vetoes ?? [];
   if (vetoList.length > 0) used.add("veto-period");
-  const veto = applyVetoes(vetoList, input.year);
+  // No vetoes (nearly every input): nothing to decide, and no veto period to compute.
+  const veto = vetoList.length === 0 ? { vetoed: false, results: [], findings: [] } : applyVetoes(vetoList, input.year);
   for (const finding of veto.findings) findings.push(finding);
   findings.sort(byFindingOrder);
 

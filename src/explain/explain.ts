@@ -200,7 +200,7 @@ export function explain(result: ScoreResult, options: ExplainOptions = {}): stri
     const max = sumDecimalText(members.map((c) => c.max), 0);
     out.push(t.groupHead(GROUP_NAMES[group][lang], clauseName(group === "daily" ? "附件2-一" : "附件2-二", lang), max));
     for (const c of members) {
-      out.push(...componentLines(c, index, byComponent.get(c.id) ?? [], t));
+      for (const line of componentLines(c, index, byComponent.get(c.id) ?? [], t)) out.push(line);
       index += 1;
     }
     out.push(t.subtotal(GROUP_NAMES[group][lang], members.map((c) => c.points).join(" + "), group === "daily" ? r.daily : r.comprehensive));
@@ -208,11 +208,11 @@ export function explain(result: ScoreResult, options: ExplainOptions = {}): stri
   }
   out.push(t.base(r.daily, r.comprehensive, r.base, clauseName("四", lang)));
   out.push("");
-  out.push(...bonusLines(r, t));
+  for (const line of bonusLines(r, t)) out.push(line); // one line per commendation: never spread into push
   out.push("");
   out.push(t.total(r.base, r.bonus.points, r.total));
   out.push("");
-  out.push(...vetoLines(r, t));
+  for (const line of vetoLines(r, t)) out.push(line);
   out.push("");
   out.push(tierLine(r, t));
   if (r.assumptions.length > 0) {

@@ -17,11 +17,14 @@
  */
 import { MICRO, toMicro } from "../decimal.js";
 import {
+  GROUNDS,
   INPUT_YEARS,
   LEADER_SCORE_MAX_MICRO,
   awardedRule,
   positiveAmountRule,
+  RECIPIENTS,
   roundRule,
+  SUBJECTS,
   vetoReasonMissing,
   type Commendation,
   type Complaint,
@@ -34,8 +37,8 @@ import {
   type Survey,
   type Veto,
 } from "./input.js";
-import type { Participant } from "./participant.js";
-import type { Level } from "./policy.js";
+import { CATEGORIES, type Participant } from "./participant.js";
+import { LEVELS, type Level } from "./policy.js";
 import { MAX_ID_LENGTH, MAX_TEXT_LENGTH, isDateText, isInt, isNum, isString } from "./values.js";
 
 /** A parsed value, or `undefined` when the fast path declines. */
@@ -93,7 +96,7 @@ function list<T, A>(value: unknown, item: (v: unknown, arg: A) => Fast<T>, arg: 
 }
 
 const PARTICIPANT_KEYS = ["id", "name", "unit", "category"];
-const CATEGORY_VALUES: readonly unknown[] = ["public-service", "law-enforcement", "comprehensive-management"];
+const CATEGORY_VALUES: readonly unknown[] = CATEGORIES;
 
 function participant(value: unknown): Fast<Participant> {
   if (!isRecord(value) || !onlyKeys(value, PARTICIPANT_KEYS)) return undefined;
@@ -164,6 +167,8 @@ function leaders(value: unknown): Fast<{ scores: LeaderScoreRecord[] }> {
   return parsed === undefined ? undefined : { scores: parsed };
 }
 
+// Key lists are written out rather than read from the schema: a key the schema gains is then
+// declined here (and judged by the schema) until this file validates its value too.
 const COMPONENT_KEYS = [
   "routineInspection",
   "specialInspection",
@@ -215,8 +220,8 @@ function components(value: unknown, decimals: number): Fast<ComponentsInput> {
 }
 
 const COMMENDATION_KEYS = ["id", "matter", "level", "recipient", "documentNumber", "approved", "title", "issuer", "awarded"];
-const LEVEL_VALUES: readonly unknown[] = ["municipal", "provincial-department", "provincial", "national"];
-const RECIPIENT_VALUES: readonly unknown[] = ["participant", "section", "unit"];
+const LEVEL_VALUES: readonly unknown[] = LEVELS;
+const RECIPIENT_VALUES: readonly unknown[] = RECIPIENTS;
 
 function commendation(v: unknown, limits: InputLimits): Fast<Commendation> {
   if (!isRecord(v) || !onlyKeys(v, COMMENDATION_KEYS)) return undefined;
@@ -232,8 +237,8 @@ function commendation(v: unknown, limits: InputLimits): Fast<Commendation> {
 }
 
 const VETO_KEYS = ["id", "ground", "subject", "date", "confirmed", "reference", "reason"];
-const GROUND_VALUES: readonly unknown[] = ["case-filed", "disciplinary-sanction", "media-exposure", "vote-rigging", "other"];
-const SUBJECT_VALUES: readonly unknown[] = ["participant", "staff"];
+const GROUND_VALUES: readonly unknown[] = GROUNDS;
+const SUBJECT_VALUES: readonly unknown[] = SUBJECTS;
 
 function veto(v: unknown): Fast<Veto> {
   if (!isRecord(v) || !onlyKeys(v, VETO_KEYS)) return undefined;

@@ -21,6 +21,10 @@ export const INPUT_YEARS = { min: 2000, max: 2098 } as const;
 export const GROUNDS = ["case-filed", "disciplinary-sanction", "media-exposure", "vote-rigging", "other"] as const;
 /** A veto ground. */
 export type Ground = (typeof GROUNDS)[number];
+/** Who a commendation was awarded to (SPEC §5). */
+export const RECIPIENTS = ["participant", "section", "unit"] as const;
+/** Whom a veto's finding concerns (SPEC §6). */
+export const SUBJECTS = ["participant", "staff"] as const;
 
 /** The limits an input is checked against that a policy sets. */
 export interface InputLimits {
@@ -164,7 +168,7 @@ function commendationSchema(limits: InputLimits) {
       id: Id,
       matter: RequiredText,
       level: z.enum(LEVELS),
-      recipient: z.enum(["participant", "section", "unit"]),
+      recipient: z.enum(RECIPIENTS),
       documentNumber: Text,
       approved: z.boolean(),
       title: z.optional(Text),
@@ -197,7 +201,7 @@ const VetoSchema = z
   .strictObject({
     id: Id,
     ground: z.enum(GROUNDS),
-    subject: z.enum(["participant", "staff"]),
+    subject: z.enum(SUBJECTS),
     date: DateText,
     confirmed: z.boolean(),
     reference: z.optional(Text),

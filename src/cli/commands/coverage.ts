@@ -128,14 +128,18 @@ export function formatCoverage(
   if (plan === undefined) return lines;
   lines.push("");
   if (!plan.ok) {
-    lines.push(t.impossible, "", ...renderTable(t.problemHeader, plan.problems.map((p) => [p.participantId, name(p.participantId), t.reason[p.reason]])));
+    lines.push(t.impossible, "");
+    for (const line of renderTable(t.problemHeader, plan.problems.map((p) => [p.participantId, name(p.participantId), t.reason[p.reason]]))) lines.push(line);
     return lines;
   }
   const first = plan.plan[0]?.year ?? year;
   lines.push(t.plan(first, report.cycle.lastYear), "");
   const planRows = plan.plan.flatMap((y) => y.participants.map((id) => [String(y.year), id, name(id), category(id)]));
   if (planRows.length === 0) lines.push(t.planEmpty);
-  else lines.push(...renderTable(t.planHeader, planRows), "", t.perYear(plan.plan));
+  else {
+    for (const line of renderTable(t.planHeader, planRows)) lines.push(line); // one row per participant: never spread into push
+    lines.push("", t.perYear(plan.plan));
+  }
   return lines;
 }
 

@@ -1,0 +1,114 @@
+/**
+ * Laws of the exact arithmetic in `src/decimal.ts`: its number fast paths agree with the plain
+ * definitions (SPEC §4's `String(n)` reading, bigint fractions), and its decimal-text helpers agree
+ * with decimal.js as an independent oracle.
+ */
+import Decimal from "decimal.js";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  NUM_PATTERN,
+  approximate,
+  compareDecimalText,
+  floorOfShare,
+  rationalText,
+  roundHalfUp,
+  sumDecimalText,
+  toMicro,
+} from "../src/decimal.js";
+
+/** SPEC §4 as written: the grammar on `String(n)`, read digit by digit. */
+function referenceMicro(value: number): number | undefined {
+  const text = String(value);
+  if (text.length > 16 || !NUM_PATTERN.test(text)) return undefined;
+  const [whole = "", fraction = ""] = text.split(".");
+  return Number(BigInt(`${whole}${fraction.padEnd(6, "0")}`));
+}
+
+/** A fraction in lowest terms as a terminating decimal or `num/den`, on bigints. */
+function referenceText(num: bigint, den: bigint): string {
+  let [x, y] = [num, den];
+  while (y !== 0n) [x, y] = [y, x % y];
+  const [n, d] = [num / x, den / x];
+  let [rest, twos, fives] = [d, 0, 0];
+  while (rest % 2n === 0n) [rest, twos] = [rest / 2n, twos + 1];
+  while (rest % 5n === 0n) [rest, fives] = [rest / 5n, fives + 1];
+  if (rest !== 1n) return `${n}/${d}`;
+  const places = Math.max(twos, fives);
+  const digits = ((n * 10n ** BigInt(places)) / d).toString().padStart(places + 1, "0");
+  const whole = digits.slice(0, digits.length - places);
+  const fraction = digits.slice(digits.length - places).replace(/0+$/, "");
+  return fraction === "" ? whole : `${whole}.${fraction}`;
+}
+
+const decimalNumber = fc
+  .tuple(fc.nat({ max: 10 ** 10 }), fc.nat({ max: 8 }), fc.nat({ max: 10 ** 8 }))
+  .map(([whole, places, digits]) => Number(`${whole}.${String(digits % 10 ** places).padStart(places, "0")}`));
+const safeInt = fc.oneof(
+  fc.nat({ max: 1000 }),
+  fc.nat({ max: 10 ** 9 }).map((n) => n * 1000),
+  fc.integer({ min: 0, max: 52 }).map((k) => 2 ** k),
+  fc.integer({ min: 0, max: 22 }).map((k) => 5 ** k),
+  fc.maxSafeNat(),
+);
+const plainDecimal = fc
+  .tuple(fc.boolean(), fc.nat({ max: 10 ** 9 }), fc.nat({ max: 6 }), fc.nat({ max: 10 ** 6 }))
+  .map(([negative, whole, places, digits]) => `${negative ? "-" : ""}${whole}${places === 0 ? "" : `.${String(digits % 10 ** places).padStart(places, "0")}`}`);
+
+describe("exact arithmetic", () => {
+  it("reads a JSON number exactly as the grammar reads String(n)", () => {
+    fc.assert(
+      fc.property(fc.oneof(decimalNumber, fc.double(), fc.double({ min: 0, max: 1e9 }), fc.integer()), (n) => {
+        expect(toMicro(n)).toBe(referenceMicro(n));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const n of [0, -0, 1e-6, 1e-7, 5e-7, 999_999_999.999999, 999_999_999.999_999_9, 1e9, 0.1 + 0.2, 1 / 3]) {
+      expect(toMicro(n)).toBe(Object.is(n, -0) ? 0 : referenceMicro(n));
+    }
+  });
+
+  it("writes a rational as its lowest-terms fraction or its terminating decimal", () => {
+    fc.assert(
+      fc.property(safeInt, safeInt.filter((d) => d > 0), (num, den) => {
+        expect(rationalText({ num, den })).toBe(referenceText(BigInt(num), BigInt(den)));
+        expect(rationalText({ num: BigInt(num), den: BigInt(den) })).toBe(referenceText(BigInt(num), BigInt(den)));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it("rounds half-up from the exact remainder, on numbers as on bigints", () => {
+    fc.assert(
+      fc.property(safeInt, safeInt.filter((d) => d > 0), fc.nat({ max: 4 }), (num, den, decimals) => {
+        const expected = new Decimal(num).div(den).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).times(10 ** decimals);
+        // decimal.js divides at 20 significant digits; compare only where that cannot matter.
+        fc.pre(expected.lt(1e12));
+        const exact = (2n * BigInt(num) * 10n ** BigInt(decimals) + BigInt(den)) / (2n * BigInt(den));
+        expect(roundHalfUp({ num, den }, decimals)).toBe(Number(exact));
+        expect(roundHalfUp({ num: BigInt(num), den: BigInt(den) }, decimals)).toBe(Number(exact));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it("compares, sums and takes shares of decimal texts as decimal.js does", () => {
+    fc.assert(
+      fc.property(plainDecimal, plainDecimal, fc.array(plainDecimal, { maxLength: 8 }), fc.nat({ max: 4 }), fc.nat({ max: 500 }), (a, b, list, decimals, count) => {
+        expect(compareDecimalText(a, b)).toBe(new Decimal(a).cmp(new Decimal(b)));
+        const sum = list.reduce((total, x) => total.plus(x), new Decimal(0));
+        expect(sumDecimalText(list, decimals)).toBe(sum.toFixed(decimals));
+        const share = a.replace("-", "");
+        expect(floorOfShare(share, count)).toBe(new Decimal(share).times(count).floor().toNumber());
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it("approximates a non-terminating value half-up to 10 places", () => {
+    expect(approximate("70/3")).toBe("23.3333333333");
+    expect(approximate("2/3")).toBe("0.6666666667");
+    expect(approximate("1/7", 3)).toBe("0.143");
+    expect(approximate("23.505")).toBe("23.505");
+  });
+});
