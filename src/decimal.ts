@@ -25,7 +25,15 @@ const MICRO_BIG = 1_000_000n;
 /** The grammar of a `Num` written as text (SPEC §4). */
 export const NUM_PATTERN = /^(0|[1-9][0-9]{0,8})(\.[0-9]{1,6})?$/;
 
-/** An exact integer: a safe-integer `number`, or a `bigint` once it would leave the safe range. */
+/**
+ * An exact integer: a safe-integer `number`, or a `bigint` once it would leave the safe range.
+ *
+ * @example
+ * ```ts
+ * const small: Exact = 25_000_000;
+ * const large: Exact = 2n ** 60n;
+ * ```
+ */
 export type Exact = number | bigint;
 
 /** An exact non-negative rational `num/den` with `den > 0`. */
@@ -48,7 +56,15 @@ function small(x: bigint): Exact {
   return x <= SAFE_BIG && x >= -SAFE_BIG ? Number(x) : x;
 }
 
-/** `a × b`, exactly. */
+/**
+ * `a × b`, exactly.
+ *
+ * @example
+ * ```ts
+ * mulExact(25, 1_000_000); //=> 25000000
+ * mulExact(2 ** 40, 2 ** 20); //=> 1152921504606846976n
+ * ```
+ */
 export function mulExact(a: Exact, b: Exact): Exact {
   if (typeof a === "number" && typeof b === "number") {
     const product = a * b;

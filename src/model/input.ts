@@ -21,9 +21,23 @@ export const INPUT_YEARS = { min: 2000, max: 2098 } as const;
 export const GROUNDS = ["case-filed", "disciplinary-sanction", "media-exposure", "vote-rigging", "other"] as const;
 /** A veto ground. */
 export type Ground = (typeof GROUNDS)[number];
-/** Who a commendation was awarded to (SPEC §5). */
+/**
+ * Who a commendation was awarded to (SPEC §5).
+ *
+ * @example
+ * ```ts
+ * RECIPIENTS.includes("unit"); //=> true
+ * ```
+ */
 export const RECIPIENTS = ["participant", "section", "unit"] as const;
-/** Whom a veto's finding concerns (SPEC §6). */
+/**
+ * Whom a veto's finding concerns (SPEC §6).
+ *
+ * @example
+ * ```ts
+ * SUBJECTS; //=> ["participant", "staff"]
+ * ```
+ */
 export const SUBJECTS = ["participant", "staff"] as const;
 
 /** The limits an input is checked against that a policy sets. */
@@ -57,24 +71,51 @@ function uniqueIds<T extends { readonly id?: string | undefined }>(): core.$ZodC
 /**
  * What is wrong with a round beyond its values: an `outOf` of zero, or a score above `outOf`
  * (the component's max when absent). Micro units.
+ *
+ * @example
+ * ```ts
+ * roundRule(23_500_000, undefined, 25_000_000); //=> undefined
+ * roundRule(26_000_000, undefined, 25_000_000); //=> "score-above-out-of"
+ * ```
  */
 export function roundRule(scoreMicro: number, outOfMicro: number | undefined, maxMicro: number): "out-of-zero" | "score-above-out-of" | undefined {
   if (outOfMicro === 0) return "out-of-zero";
   return scoreMicro > (outOfMicro ?? maxMicro) ? "score-above-out-of" : undefined;
 }
 
-/** What is wrong with an amount that must be positive with at most `decimals` decimals (micro units). */
+/**
+ * What is wrong with an amount that must be positive with at most `decimals` decimals (micro units).
+ *
+ * @example
+ * ```ts
+ * positiveAmountRule(500_000, 2); //=> undefined
+ * positiveAmountRule(5, 2); //=> "too-many-decimals"
+ * ```
+ */
 export function positiveAmountRule(micro: number, decimals: number): "zero" | "too-many-decimals" | undefined {
   if (micro === 0) return "zero";
   return decimalsOf(micro) > decimals ? "too-many-decimals" : undefined;
 }
 
-/** The most a city leader's score may be, in micro units (the component's max, 10). */
+/**
+ * The most a city leader's score may be, in micro units (the component's max, 10).
+ *
+ * @example
+ * ```ts
+ * LEADER_SCORE_MAX_MICRO / 1_000_000; //=> 10
+ * ```
+ */
 export const LEADER_SCORE_MAX_MICRO = 10_000_000;
 
 /**
  * What is wrong with a commendation's `awarded`: only a unit commendation carries it, positive,
  * with at most the policy's decimals, and at most the level's ceiling.
+ *
+ * @example
+ * ```ts
+ * awardedRule("unit", 300_000, "municipal", limits); //=> undefined (ceiling 0.5)
+ * awardedRule("section", 300_000, "municipal", limits); //=> "awarded-not-allowed"
+ * ```
  */
 export function awardedRule(
   recipient: "participant" | "section" | "unit",
@@ -87,7 +128,15 @@ export function awardedRule(
   return positiveAmountRule(awardedMicro, limits.decimals) ?? (awardedMicro > limits.unitCeilingMicro[level] ? "awarded-above-ceiling" : undefined);
 }
 
-/** Whether a veto lacks the `reason` its ground requires (`other`). */
+/**
+ * Whether a veto lacks the `reason` its ground requires (`other`).
+ *
+ * @example
+ * ```ts
+ * vetoReasonMissing("other", " "); //=> true
+ * vetoReasonMissing("case-filed", undefined); //=> false
+ * ```
+ */
 export function vetoReasonMissing(ground: Ground, reason: string | undefined): boolean {
   return ground === "other" && (reason === undefined || reason.trim() === "");
 }
