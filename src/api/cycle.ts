@@ -12,6 +12,7 @@ import { EvaluationsSchema, RosterSchema, YearSchema } from "../model/roster.js"
 import { xuancheng2022 } from "../policy/xuancheng-2022.js";
 import { InputError, errorMap, fromZodIssues, type Lang } from "./errors.js";
 import { inInputOrder } from "./issue-order.js";
+import { optionsOf } from "./options.js";
 
 /** Options of `cycleOf`. */
 export interface CycleOfOptions {
@@ -84,6 +85,7 @@ function fail(issues: readonly core.$ZodIssue[], lang: Lang): never {
  * ```
  */
 export function cycleOf(year: number, policy: Policy = xuancheng2022, options: CycleOfOptions = {}): Cycle {
+  options = optionsOf(options);
   const lang = options.lang ?? "zh";
   const start = policy.parameters.cycleStart.value;
   const parsed = z.strictObject({ year: cycleYearSchema(start) }).safeParse({ year }, { error: errorMap(lang) });
@@ -110,6 +112,7 @@ export function cycleOf(year: number, policy: Policy = xuancheng2022, options: C
  * ```
  */
 export function checkCoverage(args: CheckCoverageArgs): CoverageReport {
+  args = optionsOf(args) as CheckCoverageArgs;
   const lang = args.lang ?? "zh";
   const policy = args.policy ?? xuancheng2022;
   const start = policy.parameters.cycleStart.value;
@@ -146,6 +149,7 @@ export function checkCoverage(args: CheckCoverageArgs): CoverageReport {
  * ```
  */
 export function planCycle(args: PlanCycleArgs): PlanResult {
+  args = optionsOf(args) as PlanCycleArgs;
   const lang = args.lang ?? "zh";
   const schema = z
     .strictObject({

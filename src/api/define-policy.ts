@@ -12,6 +12,7 @@ import {
 } from "../model/policy.js";
 import type { NumInput } from "../model/values.js";
 import { PRESETS, deepFreeze, xuancheng2022 } from "../policy/xuancheng-2022.js";
+import { optionsOf } from "./options.js";
 import { InputError, errorMap, fromZodIssues, libraryMessage, type InputIssue, type Lang } from "./errors.js";
 
 /** Options of `definePolicy`. */
@@ -65,6 +66,7 @@ const canonical = (value: NumInput): string => microText(toMicro(value) as numbe
  * ```
  */
 export function definePolicy(overrides: unknown, options: DefinePolicyOptions = {}): Policy {
+  options = optionsOf(options);
   const lang = options.lang ?? "zh";
   const base = options.base ?? xuancheng2022;
   const parsed = PolicyOverridesSchema.safeParse(overrides, { error: errorMap(lang) });

@@ -13,6 +13,7 @@ import { ScoreResultSchema, type ScoreResult } from "../model/result.js";
 import { xuancheng2022 } from "../policy/xuancheng-2022.js";
 import { InputError, errorMap, fromZodIssues, type Lang } from "./errors.js";
 import { inInputOrder } from "./issue-order.js";
+import { optionsOf } from "./options.js";
 
 /** Options of `rank`. */
 export interface RankOptions {
@@ -103,6 +104,7 @@ const OptionsSchema = z.object({ by: z.optional(z.enum(RANK_GROUPINGS)) });
  * ```
  */
 export function rank(results: unknown, options: RankOptions = {}): RankEntry[] {
+  options = optionsOf(options);
   const lang = options.lang ?? "zh";
   const policy = options.policy ?? xuancheng2022;
   const map = { error: errorMap(lang) };

@@ -7,6 +7,7 @@ import type { ScoreResult } from "../model/result.js";
 import { compilePolicy } from "../policy/compile.js";
 import { xuancheng2022 } from "../policy/xuancheng-2022.js";
 import { scoreParticipantYear } from "../core/score.js";
+import { optionsOf } from "./options.js";
 import { InputError, errorMap, fromZodIssues, libraryMessage, type Lang } from "./errors.js";
 
 /** Options of `score` and `safeScore`. */
@@ -59,6 +60,7 @@ function scoreOrError(input: unknown, options: ScoreOptions): SafeScoreResult {
  * ```
  */
 export function safeScore(input: unknown, options: ScoreOptions = {}): SafeScoreResult {
+  options = optionsOf(options);
   try {
     return scoreOrError(input, options);
   } catch (cause) {
