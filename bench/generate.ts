@@ -5,18 +5,8 @@
  * The same seed always gives the same inputs, so figures are comparable between runs.
  */
 import type { ScoreInputJson } from "../src/index.js";
+import { prng } from "../scripts/prng.js";
 
-/** A small, fast, seeded pseudo-random generator (mulberry32). */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = ["城管监督科", "城市管理科(行政审批科)", "市城市管理综合执法支队", "市城市管理监督指挥中心", "市园林绿化管理处", "市环境卫生管理处", "市公用事业和市政管理处"];
 const CATEGORIES = ["public-service", "law-enforcement", "comprehensive-management"] as const;

@@ -5,18 +5,8 @@
  */
 import type { Category } from "../src/model/participant.js";
 import type { RosterEntry } from "../src/model/roster.js";
+import { prng } from "./prng.js";
 
-/** mulberry32: a small, well-known 32-bit seeded PRNG; returns floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PLACES = ["宣州", "郎溪", "广德", "宁国", "泾县", "绩溪", "旌德", "经开", "城南", "城北"] as const;
 
@@ -47,7 +37,7 @@ const KINDS: readonly (readonly [string, Category])[] = [
  * ```
  */
 export function generateRoster(count = 100, seed = 20220811): RosterEntry[] {
-  const random = mulberry32(seed);
+  const random = prng(seed);
   const combos = PLACES.flatMap((place) => KINDS.map(([kind, category]) => ({ place, kind, category })));
   for (let i = combos.length - 1; i > 0; i -= 1) {
     const j = Math.floor(random() * (i + 1));

@@ -274,6 +274,22 @@ export function windowOf(def: ComponentDefinition, year: number): Window {
   return def.group === "daily" ? windows.daily : windows.comprehensive;
 }
 
+/** A component's result, keys in the order of SPEC §8 (`missing` only when it is). */
+function componentResult(
+  def: ComponentDefinition,
+  points: string,
+  missing: boolean,
+  counted: number,
+  excluded: number,
+  trace: TraceStep[],
+): ComponentResult {
+  const { id, label, group, clause } = def;
+  const max = String(def.max);
+  return missing
+    ? { id, label, group, clause, max, points, missing: true, counted, excluded, trace }
+    : { id, label, group, clause, max, points, counted, excluded, trace };
+}
+
 /**
  * Scores one component: its window, its exact value, and the one half-up rounding.
  * A component with nothing to count is `missing` and scores zero.
@@ -286,18 +302,7 @@ export function scoreComponent(def: ComponentDefinition, components: ComponentsI
     const trace: TraceStep[] = [windowStep, { op: "missing" }];
     const findings: Finding[] = valued === undefined ? [] : valued.findings.slice();
     findings.push({ code: "missing-component", component: def.id });
-    const result: ComponentResult = {
-      id: def.id,
-      label: def.label,
-      group: def.group,
-      clause: def.clause,
-      max: String(def.max),
-      points: fixed(0, cp.decimals),
-      missing: true,
-      counted: valued?.counted ?? 0,
-      excluded: valued?.excluded ?? 0,
-      trace,
-    };
+    const result = componentResult(def, fixed(0, cp.decimals), true, valued?.counted ?? 0, valued?.excluded ?? 0, trace);
     return { result, points: 0, missing: true, findings };
   }
   const points = roundHalfUp(valued.exact.value, cp.decimals);
@@ -305,16 +310,6 @@ export function scoreComponent(def: ComponentDefinition, components: ComponentsI
   const rounding: TraceStep = { op: "round-half-up", from: valued.exact.text, to: text };
   // Every method has exactly one value step.
   const trace: TraceStep[] = valued.steps.length === 1 ? [windowStep, valued.steps[0] as TraceStep, rounding] : [windowStep, ...valued.steps, rounding];
-  const result: ComponentResult = {
-    id: def.id,
-    label: def.label,
-    group: def.group,
-    clause: def.clause,
-    max: String(def.max),
-    points: text,
-    counted: valued.counted,
-    excluded: valued.excluded,
-    trace,
-  };
+  const result = componentResult(def, text, false, valued.counted, valued.excluded, trace);
   return { result, points, missing: false, findings: valued.findings };
 }
