@@ -44,7 +44,7 @@ const HEADERS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
 };
 const YES_NO: Readonly<Record<Lang, readonly [string, string]>> = { zh: ["是", "否"], en: ["yes", "no"] };
 const STATUS: Readonly<Record<Lang, Readonly<Record<RankEntry["status"], string>>>> = {
-  zh: { final: "最终", provisional: "暂定" },
+  zh: { final: "正式", provisional: "暂定" },
   en: { final: "final", provisional: "provisional" },
 };
 
