@@ -256,8 +256,14 @@ export function roundHalfUp(r: Rational, decimals: number): number {
 }
 
 /** The fixed-point text of an integer at `decimals` places: `(9105, 2)` → `"91.05"`. */
-export function fixed(scaled: number, decimals: number): string {
+export function fixed(scaled: Exact, decimals: number): string {
   if (decimals === 0) return String(scaled);
+  if (typeof scaled === "bigint") {
+    const negative = scaled < 0n;
+    const digits = (negative ? -scaled : scaled).toString().padStart(decimals + 1, "0");
+    const cut = digits.length - decimals;
+    return `${negative ? "-" : ""}${digits.slice(0, cut)}.${digits.slice(cut)}`;
+  }
   if (decimals === 2 && scaled >= 0) {
     // The preset's case, on every component and total: no padding or slicing of digit strings.
     const cents = scaled % 100;

@@ -10,7 +10,7 @@ import type { Policy } from "../model/policy.js";
 import { INPUT_YEARS } from "../model/input.js";
 import { EvaluationsSchema, RosterSchema, YearSchema } from "../model/roster.js";
 import { xuancheng2022 } from "../policy/xuancheng-2022.js";
-import { InputError, errorMap, fromZodIssues, type Lang } from "./errors.js";
+import { InputError, errorMap, fromZodIssues, langOf, type Lang } from "./errors.js";
 import { inInputOrder } from "./issue-order.js";
 import { optionsOf } from "./options.js";
 
@@ -86,7 +86,7 @@ function fail(issues: readonly core.$ZodIssue[], lang: Lang): never {
  */
 export function cycleOf(year: number, policy: Policy = xuancheng2022, options: CycleOfOptions = {}): Cycle {
   options = optionsOf(options);
-  const lang = options.lang ?? "zh";
+  const lang = langOf(options.lang);
   const start = policy.parameters.cycleStart.value;
   const parsed = z.strictObject({ year: cycleYearSchema(start) }).safeParse({ year }, { error: errorMap(lang) });
   if (!parsed.success) fail(parsed.error.issues, lang);
@@ -113,7 +113,7 @@ export function cycleOf(year: number, policy: Policy = xuancheng2022, options: C
  */
 export function checkCoverage(args: CheckCoverageArgs): CoverageReport {
   args = optionsOf(args) as CheckCoverageArgs;
-  const lang = args.lang ?? "zh";
+  const lang = langOf(args.lang);
   const policy = args.policy ?? xuancheng2022;
   const start = policy.parameters.cycleStart.value;
   const schema = z.strictObject({ roster: RosterSchema, evaluations: EvaluationsSchema, year: cycleYearSchema(start) });
@@ -150,7 +150,7 @@ export function checkCoverage(args: CheckCoverageArgs): CoverageReport {
  */
 export function planCycle(args: PlanCycleArgs): PlanResult {
   args = optionsOf(args) as PlanCycleArgs;
-  const lang = args.lang ?? "zh";
+  const lang = langOf(args.lang);
   const schema = z
     .strictObject({
       roster: RosterSchema,

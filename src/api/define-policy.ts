@@ -13,7 +13,7 @@ import {
 import type { NumInput } from "../model/values.js";
 import { PRESETS, deepFreeze, xuancheng2022 } from "../policy/xuancheng-2022.js";
 import { optionsOf } from "./options.js";
-import { InputError, errorMap, fromZodIssues, libraryMessage, type InputIssue, type Lang } from "./errors.js";
+import { InputError, errorMap, fromZodIssues, langOf, libraryMessage, type InputIssue, type Lang } from "./errors.js";
 
 /** Options of `definePolicy`. */
 export interface DefinePolicyOptions {
@@ -67,7 +67,7 @@ const canonical = (value: NumInput): string => microText(toMicro(value) as numbe
  */
 export function definePolicy(overrides: unknown, options: DefinePolicyOptions = {}): Policy {
   options = optionsOf(options);
-  const lang = options.lang ?? "zh";
+  const lang = langOf(options.lang);
   const base = options.base ?? xuancheng2022;
   const parsed = PolicyOverridesSchema.safeParse(overrides, { error: errorMap(lang) });
   if (!parsed.success) throw new InputError(fromZodIssues(parsed.error.issues, lang), lang);
@@ -75,7 +75,7 @@ export function definePolicy(overrides: unknown, options: DefinePolicyOptions = 
   const issues: InputIssue[] = [];
   const micro = (v: NumInput): number => toMicro(v) as number;
 
-  if (PRESETS[o.id] !== undefined) issues.push(rule("preset-id", ["id"], lang));
+  if (Object.hasOwn(PRESETS, o.id)) issues.push(rule("preset-id", ["id"], lang));
   if (o.surveyWeights !== undefined) {
     const w = o.surveyWeights;
     for (const key of ["satisfied", "basicallySatisfied", "dissatisfied"] as const) {

@@ -28,6 +28,16 @@ export type LibraryIssueCode =
   | "before-cycle"
   | "invalid-cycle";
 
+/**
+ * The language a call asked for: `"en"` for English, Chinese for anything else (an absent or
+ * unknown value from untyped code included), so a wrong `lang` never changes what is reported.
+ *
+ * @internal
+ */
+export function langOf(value: unknown): Lang {
+  return value === "en" ? "en" : "zh";
+}
+
 /** One problem with an input: where, what (a code), and a message for a person. */
 export interface InputIssue {
   readonly path: readonly (string | number)[];

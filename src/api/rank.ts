@@ -11,7 +11,7 @@ import { stringAt } from "../model/roster.js";
 import { RANK_GROUPINGS, type RankEntry, type RankGrouping } from "../model/rank.js";
 import { ScoreResultSchema, type ScoreResult } from "../model/result.js";
 import { xuancheng2022 } from "../policy/xuancheng-2022.js";
-import { InputError, errorMap, fromZodIssues, type Lang } from "./errors.js";
+import { InputError, errorMap, fromZodIssues, langOf, type Lang } from "./errors.js";
 import { inInputOrder } from "./issue-order.js";
 import { optionsOf } from "./options.js";
 
@@ -105,7 +105,7 @@ const OptionsSchema = z.object({ by: z.optional(z.enum(RANK_GROUPINGS)) });
  */
 export function rank(results: unknown, options: RankOptions = {}): RankEntry[] {
   options = optionsOf(options);
-  const lang = options.lang ?? "zh";
+  const lang = langOf(options.lang);
   const policy = options.policy ?? xuancheng2022;
   const map = { error: errorMap(lang) };
   const parsedOptions = OptionsSchema.safeParse({ by: options.by }, map);

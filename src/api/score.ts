@@ -8,7 +8,7 @@ import { compilePolicy } from "../policy/compile.js";
 import { xuancheng2022 } from "../policy/xuancheng-2022.js";
 import { scoreParticipantYear } from "../core/score.js";
 import { optionsOf } from "./options.js";
-import { InputError, errorMap, fromZodIssues, libraryMessage, type Lang } from "./errors.js";
+import { InputError, errorMap, fromZodIssues, langOf, libraryMessage, type Lang } from "./errors.js";
 
 /** Options of `score` and `safeScore`. */
 export interface ScoreOptions {
@@ -26,7 +26,7 @@ export type SafeScoreResult =
   | { readonly success: false; readonly error: InputError };
 
 function scoreOrError(input: unknown, options: ScoreOptions): SafeScoreResult {
-  const lang = options.lang ?? "zh";
+  const lang = langOf(options.lang);
   const cp = compilePolicy(options.policy ?? xuancheng2022);
   // The fast path accepts a valid input without zod's issue machinery; anything it declines, the
   // schema decides and reports.
@@ -64,7 +64,7 @@ export function safeScore(input: unknown, options: ScoreOptions = {}): SafeScore
   try {
     return scoreOrError(input, options);
   } catch (cause) {
-    const lang = options.lang ?? "zh";
+    const lang = langOf(options.lang);
     const message =
       lang === "en"
         ? `The input could not be read: ${cause instanceof Error ? cause.message : String(cause)}`

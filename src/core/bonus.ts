@@ -2,7 +2,7 @@
  * The bonus of `附件2-三` (SPEC §5): approval, the document number's year, points by level or as
  * awarded, one commendation per matter at the highest, and the policy's cap.
  */
-import { fixed, microToScaled, toMicro } from "../decimal.js";
+import { addExact, fixed, microToScaled, toMicro, type Exact } from "../decimal.js";
 import type { Commendation } from "../model/input.js";
 import { LEVELS, type AssumptionId } from "../model/policy.js";
 import type { BonusResult, ExclusionReason, Finding } from "../model/result.js";
@@ -12,7 +12,8 @@ import { parseDocumentNumber } from "./document-number.js";
 /** The bonus with its points as an integer at the policy's decimals. */
 export interface BonusOutcome {
   readonly result: BonusResult;
-  readonly points: number;
+  /** Exact: a derived policy's large awards can pass 2^53 in sum. */
+  readonly points: Exact;
   readonly findings: readonly Finding[];
   readonly assumptions: ReadonlySet<AssumptionId>;
 }
@@ -71,7 +72,7 @@ export function scoreBonus(commendations: readonly Commendation[], year: number,
     else group.push(entry);
   }
   const counted: BonusResult["counted"][number][] = [];
-  let uncapped = 0;
+  let uncapped: Exact = 0;
   for (const group of byMatter.values()) {
     let winner = group[0] as Eligible;
     for (let i = 1; i < group.length; i += 1) {
@@ -89,9 +90,9 @@ export function scoreBonus(commendations: readonly Commendation[], year: number,
     }
     const c = winner.commendation;
     counted.push({ id: c.id, matter: c.matter, level: c.level, recipient: c.recipient, points: fixed(winner.points, cp.decimals) });
-    uncapped += winner.points;
+    uncapped = addExact(uncapped, winner.points);
   }
-  let points = uncapped;
+  let points: Exact = uncapped;
   if (cp.bonusCap !== null && uncapped > cp.bonusCap) {
     points = cp.bonusCap;
     findings.push({ code: "bonus-capped", uncapped: fixed(uncapped, cp.decimals), cap: fixed(cp.bonusCap, cp.decimals) });

@@ -14,6 +14,7 @@ import {
   rationalText,
   reducedRationalText,
   roundHalfUp,
+  scaledText,
   toMicro,
   type Exact,
   type Rational,
@@ -261,17 +262,15 @@ function valueOf(def: ComponentDefinition, components: ComponentsInput, window: 
   }
 }
 
-/** The windows of one evaluation year, computed once per year (years are 2000..2098). */
-const windowsByYear = new Map<number, { readonly daily: Window; readonly comprehensive: Window }>();
+/** The two windows of an evaluation year: 日常考评's and 综合评价's. */
+export interface YearWindows {
+  readonly daily: Window;
+  readonly comprehensive: Window;
+}
 
-/** The window of a component's group for evaluation year `year`. */
-export function windowOf(def: ComponentDefinition, year: number): Window {
-  let windows = windowsByYear.get(year);
-  if (windows === undefined) {
-    windows = { daily: dailyWindow(year), comprehensive: comprehensiveWindow(year) };
-    windowsByYear.set(year, windows);
-  }
-  return def.group === "daily" ? windows.daily : windows.comprehensive;
+/** The windows of evaluation year `year`, computed once per participant-year by the caller. */
+export function windowsOf(year: number): YearWindows {
+  return { daily: dailyWindow(year), comprehensive: comprehensiveWindow(year) };
 }
 
 /** A component's result, keys in the order of SPEC §8 (`missing` only when it is). */
@@ -294,8 +293,8 @@ function componentResult(
  * Scores one component: its window, its exact value, and the one half-up rounding.
  * A component with nothing to count is `missing` and scores zero.
  */
-export function scoreComponent(def: ComponentDefinition, components: ComponentsInput, year: number, cp: CompiledPolicy): ComponentOutcome {
-  const window = windowOf(def, year);
+export function scoreComponent(def: ComponentDefinition, components: ComponentsInput, windows: YearWindows, cp: CompiledPolicy): ComponentOutcome {
+  const window = def.group === "daily" ? windows.daily : windows.comprehensive;
   const valued = valueOf(def, components, window, cp);
   const windowStep: TraceStep = { op: "window", from: window.from, to: window.to };
   if (valued === undefined || valued.exact === undefined) {
@@ -307,7 +306,8 @@ export function scoreComponent(def: ComponentDefinition, components: ComponentsI
   }
   const points = roundHalfUp(valued.exact.value, cp.decimals);
   const text = fixed(points, cp.decimals);
-  const rounding: TraceStep = { op: "round-half-up", from: valued.exact.text, to: text };
+  // Trace numbers are canonical (SPEC §8): "4.7", not the points' fixed-point "4.70".
+  const rounding: TraceStep = { op: "round-half-up", from: valued.exact.text, to: scaledText(points, cp.decimals) };
   // Every method has exactly one value step.
   const trace: TraceStep[] = valued.steps.length === 1 ? [windowStep, valued.steps[0] as TraceStep, rounding] : [windowStep, ...valued.steps, rounding];
   const result = componentResult(def, text, false, valued.counted, valued.excluded, trace);

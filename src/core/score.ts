@@ -2,14 +2,14 @@
  * One participant-year scored: components, subtotals, bonus, veto, tier, findings and the
  * assumptions consulted (SPEC §4–§8). Works on validated input; never throws on user data.
  */
-import { fixed } from "../decimal.js";
+import { addExact, fixed } from "../decimal.js";
 import type { ScoreInput } from "../model/input.js";
 import { ASSUMPTIONS, type AssumptionId } from "../model/policy.js";
 import type { ComponentResult, Finding, ScoreResult } from "../model/result.js";
 import type { CompiledPolicy } from "../policy/compile.js";
 import { COMPONENTS, COMPONENT_IDS, type ComponentId } from "../policy/components.js";
 import { scoreBonus } from "./bonus.js";
-import { scoreComponent } from "./components.js";
+import { scoreComponent, windowsOf } from "./components.js";
 import { tierOf } from "./tiers.js";
 import { applyVetoes } from "./veto.js";
 
@@ -51,8 +51,9 @@ export function scoreParticipantYear(input: ScoreInput, cp: CompiledPolicy): Sco
   const missing: ComponentId[] = [];
   let daily = 0;
   let comprehensive = 0;
+  const windows = windowsOf(input.year);
   for (const def of COMPONENTS) {
-    const outcome = scoreComponent(def, input.components, input.year, cp);
+    const outcome = scoreComponent(def, input.components, windows, cp);
     components.push(outcome.result);
     for (const finding of outcome.findings) findings.push(finding);
     if (outcome.missing) missing.push(def.id);
@@ -73,7 +74,7 @@ export function scoreParticipantYear(input: ScoreInput, cp: CompiledPolicy): Sco
   findings.sort(byFindingOrder);
 
   const base = daily + comprehensive;
-  const total = base + bonus.points;
+  const total = addExact(base, bonus.points);
   const provisional = missing.length > 0;
   const d = cp.decimals;
   const { participant } = input;

@@ -2,6 +2,7 @@
  * Tiers (SPEC §7): the veto's 不称职, and the policy's score thresholds for final results.
  * Quotas are `rank`'s business, never `score()`'s.
  */
+import type { Exact } from "../decimal.js";
 import type { Tier } from "../model/policy.js";
 import type { CompiledPolicy } from "../policy/compile.js";
 
@@ -9,7 +10,7 @@ import type { CompiledPolicy } from "../policy/compile.js";
  * The tier of a result: `incompetent` when vetoed; `null` when provisional or when the policy
  * has no thresholds; else the first threshold the total reaches, or `incompetent` below them all.
  */
-export function tierOf(total: number, vetoed: boolean, provisional: boolean, cp: CompiledPolicy): Tier | null {
+export function tierOf(total: Exact, vetoed: boolean, provisional: boolean, cp: CompiledPolicy): Tier | null {
   if (vetoed) return "incompetent";
   if (provisional || cp.tiers.length === 0) return null;
   for (const threshold of cp.tiers) if (threshold.min <= total) return threshold.tier;

