@@ -8,7 +8,8 @@ import { compilePolicy } from "../policy/compile.js";
 import { xuancheng2022 } from "../policy/xuancheng-2022.js";
 import { scoreParticipantYear } from "../core/score.js";
 import { optionsOf } from "./options.js";
-import { InputError, errorMap, fromZodIssues, langOf, libraryMessage, type Lang } from "./errors.js";
+import { InputError, errorMap, fromZodIssues, langOf, libraryMessage, type InputIssue, type Lang } from "./errors.js";
+import { COMPONENT_IDS, type ComponentId } from "../policy/components.js";
 
 /** Options of `score` and `safeScore`. */
 export interface ScoreOptions {
@@ -25,6 +26,18 @@ export type SafeScoreResult =
   | { readonly success: true; readonly data: ScoreResult }
   | { readonly success: false; readonly error: InputError };
 
+function missingIssue(id: ComponentId, lang: Lang): InputIssue {
+  return { path: ["components", id], code: "missing-component", message: libraryMessage("missing-component", lang) as string };
+}
+
+/** The component keys absent from a raw input whose `components` is an object. */
+function absentComponents(input: unknown): ComponentId[] {
+  if (typeof input !== "object" || input === null) return [];
+  const components: unknown = (input as Record<string, unknown>)["components"];
+  if (typeof components !== "object" || components === null || Array.isArray(components)) return [];
+  return COMPONENT_IDS.filter((id) => !Object.hasOwn(components, id));
+}
+
 function scoreOrError(input: unknown, options: ScoreOptions): SafeScoreResult {
   const lang = langOf(options.lang);
   const cp = compilePolicy(options.policy ?? xuancheng2022);
@@ -33,14 +46,17 @@ function scoreOrError(input: unknown, options: ScoreOptions): SafeScoreResult {
   let data = cp.fastInput(input);
   if (data === undefined) {
     const parsed = cp.inputSchema.safeParse(input, { error: errorMap(lang) });
-    if (!parsed.success) return { success: false, error: new InputError(fromZodIssues(parsed.error.issues, lang), lang) };
+    if (!parsed.success) {
+      const issues = fromZodIssues(parsed.error.issues, lang);
+      // An absent component is missing whatever else is wrong: report it with the rest.
+      if (options.allowIncomplete !== true) for (const id of absentComponents(input)) issues.push(missingIssue(id, lang));
+      return { success: false, error: new InputError(issues, lang) };
+    }
     data = parsed.data as ScoreInput;
   }
   const { result, missing } = scoreParticipantYear(data, cp);
   if (missing.length > 0 && options.allowIncomplete !== true) {
-    const message = libraryMessage("missing-component", lang) as string;
-    const issues = missing.map((id) => ({ path: ["components", id], code: "missing-component", message }));
-    return { success: false, error: new InputError(issues, lang) };
+    return { success: false, error: new InputError(missing.map((id) => missingIssue(id, lang)), lang) };
   }
   return { success: true, data: result };
 }

@@ -89,3 +89,24 @@ describe("InputError", () => {
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
 });
+
+describe("missing components among other problems", () => {
+  it("reports an absent component together with the other issues", () => {
+    const input = withComponents({ routineInspection: { rounds: [{ date: "2022-02-30", score: 20 }, { date: "2022-05-01", score: 21 }] } });
+    delete (input["components"] as Record<string, unknown>)["deputies"];
+    const outcome = safeScore(input);
+    if (outcome.success) throw new Error("expected an error");
+    expect(outcome.error.issues.map((i) => [i.path.join("."), i.code])).toEqual([
+      ["components.routineInspection.rounds.0.date", "invalid_format"],
+      ["components.deputies", "missing-component"],
+    ]);
+  });
+
+  it("does not report it when allowIncomplete is set", () => {
+    const input = withComponents({ routineInspection: { rounds: [{ date: "2022-02-30", score: 20 }] } });
+    delete (input["components"] as Record<string, unknown>)["deputies"];
+    const outcome = safeScore(input, { allowIncomplete: true });
+    if (outcome.success) throw new Error("expected an error");
+    expect(outcome.error.issues.map((i) => i.code)).toEqual(["invalid_format"]);
+  });
+});
