@@ -165,9 +165,14 @@ export function renderTable(
   return [line(head as string[]), widths.map((width) => "-".repeat(width)).join("  "), ...body.map(line)];
 }
 
-/** One CSV field, quoted per RFC 4180 when it holds a comma, a quote, CR or LF. */
+/**
+ * One CSV field, quoted per RFC 4180 when it holds a comma, a quote, CR or LF. A text that a
+ * spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or CR) is prefixed
+ * with `'`, so a participant's name can never execute in Excel or WPS; numbers are left as they are.
+ */
 export function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const safe = /^[=+\-@\t\r]/.test(text) && !/^-?[0-9]+(\.[0-9]+)?$/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /**

@@ -46,6 +46,13 @@ describe("CSV", () => {
     expect(csvField("a\nb")).toBe('"a\nb"');
   });
 
+  it("keeps a name that a spreadsheet would run as a formula from running", () => {
+    expect(csvField("=HYPERLINK(\"x\")")).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(csvField("+1城管")).toBe("'+1城管");
+    expect(csvField("92.35")).toBe("92.35");
+  });
+
   it("starts with a UTF-8 BOM and ends every record with CRLF", () => {
     expect(toCsv(["名次", "参评对象"], [["1", "城市管理科(行政审批科)"]])).toBe("\uFEFF名次,参评对象\r\n1,城市管理科(行政审批科)\r\n");
   });
