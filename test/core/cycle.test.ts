@@ -16,19 +16,12 @@ import {
 } from "../../src/index.js";
 import { generateRoster, rosterJson } from "../../scripts/roster-generator.js";
 import { deepFreeze } from "./rank-fixtures.js";
+import { thrownIssues } from "../support/errors.js";
 
 const readExample = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../examples/roster/${name}`, import.meta.url), "utf8"));
 const xuancheng = readExample("xuancheng-2022.json");
 
-function issuesOf(run: () => unknown): InputError["issues"] {
-  try {
-    run();
-  } catch (cause) {
-    if (cause instanceof InputError) return cause.issues;
-    throw cause;
-  }
-  throw new Error("expected an InputError");
-}
+const issuesOf = thrownIssues;
 
 const body = (id: string, since?: number) => ({
   id,

@@ -30,11 +30,4 @@ export function resultOf(facts: ResultFacts): ScoreResult {
   };
 }
 
-/** Deep-freezes a value, so a test fails if the code under test mutates it. */
-export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object") {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-}
+export { deepFreeze } from "../support/inputs.js";

@@ -3,18 +3,11 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { InputError, RankEntrySchema, definePolicy, rank, type RankEntry } from "../../src/index.js";
 import { deepFreeze, resultOf } from "./rank-fixtures.js";
+import { thrownIssues } from "../support/errors.js";
 
 const summary = (entries: readonly RankEntry[]) => entries.map((e) => [e.participant.id, e.total, e.rank, e.tier]);
 
-function issuesOf(run: () => unknown): InputError["issues"] {
-  try {
-    run();
-  } catch (cause) {
-    if (cause instanceof InputError) return cause.issues;
-    throw cause;
-  }
-  throw new Error("expected an InputError");
-}
+const issuesOf = thrownIssues;
 
 const quotaPolicy = definePolicy({
   id: "quota-test",
