@@ -6,7 +6,6 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   CoverageReportSchema,
-  InputError,
   PlanResultSchema,
   RosterSchema,
   checkCoverage,

@@ -1,7 +1,7 @@
 /** `rank` (SPEC §7): competition ranks, the order of vetoed and provisional results, the quota. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { InputError, RankEntrySchema, definePolicy, rank, type RankEntry } from "../../src/index.js";
+import { RankEntrySchema, definePolicy, rank, type RankEntry } from "../../src/index.js";
 import { deepFreeze, resultOf } from "./rank-fixtures.js";
 import { thrownIssues } from "../support/errors.js";
 
