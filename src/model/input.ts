@@ -296,7 +296,7 @@ export type ScoreInput = z.output<typeof ScoreInputSchema>;
 /** The JSON shape of an input (what a caller writes). */
 export type ScoreInputJson = z.input<typeof ScoreInputSchema>;
 /** One inspection round. */
-export type Round = ScoreInput["components"]["routineInspection"] extends infer C ? (C extends { rounds: (infer R)[] } ? R : never) : never;
+export type Round = NonNullable<ScoreInput["components"]["routineInspection"]>["rounds"][number];
 /** One complaint. */
 export type Complaint = NonNullable<ScoreInput["components"]["complaints"]>["complaints"][number];
 /** One survey: ballots and an optional date. */
