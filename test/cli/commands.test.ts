@@ -1,21 +1,14 @@
 /**
  * `policy`, `schema`, `docnum`, and `--help` for every command.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { xuancheng2022 } from "../../src/index.js";
 import { COMMANDS } from "../../src/cli/main.js";
 import { jsonSchemaText } from "../../src/cli/json-schema.js";
-import { cli } from "./run.js";
+import { cli, tempFiles } from "./run.js";
 
-const tmp = mkdtempSync(join(tmpdir(), "wubi-commands-"));
-const file = (name: string, content: string): string => {
-  const path = join(tmp, name);
-  writeFileSync(path, content);
-  return path;
-};
+const file = tempFiles("wubi-commands-");
 
 describe("policy", () => {
   it("shows every parameter of the preset with its value and provenance", async () => {

@@ -3,7 +3,9 @@
  * lines, and stdin from `Readable.from(...)`.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Readable } from "node:stream";
 import { runCli } from "../../src/cli/main.js";
 
@@ -39,4 +41,14 @@ export const BUILT = existsSync(BIN);
 export function spawnCli(argv: readonly string[], input?: string | Buffer): { code: number | null; stdout: string; stderr: string } {
   const run = spawnSync(process.execPath, [BIN, ...argv], { input, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** A writer of files into a new temporary folder: `file(name, content)` returns the path. */
+export function tempFiles(prefix: string): (name: string, content: string) => string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return (name, content) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
 }

@@ -2,23 +2,16 @@
  * `wubi-wuping verify INPUT RESULT`: recompute under the policy the result names and compare field
  * by field; exit 0 when identical, exit 1 listing each difference.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { definePolicy, score } from "../../src/index.js";
 import { diffJson } from "../../src/cli/diff.js";
-import { cli } from "./run.js";
+import { cli, tempFiles } from "./run.js";
 
 const INPUT = "examples/2022/cgjdk.json";
 const RESULT = "examples/2022/expected/cgjdk.json";
 const resultText = readFileSync(RESULT, "utf8");
-const tmp = mkdtempSync(join(tmpdir(), "wubi-verify-"));
-const file = (name: string, content: string): string => {
-  const path = join(tmp, name);
-  writeFileSync(path, content);
-  return path;
-};
+const file = tempFiles("wubi-verify-");
 
 describe("verify", () => {
   it("exits 0 and says so when the result is identical to the recomputation", async () => {
