@@ -62,6 +62,24 @@ export function vetoPeriod(year: number): Window {
   return { from: `${year}-01-01`, to: lastDayOfFebruary(year + 1) };
 }
 
+/**
+ * The windows a policy can name, by the rule its parameter states: the engine looks each
+ * window parameter (`dailyWindow`, `comprehensiveWindow`, `vetoPeriod`) up here.
+ *
+ * @example
+ * ```ts
+ * WINDOW_RULES["Y-12-01..end of February Y+1"](2023); //=> { from: "2023-12-01", to: "2024-02-29" }
+ * ```
+ */
+export const WINDOW_RULES = {
+  "Y-01-01..Y-12-31": dailyWindow,
+  "Y-12-01..end of February Y+1": comprehensiveWindow,
+  "Y-01-01..end of February Y+1": vetoPeriod,
+} as const satisfies Readonly<Record<string, (year: number) => Window>>;
+
+/** A window a policy parameter can name. */
+export type WindowRule = keyof typeof WINDOW_RULES;
+
 /** Whether a date lies inside a window, both ends included. */
 export function inWindow(date: string, window: Window): boolean {
   return date >= window.from && date <= window.to;

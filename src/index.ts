@@ -8,7 +8,7 @@ export { InputError, formatPath } from "./api/errors.js";
 export { parseDocumentNumber } from "./core/document-number.js";
 export { explain } from "./explain/explain.js";
 export { xuancheng2022 } from "./policy/xuancheng-2022.js";
-export { COMPONENTS } from "./policy/components.js";
+export { COMPONENTS } from "./model/components.js";
 export { CATEGORIES, CATEGORY_LABELS, ParticipantSchema } from "./model/participant.js";
 export { LEVELS, LEVEL_LABELS, TIERS, TIER_LABELS, ASSUMPTIONS, PolicyOverridesSchema } from "./model/policy.js";
 export { ScoreInputSchema, GROUNDS } from "./model/input.js";
@@ -30,7 +30,7 @@ export type { DefinePolicyOptions } from "./api/define-policy.js";
 export type { ExplainOptions } from "./explain/explain.js";
 export type { InputIssue, Lang, LibraryIssueCode } from "./api/errors.js";
 export type { DocumentNumber, DocumentNumberResult, DocumentNumberError } from "./core/document-number.js";
-export type { ComponentDefinition, ComponentId, ComponentGroup, ComponentMethod } from "./policy/components.js";
+export type { ComponentDefinition, ComponentId, ComponentGroup, ComponentMethod } from "./model/components.js";
 export type { Category, Participant } from "./model/participant.js";
 export type {
   Level,

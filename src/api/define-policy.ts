@@ -10,7 +10,6 @@ import {
   type PolicyParameters,
   type Provenance,
 } from "../model/policy.js";
-import type { NumInput } from "../model/values.js";
 import { PRESETS, deepFreeze, xuancheng2022 } from "../policy/xuancheng-2022.js";
 import { optionsOf } from "./options.js";
 import { InputError, errorMap, fromZodIssues, langOf, libraryMessage, type InputIssue, type Lang } from "./errors.js";
@@ -46,7 +45,8 @@ function rule(code: keyof typeof RULES, path: Path, lang: Lang): InputIssue {
   return { path, code: isRange ? (code === "not-positive" ? "too_small" : "too_big") : "custom", message: RULES[code][lang] };
 }
 
-const canonical = (value: NumInput): string => microText(toMicro(value) as number);
+/** A validated `Num` (micro units) as the canonical text a policy stores. */
+const canonical = (micro: number): string => microText(micro);
 
 /**
  * Derives a policy from the preset (or `options.base`): a new `id` and any of `label`,
@@ -73,7 +73,7 @@ export function definePolicy(overrides: unknown, options: DefinePolicyOptions = 
   if (!parsed.success) throw new InputError(fromZodIssues(parsed.error.issues, lang), lang);
   const o = parsed.data;
   const issues: InputIssue[] = [];
-  const micro = (v: NumInput): number => toMicro(v) as number;
+  const micro = (v: number): number => v;
 
   if (Object.hasOwn(PRESETS, o.id)) issues.push(rule("preset-id", ["id"], lang));
   if (o.surveyWeights !== undefined) {
@@ -138,7 +138,7 @@ export function definePolicy(overrides: unknown, options: DefinePolicyOptions = 
       ? {}
       : {
           commendationPoints: set(
-            Object.fromEntries(LEVELS.map((l) => [l, canonical((o.commendationPoints as Record<string, NumInput>)[l] as NumInput)])) as Record<
+            Object.fromEntries(LEVELS.map((l) => [l, canonical((o.commendationPoints as Record<string, number>)[l] as number)])) as Record<
               (typeof LEVELS)[number],
               string
             >,

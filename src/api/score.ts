@@ -9,7 +9,7 @@ import { xuancheng2022 } from "../policy/xuancheng-2022.js";
 import { scoreParticipantYear } from "../core/score.js";
 import { optionsOf } from "./options.js";
 import { InputError, errorMap, fromZodIssues, langOf, libraryMessage, type InputIssue, type Lang } from "./errors.js";
-import { COMPONENT_IDS, type ComponentId } from "../policy/components.js";
+import { COMPONENT_IDS, type ComponentId } from "../model/components.js";
 
 /** Options of `score` and `safeScore`. */
 export interface ScoreOptions {

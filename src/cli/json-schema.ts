@@ -7,7 +7,7 @@
 import * as z from "zod/mini";
 import { PolicyOverridesSchema, ScoreInputSchema, ScoreResultSchema } from "../index.js";
 import { NUM_PATTERN } from "../decimal.js";
-import { DateText, Num } from "../model/values.js";
+import { DateText, Num, NumText } from "../model/values.js";
 
 /**
  * The schemas there are, by the name the CLI takes.
@@ -63,12 +63,12 @@ const ZOD_SCHEMAS = { input: ScoreInputSchema, policy: PolicyOverridesSchema, re
 
 /** Whether a zod schema is `Num` or the bare `z.custom` it was built from (zod walks both). */
 function isNum(schema: unknown): boolean {
-  return schema === Num || schema === (Num._zod as { parent?: unknown }).parent;
+  return schema === Num || schema === NumText || schema === (NumText._zod as { parent?: unknown }).parent;
 }
 
 function generate(kind: SchemaKind): JsonSchema {
   const metadata = z.registry<{ id?: string }>();
-  metadata.add(Num, { id: "Num" });
+  metadata.add(NumText, { id: "Num" });
   metadata.add(DateText, { id: "Date" });
   const schema = z.toJSONSchema(ZOD_SCHEMAS[kind], {
     target: "draft-07",

@@ -2,9 +2,9 @@
  * The bonus of `附件2-三` (SPEC §5): approval, the document number's year, points by level or as
  * awarded, one commendation per matter at the highest, and the policy's cap.
  */
-import { addExact, fixed, microToScaled, toMicro, type Exact } from "../decimal.js";
+import { addExact, fixed, microToScaled, type Exact } from "../decimal.js";
 import type { Commendation } from "../model/input.js";
-import { LEVELS, type AssumptionId } from "../model/policy.js";
+import { LEVELS, type AssumptionId, type PolicyParameters } from "../model/policy.js";
 import type { BonusResult, ExclusionReason, Finding } from "../model/result.js";
 import type { CompiledPolicy } from "../policy/compile.js";
 import { parseDocumentNumber } from "./document-number.js";
@@ -28,12 +28,13 @@ const NO_ASSUMPTIONS: ReadonlySet<AssumptionId> = new Set();
 
 const byId = <T extends { readonly id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Whether `a` beats `b` for the same matter: more points, then the higher level, then the smaller id. */
-function beats(a: Eligible, b: Eligible): boolean {
-  if (a.points !== b.points) return a.points > b.points;
-  if (a.rank !== b.rank) return a.rank > b.rank;
-  return a.commendation.id < b.commendation.id;
-}
+/**
+ * Whether `a` beats `b` for the same matter, by the policy's `sameMatterTieBreak`: more points
+ * always wins; at equal points, `higher-level-then-smaller-id`.
+ */
+const TIE_BREAKS: Readonly<Record<PolicyParameters["sameMatterTieBreak"]["value"], (a: Eligible, b: Eligible) => boolean>> = {
+  "higher-level-then-smaller-id": (a, b) => (a.rank !== b.rank ? a.rank > b.rank : a.commendation.id < b.commendation.id),
+};
 
 /** The key under which two matters are the same: NFKC, then `trim()`. */
 export function matterKey(matter: string): string {
@@ -63,14 +64,16 @@ export function scoreBonus(commendations: readonly Commendation[], year: number,
       excluded.push({ id: c.id, reason });
       continue;
     }
-    const points =
-      c.recipient === "unit" ? microToScaled(toMicro(c.awarded) as number, cp.decimals) : cp.levelPoints[c.level];
+    // A unit commendation always carries `awarded` (validated, at most the policy's decimals).
+    const points = c.recipient === "unit" && c.awarded !== undefined ? microToScaled(c.awarded, cp.decimals) : cp.levelPoints[c.level];
     const key = matterKey(c.matter);
     const group = byMatter.get(key);
     const entry: Eligible = { commendation: c, points, rank: LEVELS.indexOf(c.level) };
     if (group === undefined) byMatter.set(key, [entry]);
     else group.push(entry);
   }
+  const tieBreak = TIE_BREAKS[cp.policy.parameters.sameMatterTieBreak.value];
+  const beats = (a: Eligible, b: Eligible): boolean => (a.points !== b.points ? a.points > b.points : tieBreak(a, b));
   const counted: BonusResult["counted"][number][] = [];
   let uncapped: Exact = 0;
   for (const group of byMatter.values()) {

@@ -15,15 +15,14 @@ import {
   reducedRationalText,
   roundHalfUp,
   scaledText,
-  toMicro,
   type Exact,
   type Rational,
 } from "../decimal.js";
-import { comprehensiveWindow, dailyWindow, inWindow, type Window } from "../dates.js";
+import { WINDOW_RULES, inWindow, type Window } from "../dates.js";
 import type { ComponentsInput, Complaint, LeaderScoreRecord, Round, Survey } from "../model/input.js";
 import type { ComponentResult, Finding, TraceStep } from "../model/result.js";
 import type { CompiledPolicy } from "../policy/compile.js";
-import type { ComponentDefinition, ComponentId } from "../policy/components.js";
+import type { ComponentDefinition, ComponentId } from "../model/components.js";
 
 /** A scored component, with the points as an integer at the policy's decimals. */
 export interface ComponentOutcome {
@@ -115,8 +114,8 @@ function valueRounds(def: ComponentDefinition, rounds: readonly Round[], window:
       findings.push(outsideWindow(def.id, round));
       continue;
     }
-    const outOf = round.outOf === undefined ? maxMicro : (toMicro(round.outOf) as number);
-    const score = toMicro(round.score) as number;
+    const outOf = round.outOf ?? maxMicro;
+    const score = round.score;
     counted.push({ date: round.date, id: round.id, score, outOf });
     if (firstOutOf < 0 || outOf === firstOutOf) {
       firstOutOf = outOf;
@@ -173,7 +172,7 @@ function valueComplaints(def: ComponentDefinition, complaints: readonly Complain
     } else if (!complaint.verified) {
       unverified += 1;
     } else {
-      const own = complaint.deduction === undefined ? cp.deductionMicro : (toMicro(complaint.deduction) as number);
+      const own = complaint.deduction ?? cp.deductionMicro;
       verified.push({ date: complaint.date, id: complaint.id, deduction: own });
       sum = addExact(sum, own);
     }
@@ -223,7 +222,7 @@ function valueScores(def: ComponentDefinition, scores: readonly LeaderScoreRecor
       findings.push({ code: "outside-window", component: def.id, date: record.date });
       continue;
     }
-    const score = toMicro(record.score) as number;
+    const score = record.score;
     counted.push({ date: record.date, score, by: record.by });
     sum = addExact(sum, score);
   }
@@ -268,9 +267,13 @@ export interface YearWindows {
   readonly comprehensive: Window;
 }
 
-/** The windows of evaluation year `year`, computed once per participant-year by the caller. */
-export function windowsOf(year: number): YearWindows {
-  return { daily: dailyWindow(year), comprehensive: comprehensiveWindow(year) };
+/**
+ * The windows of evaluation year `year` under the policy's `dailyWindow` and
+ * `comprehensiveWindow`, computed once per participant-year by the caller.
+ */
+export function windowsOf(year: number, cp: CompiledPolicy): YearWindows {
+  const p = cp.policy.parameters;
+  return { daily: WINDOW_RULES[p.dailyWindow.value](year), comprehensive: WINDOW_RULES[p.comprehensiveWindow.value](year) };
 }
 
 /** A component's result, keys in the order of SPEC §8 (`missing` only when it is). */

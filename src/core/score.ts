@@ -7,7 +7,7 @@ import type { ScoreInput } from "../model/input.js";
 import { ASSUMPTIONS, type AssumptionId } from "../model/policy.js";
 import type { ComponentResult, Finding, ScoreResult } from "../model/result.js";
 import type { CompiledPolicy } from "../policy/compile.js";
-import { COMPONENTS, COMPONENT_IDS, type ComponentId } from "../policy/components.js";
+import { COMPONENTS, COMPONENT_IDS, type ComponentId } from "../model/components.js";
 import { scoreBonus } from "./bonus.js";
 import { scoreComponent, windowsOf } from "./components.js";
 import { tierOf } from "./tiers.js";
@@ -51,7 +51,7 @@ export function scoreParticipantYear(input: ScoreInput, cp: CompiledPolicy): Sco
   const missing: ComponentId[] = [];
   let daily = 0;
   let comprehensive = 0;
-  const windows = windowsOf(input.year);
+  const windows = windowsOf(input.year, cp);
   for (const def of COMPONENTS) {
     const outcome = scoreComponent(def, input.components, windows, cp);
     components.push(outcome.result);
@@ -69,7 +69,7 @@ export function scoreParticipantYear(input: ScoreInput, cp: CompiledPolicy): Sco
   const vetoList = input.vetoes ?? [];
   if (vetoList.length > 0) used.add("veto-period");
   // No vetoes (nearly every input): nothing to decide, and no veto period to compute.
-  const veto = vetoList.length === 0 ? { vetoed: false, results: [], findings: [] } : applyVetoes(vetoList, input.year);
+  const veto = vetoList.length === 0 ? { vetoed: false, results: [], findings: [] } : applyVetoes(vetoList, input.year, cp);
   for (const finding of veto.findings) findings.push(finding);
   findings.sort(byFindingOrder);
 

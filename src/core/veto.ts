@@ -2,9 +2,10 @@
  * The one-vote veto of `附件2-四` (SPEC §6): a confirmed veto inside the 考评期间 rates the
  * participant 不称职 directly.
  */
-import { inWindow, vetoPeriod } from "../dates.js";
+import { WINDOW_RULES, inWindow } from "../dates.js";
 import type { Veto } from "../model/input.js";
 import type { Finding, VetoResult } from "../model/result.js";
+import type { CompiledPolicy } from "../policy/compile.js";
 
 /** What the vetoes of a participant-year amount to. */
 export interface VetoOutcome {
@@ -13,9 +14,9 @@ export interface VetoOutcome {
   readonly findings: readonly Finding[];
 }
 
-/** Decides each veto's status: outside the period, pending (unconfirmed), or counted. */
-export function applyVetoes(vetoes: readonly Veto[], year: number): VetoOutcome {
-  const period = vetoPeriod(year);
+/** Decides each veto's status: outside the policy's `vetoPeriod`, pending (unconfirmed), or counted. */
+export function applyVetoes(vetoes: readonly Veto[], year: number, cp: CompiledPolicy): VetoOutcome {
+  const period = WINDOW_RULES[cp.policy.parameters.vetoPeriod.value](year);
   const findings: Finding[] = [];
   const results: VetoResult[] = [];
   let vetoed = false;

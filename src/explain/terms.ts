@@ -8,7 +8,7 @@ import type { Ground } from "../model/input.js";
 import type { Category } from "../model/participant.js";
 import type { AssumptionId, Level, Tier } from "../model/policy.js";
 import type { ExclusionReason } from "../model/result.js";
-import type { ComponentId } from "../policy/components.js";
+import type { ComponentId } from "../model/components.js";
 
 type Words<K extends string> = Readonly<Record<K, Readonly<Record<Lang, string>>>>;
 

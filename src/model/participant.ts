@@ -1,6 +1,7 @@
 /** Participants (SPEC §3): the body whose head is evaluated, and its category. */
-import * as z from "zod/mini";
-import { Id, RequiredText, Text } from "./values.js";
+import type * as z from "zod/mini";
+import { object, optional } from "./declare.js";
+import { enumValue, IdValue, RequiredTextValue, TextValue } from "./values.js";
 
 /** The three categories of `附件1`, in the order they are listed everywhere. */
 export const CATEGORIES = ["public-service", "law-enforcement", "comprehensive-management"] as const;
@@ -15,13 +16,16 @@ export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
   "comprehensive-management": "综合管理(审批)",
 };
 
-/** The `Participant` schema: `{ id, name, unit?, category }`. */
-export const ParticipantSchema = z.strictObject({
-  id: Id,
-  name: RequiredText,
-  unit: z.optional(Text),
-  category: z.enum(CATEGORIES),
+/** The participant's declaration: `{ id, name, unit?, category }` (its schema and fast reader). */
+export const ParticipantValue = object({
+  id: IdValue,
+  name: RequiredTextValue,
+  unit: optional(TextValue),
+  category: enumValue(CATEGORIES),
 });
+
+/** The `Participant` schema: `{ id, name, unit?, category }`. */
+export const ParticipantSchema = ParticipantValue.schema;
 
 /** A participant: a section or second-level body whose head is evaluated. */
 export type Participant = z.output<typeof ParticipantSchema>;

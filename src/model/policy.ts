@@ -2,7 +2,7 @@
  * Policies (SPEC §2): every parameter of the rules as data, each with its provenance.
  */
 import * as z from "zod/mini";
-import type { ComponentId } from "../policy/components.js";
+import type { ComponentId } from "./components.js";
 import { Id, Num, Text, type NumInput } from "./values.js";
 import { capIssues } from "./issue-cap.js";
 

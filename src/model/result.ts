@@ -3,7 +3,7 @@
  * Object keys appear in the order the schemas list them.
  */
 import * as z from "zod/mini";
-import { COMPONENT_IDS } from "../policy/components.js";
+import { COMPONENT_IDS } from "./components.js";
 import { GROUNDS } from "./input.js";
 import { ParticipantSchema } from "./participant.js";
 import { capIssues } from "./issue-cap.js";

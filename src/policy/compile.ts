@@ -4,8 +4,7 @@
  * @internal
  */
 import { microText, microToScaled, toMicro } from "../decimal.js";
-import { makeFastInputParser } from "../model/fast-input.js";
-import { makeInputSchema, type ScoreInput } from "../model/input.js";
+import { inputValue, readInput, type InputValue, type ScoreInput } from "../model/input.js";
 import { LEVELS, type AssumptionId, type Level, type Policy, type PolicyParameters, type Tier } from "../model/policy.js";
 
 /** A policy's parameters as exact integers. */
@@ -27,7 +26,7 @@ export interface CompiledPolicy {
   readonly tiers: readonly { readonly tier: Exclude<Tier, "incompetent">; readonly min: number }[];
   /** Whether each assumption is still in force (not set by a derived policy). */
   readonly assumed: ReadonlySet<AssumptionId>;
-  readonly inputSchema: ReturnType<typeof makeInputSchema>;
+  readonly inputSchema: InputValue["schema"];
   /** The fast path of `inputSchema`: the validated input when it is certainly valid, else `undefined`. */
   readonly fastInput: (input: unknown) => ScoreInput | undefined;
 }
@@ -69,6 +68,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
     basicallySatisfied: micro(p.surveyWeights.value.basicallySatisfied),
     dissatisfied: micro(p.surveyWeights.value.dissatisfied),
   };
+  const input = inputValue({ decimals, unitCeilingMicro });
   const compiled: CompiledPolicy = {
     policy,
     decimals,
@@ -84,8 +84,8 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
     bonusCap: p.bonusCap.value === null ? null : microToScaled(micro(p.bonusCap.value), decimals),
     tiers: p.tiers.value.map((t) => ({ tier: t.tier, min: microToScaled(micro(t.min), decimals) })),
     assumed,
-    inputSchema: makeInputSchema({ decimals, unitCeilingMicro }),
-    fastInput: makeFastInputParser({ decimals, unitCeilingMicro }),
+    inputSchema: input.schema,
+    fastInput: (raw) => readInput(input, raw),
   };
   cache.set(policy, compiled);
   return compiled;

@@ -4,7 +4,7 @@
  */
 import type { Policy, Provenance } from "../model/policy.js";
 import type { AssumptionId } from "../model/policy.js";
-import { COMPONENTS, type ComponentId } from "./components.js";
+import { COMPONENTS, type ComponentId } from "../model/components.js";
 
 const clause = (...clauses: string[]): Provenance => ({ kind: "clause", clauses });
 const assumed = (assumption: AssumptionId): Provenance => ({ kind: "assumed", assumption });

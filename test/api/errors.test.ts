@@ -28,6 +28,7 @@ describe("InputError", () => {
       ["components.routineInspection.rounds.0.score", "invalid_format"],
       ["components.routineInspection.rounds.1.score", "score-above-out-of"],
       ["components.complaints.complaints.1.verified", "invalid_type"],
+      ["components.complaints.complaints.1.id", "duplicate-id"],
       ["components.deputes", "unrecognized_keys"],
     ]);
   });
@@ -42,6 +43,7 @@ describe("InputError", () => {
         "无效数值：应为不带正负号和指数的十进制数，如 23.5（整数最多 9 位，小数最多 6 位）",
         "得分高于本次满分 25",
         "无效输入：期望 boolean，实际接收 string",
+        "编号“a”在本列表中重复；每条记录的 id 必须唯一",
         "出现未知的键(key): "deputes"",
       ]
     `);
@@ -57,6 +59,7 @@ describe("InputError", () => {
         "Invalid number: expected a decimal without sign or exponent, such as 23.5 (at most 9 integer and 6 decimal digits)",
         "The score is above this round's full marks of 25",
         "Invalid input: expected boolean, received string",
+        "The id "a" appears more than once in this list; ids must be unique",
         "Unrecognized key: "deputes"",
       ]
     `);

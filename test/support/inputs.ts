@@ -166,3 +166,108 @@ export const inputArb: fc.Arbitrary<Json> = fc
     commendations,
     vetoes,
   }));
+
+/** An optional field: absent, present, or (rarely) present as `undefined`. */
+const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined | typeof ABSENT> =>
+  fc.oneof({ weight: 3, arbitrary: arb }, { weight: 2, arbitrary: fc.constant(ABSENT) }, { weight: 1, arbitrary: fc.constant(undefined) });
+
+const ABSENT: unique symbol = Symbol("absent");
+
+/** A record without the fields drawn as {@link ABSENT}. */
+const recordOf = <T extends Record<string, fc.Arbitrary<unknown>>>(fields: T): fc.Arbitrary<Json> =>
+  fc.record(fields).map((drawn) => Object.fromEntries(Object.entries(drawn).filter(([, v]) => v !== ABSENT)));
+
+const text = (maxLength: number): fc.Arbitrary<string> =>
+  fc.oneof({ weight: 5, arbitrary: fc.string({ maxLength: 6 }) }, { weight: 1, arbitrary: fc.constant("文".repeat(maxLength)) });
+const idText = fc.oneof({ weight: 5, arbitrary: fc.string({ minLength: 1, maxLength: 4 }) }, { weight: 1, arbitrary: fc.constant("i".repeat(100)) });
+const someDate = fc.oneof(dayOf(2021), dayOf(2022), dayOf(2023));
+
+/** A round scored out of its own `outOf` (any positive value) or the component's `max`. */
+const fullRound = (max: number): fc.Arbitrary<Json> =>
+  fc
+    .record({ outOfCents: fc.option(fc.integer({ min: 1, max: max * 200 }), { nil: undefined }), share: fc.integer({ min: 0, max: 100 }), asString: fc.boolean() })
+    .chain(({ outOfCents, share, asString }) => {
+      const of = outOfCents ?? max * 100;
+      const cents = Math.floor((of * share) / 100);
+      const num = (c: number): number | string => (asString ? String(c / 100) : c / 100);
+      return recordOf({
+        id: maybe(idText),
+        date: someDate,
+        score: fc.constant(num(cents)),
+        outOf: outOfCents === undefined ? fc.constantFrom(ABSENT, undefined) : fc.constant(num(outOfCents)),
+        note: maybe(text(1000)),
+      });
+    });
+
+const fullRounds = (max: number): fc.Arbitrary<Json> =>
+  fc.uniqueArray(fullRound(max), { maxLength: 4, selector: (r) => (r["id"] as string | undefined) ?? Symbol() }).map((rounds) => ({ rounds }));
+
+const fullSurvey: fc.Arbitrary<Json> = recordOf({
+  ballots: recordOf({
+    satisfied: fc.nat({ max: 80 }),
+    basicallySatisfied: fc.nat({ max: 30 }),
+    dissatisfied: fc.nat({ max: 10 }),
+    unknown: maybe(fc.nat({ max: 5 })),
+  }),
+  date: maybe(someDate),
+});
+
+const fullCommendation: fc.Arbitrary<Json> = commendationArb.chain((c) =>
+  recordOf({ title: maybe(text(1000)), issuer: maybe(text(1000)) }).map((extra) => ({ ...c, ...extra })),
+);
+
+const fullVeto: fc.Arbitrary<Json> = fc
+  .record({ ground: fc.constantFrom("case-filed", "disciplinary-sanction", "media-exposure", "vote-rigging", "other"), reason: fc.string({ minLength: 1, maxLength: 5 }) })
+  .chain(({ ground, reason }) =>
+    recordOf({
+      id: idText,
+      ground: fc.constant(ground),
+      subject: fc.constantFrom("participant", "staff"),
+      date: someDate,
+      confirmed: fc.boolean(),
+      reference: maybe(text(1000)),
+      reason: ground === "other" ? fc.constant(reason.trim() === "" ? "理由" : reason) : maybe(text(20)),
+    }),
+  );
+
+/**
+ * A valid participant-year with every optional field of the declaration drawn present, absent or
+ * `undefined`, every component present or absent, and lists of any length (0 included).
+ */
+export const fullInputArb: fc.Arbitrary<Json> = fc
+  .record({
+    year: fc.constantFrom(2000, 2022, 2023, 2098),
+    participant: recordOf({
+      id: idText,
+      name: fc.string({ minLength: 1, maxLength: 6 }),
+      unit: maybe(text(1000)),
+      category: fc.constantFrom("public-service", "law-enforcement", "comprehensive-management"),
+    }),
+    components: recordOf({
+      routineInspection: maybe(fullRounds(25)),
+      specialInspection: maybe(fullRounds(5)),
+      unannouncedVisit: maybe(fullRounds(10)),
+      complaints: maybe(
+        fc
+          .uniqueArray(
+            recordOf({
+              id: idText,
+              date: someDate,
+              verified: fc.boolean(),
+              deduction: maybe(fc.integer({ min: 1, max: 40 }).map((tenths) => (tenths % 2 === 0 ? tenths / 10 : String(tenths / 10)))),
+            }),
+            { maxLength: 5, selector: (c) => c["id"] },
+          )
+          .map((complaints) => ({ complaints })),
+      ),
+      serviceRecipients: maybe(fullSurvey),
+      deputies: maybe(fullSurvey),
+      countyCounterparts: maybe(fullSurvey),
+      cityLeaders: maybe(
+        fc.array(recordOf({ by: maybe(text(1000)), score: numUpTo(10), date: maybe(someDate) }), { maxLength: 3 }).map((scores) => ({ scores })),
+      ),
+    }),
+    commendations: maybe(fc.uniqueArray(fullCommendation, { maxLength: 4, selector: (c) => c["id"] })),
+    vetoes: maybe(fc.uniqueArray(fullVeto, { maxLength: 3, selector: (v) => v["id"] })),
+  })
+  .map((drawn) => Object.fromEntries(Object.entries(drawn).filter(([, v]) => v !== ABSENT)));
