@@ -10,9 +10,9 @@ import type { Policy } from "../model/policy.js";
 import { INPUT_YEARS } from "../model/input.js";
 import { EvaluationsSchema, RosterSchema, YearSchema } from "../model/roster.js";
 import { xuancheng2022 } from "../policy/xuancheng-2022.js";
-import { InputError, errorMap, fromZodIssues, langOf, type Lang } from "./errors.js";
+import { InputError, parseOptions, fromZodIssues, langOf, type Lang } from "./errors.js";
 import { inInputOrder } from "./issue-order.js";
-import { optionsOf } from "./options.js";
+import { optionsOf, policyOrThrow } from "./options.js";
 
 /** Options of `cycleOf`. */
 export interface CycleOfOptions {
@@ -87,8 +87,9 @@ function fail(issues: readonly core.$ZodIssue[], lang: Lang): never {
 export function cycleOf(year: number, policy: Policy = xuancheng2022, options: CycleOfOptions = {}): Cycle {
   options = optionsOf(options);
   const lang = langOf(options.lang);
+  policy = policyOrThrow(policy, "policy", lang);
   const start = policy.parameters.cycleStart.value;
-  const parsed = z.strictObject({ year: cycleYearSchema(start) }).safeParse({ year }, { error: errorMap(lang) });
+  const parsed = z.strictObject({ year: cycleYearSchema(start) }).safeParse({ year }, parseOptions(lang));
   if (!parsed.success) fail(parsed.error.issues, lang);
   return cycleContaining(parsed.data.year, start, policy.parameters.cycleYears.value);
 }
@@ -114,12 +115,12 @@ export function cycleOf(year: number, policy: Policy = xuancheng2022, options: C
 export function checkCoverage(args: CheckCoverageArgs): CoverageReport {
   args = optionsOf(args) as CheckCoverageArgs;
   const lang = langOf(args.lang);
-  const policy = args.policy ?? xuancheng2022;
+  const policy = policyOrThrow(args.policy, "policy", lang);
   const start = policy.parameters.cycleStart.value;
   const schema = z.strictObject({ roster: RosterSchema, evaluations: EvaluationsSchema, year: cycleYearSchema(start) });
   const parsed = schema.safeParse(
     { roster: args.roster, evaluations: args.evaluations, year: args.year },
-    { error: errorMap(lang) },
+    parseOptions(lang),
   );
   if (!parsed.success) fail(parsed.error.issues, lang);
   const { roster, evaluations, year } = parsed.data;
@@ -172,7 +173,7 @@ export function planCycle(args: PlanCycleArgs): PlanResult {
       }),
     );
   const input = { roster: args.roster, evaluations: args.evaluations, cycle: args.cycle, fromYear: args.fromYear };
-  const parsed = schema.safeParse(input, { error: errorMap(lang) });
+  const parsed = schema.safeParse(input, parseOptions(lang));
   if (!parsed.success) fail(parsed.error.issues, lang);
   const { roster, evaluations, cycle, fromYear } = parsed.data;
   return planFor(roster, evaluations, cycle, fromYear ?? cycle.firstYear);

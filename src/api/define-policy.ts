@@ -10,9 +10,12 @@ import {
   type PolicyParameters,
   type Provenance,
 } from "../model/policy.js";
+import type * as z from "zod/mini";
+import { known } from "../policy/known.js";
 import { PRESETS, deepFreeze, xuancheng2022 } from "../policy/xuancheng-2022.js";
-import { optionsOf } from "./options.js";
-import { InputError, errorMap, fromZodIssues, langOf, libraryMessage, type InputIssue, type Lang } from "./errors.js";
+import { inInputOrder } from "./issue-order.js";
+import { optionsOf, policyOf } from "./options.js";
+import { InputError, parseOptions, fromZodIssues, langOf, libraryMessage, type InputIssue, type Lang } from "./errors.js";
 
 /** Options of `definePolicy`. */
 export interface DefinePolicyOptions {
@@ -41,8 +44,39 @@ const RULES = {
 } as const;
 
 function rule(code: keyof typeof RULES, path: Path, lang: Lang): InputIssue {
-  const isRange = code === "not-positive" || code === "above-one";
-  return { path, code: isRange ? (code === "not-positive" ? "too_small" : "too_big") : "custom", message: RULES[code][lang] };
+  const message = RULES[code][lang];
+  if (code === "not-positive") return { path, code: "too_small", message, minimum: 0, inclusive: false, origin: "number" };
+  if (code === "above-one") return { path, code: "too_big", message, maximum: 1, inclusive: true, origin: "number" };
+  return { path, code: "custom", message, params: { rule: code } };
+}
+
+type Overrides = z.output<typeof PolicyOverridesSchema>;
+
+/**
+ * The overrides that are valid each by itself, when the whole object is not: the rules across
+ * values then still run on them, so every problem is reported at once (SPEC §8).
+ */
+function validOverrides(raw: unknown): Partial<Overrides> {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return {};
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(PolicyOverridesSchema.shape)) {
+    const parsed = (schema as z.ZodMiniType).safeParse((raw as Readonly<Record<string, unknown>>)[key]);
+    if (parsed.success && parsed.data !== undefined) out[key] = parsed.data;
+  }
+  return out as Partial<Overrides>;
+}
+
+/** The issues without repeats (the same path, code, message and parameters), in the order of the overrides' keys. */
+function distinct(issues: readonly InputIssue[], overrides: unknown): InputIssue[] {
+  const keys = typeof overrides === "object" && overrides !== null ? Object.keys(overrides) : [];
+  const rank = (issue: InputIssue): number => keys.indexOf(String(issue.path[0]));
+  const seen = new Set<string>();
+  return inInputOrder(issues).sort((a, b) => rank(a) - rank(b)).filter((issue) => {
+    const key = JSON.stringify([issue.path, issue.code, issue.message, issue.params ?? null]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** A validated `Num` (micro units) as the canonical text a policy stores. */
@@ -68,14 +102,15 @@ const canonical = (micro: number): string => microText(micro);
 export function definePolicy(overrides: unknown, options: DefinePolicyOptions = {}): Policy {
   options = optionsOf(options);
   const lang = langOf(options.lang);
-  const base = options.base ?? xuancheng2022;
-  const parsed = PolicyOverridesSchema.safeParse(overrides, { error: errorMap(lang) });
-  if (!parsed.success) throw new InputError(fromZodIssues(parsed.error.issues, lang), lang);
-  const o = parsed.data;
-  const issues: InputIssue[] = [];
+  const given = policyOf(options.base, "base", lang);
+  const parsed = PolicyOverridesSchema.safeParse(overrides, parseOptions(lang));
+  const issues: InputIssue[] = parsed.success ? [] : fromZodIssues(parsed.error.issues, lang);
+  if ("code" in given) issues.push(given);
+  // Every stage runs on the values that are valid, whatever else is wrong (SPEC §8).
+  const o: Partial<Overrides> = parsed.success ? parsed.data : validOverrides(overrides);
   const micro = (v: number): number => v;
 
-  if (Object.hasOwn(PRESETS, o.id)) issues.push(rule("preset-id", ["id"], lang));
+  if (o.id !== undefined && Object.hasOwn(PRESETS, o.id)) issues.push(rule("preset-id", ["id"], lang));
   if (o.surveyWeights !== undefined) {
     const w = o.surveyWeights;
     for (const key of ["satisfied", "basicallySatisfied", "dissatisfied"] as const) {
@@ -117,9 +152,10 @@ export function definePolicy(overrides: unknown, options: DefinePolicyOptions = 
     if (micro(o.excellentQuota) === 0) issues.push(rule("not-positive", ["excellentQuota"], lang));
     else if (micro(o.excellentQuota) > MICRO) issues.push(rule("above-one", ["excellentQuota"], lang));
   }
-  if (issues.length > 0) throw new InputError(issues, lang);
 
-  const set = <T>(value: T): Parameter<T> => ({ value, provenance: { kind: "policy", policy: o.id } as Provenance });
+  const base = "code" in given ? xuancheng2022 : given;
+  const id = o.id ?? "";
+  const set = <T>(value: T): Parameter<T> => ({ value, provenance: { kind: "policy", policy: id } as Provenance });
   const b = base.parameters;
   const parameters: PolicyParameters = {
     ...b,
@@ -150,20 +186,29 @@ export function definePolicy(overrides: unknown, options: DefinePolicyOptions = 
     ...(o.excellentQuota === undefined ? {} : { excellentQuota: set(canonical(o.excellentQuota)) }),
     ...(o.decimals === undefined ? {} : { decimals: set(o.decimals) }),
   };
-  checkDecimals(parameters, o, lang);
-  return deepFreeze({ id: o.id, label: o.label ?? o.id, base: base.id, parameters });
+  // The decimals rule reads the decimals and the base: it waits while either is invalid.
+  const decimalsValid = o.decimals !== undefined || (typeof overrides === "object" && overrides !== null && (overrides as Record<string, unknown>)["decimals"] === undefined);
+  if (decimalsValid && !("code" in given)) issues.push(...decimalIssues(parameters, o, lang));
+  if (issues.length > 0 || !parsed.success) throw new InputError(distinct(issues, overrides), lang);
+  return known(deepFreeze({ id, label: o.label ?? id, base: base.id, parameters }));
 }
 
-/** Every fixed value of the policy must fit in its decimals (SPEC §2). */
-function checkDecimals(p: PolicyParameters, o: Readonly<Record<string, unknown>>, lang: Lang): void {
+/**
+ * Every fixed value of the policy must fit in its decimals (SPEC §2): an issue at the value's own
+ * path when the overrides set it, else at `decimals`, naming the value and the parameter.
+ */
+function decimalIssues(p: PolicyParameters, o: Readonly<Record<string, unknown>>, lang: Lang): InputIssue[] {
   const decimals = p.decimals.value;
   const issues: InputIssue[] = [];
   const check = (text: string, path: Path, overridden: boolean): void => {
     if (decimalsOf(toMicro(text) as number) > decimals) {
+      const params = { decimals, value: text, parameter: path.join(".") };
       issues.push({
         path: overridden ? path : ["decimals"],
         code: "too-many-decimals",
-        message: libraryMessage("too-many-decimals", lang, { decimals }) as string,
+        message: libraryMessage("too-many-decimals", lang, params) as string,
+        value: text,
+        params,
       });
     }
   };
@@ -172,5 +217,5 @@ function checkDecimals(p: PolicyParameters, o: Readonly<Record<string, unknown>>
   if (p.bonusCap.value !== null) check(p.bonusCap.value, ["bonusCap"], o["bonusCap"] !== undefined);
   check(p.complaintDeduction.value, ["complaintDeduction"], o["complaintDeduction"] !== undefined);
   p.tiers.value.forEach((t, i) => check(t.min, ["tiers", i, "min"], o["tiers"] !== undefined));
-  if (issues.length > 0) throw new InputError(issues, lang);
+  return issues;
 }

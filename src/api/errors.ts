@@ -5,7 +5,6 @@
 import type { core } from "zod/mini";
 import zhCN from "zod/v4/locales/zh-CN.js";
 import en from "zod/v4/locales/en.js";
-import { microText } from "../decimal.js";
 
 /** The language of messages: Chinese (default) or English. */
 export type Lang = "zh" | "en";
@@ -26,7 +25,8 @@ export type LibraryIssueCode =
   | "invalid-total"
   | "before-first-cycle"
   | "before-cycle"
-  | "invalid-cycle";
+  | "invalid-cycle"
+  | "invalid-policy";
 
 /**
  * The language a call asked for: `"en"` for English, Chinese for anything else (an absent or
@@ -38,11 +38,36 @@ export function langOf(value: unknown): Lang {
   return value === "en" ? "en" : "zh";
 }
 
-/** One problem with an input: where, what (a code), and a message for a person. */
+/**
+ * One problem with an input: where, what (a code), a message for a person, and the rule's
+ * parameters as data: zod's (`expected`, `minimum`, `maximum`, `inclusive`, `origin`, `format`,
+ * `values`), the offending `value` when it is short (a number, a boolean, `null`, or a string of
+ * at most 100 characters), and the library's own in `params` (`outOf`, `decimals`, `id`, …).
+ */
 export interface InputIssue {
   readonly path: readonly (string | number)[];
   readonly code: string;
   readonly message: string;
+  /** `invalid_type`: the type expected (`"number"`, `"string"`, `"object"`, …). */
+  readonly expected?: string;
+  /** `invalid_type`: the JSON type given (`"string"`, `"null"`, `"undefined"` when absent, …). */
+  readonly received?: string;
+  /** `too_small`: the bound (a length for strings and lists). */
+  readonly minimum?: number;
+  /** `too_big`: the bound (a length for strings and lists). */
+  readonly maximum?: number;
+  /** `too_small`/`too_big`: whether the bound itself is allowed. */
+  readonly inclusive?: boolean;
+  /** `too_small`/`too_big`: what was measured: `"number"`, `"string"` (its length), `"array"`. */
+  readonly origin?: string;
+  /** `invalid_format`: the format (`"decimal"`, `"date"`). */
+  readonly format?: string;
+  /** `invalid_value`: the values allowed. */
+  readonly values?: readonly (string | number | boolean | null)[];
+  /** The offending value, when it is short enough to repeat. */
+  readonly value?: string | number | boolean | null;
+  /** The parameters of one of the library's own codes. */
+  readonly params?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -144,16 +169,18 @@ const LIBRARY_MESSAGES: Readonly<Record<LibraryIssueCode | "decimal" | "date", R
     en: () => "A unit commendation needs awarded (the points granted by relevance)",
   },
   "awarded-above-ceiling": {
-    zh: (p) => `酌情加分不得超过该级别的上限 ${microText(Number(p["ceilingMicro"]))}`,
-    en: (p) => `The awarded points exceed this level's ceiling of ${microText(Number(p["ceilingMicro"]))}`,
+    zh: (p) => `酌情加分不得超过该级别的上限 ${String(p["ceiling"])}`,
+    en: (p) => `The awarded points exceed this level's ceiling of ${String(p["ceiling"])}`,
   },
   "reason-required": {
     zh: () => "依据为“其他原因”（other）的否决必须填写 reason",
     en: () => "A veto on the ground \"other\" needs a reason",
   },
   "too-many-decimals": {
-    zh: (p) => `小数位数过多：本政策最多 ${String(p["decimals"])} 位小数`,
-    en: (p) => `Too many decimals: this policy allows at most ${String(p["decimals"])}`,
+    zh: (p) =>
+      `小数位数过多：${p["parameter"] === undefined ? "" : `${String(p["parameter"])} 的值 `}${p["value"] === undefined ? "" : `${String(p["value"])} `}超出本政策允许的 ${String(p["decimals"])} 位小数`,
+    en: (p) =>
+      `Too many decimals: ${p["parameter"] === undefined ? "" : `${String(p["parameter"])} is `}${p["value"] === undefined ? "" : `${String(p["value"])}, `}and this policy allows at most ${String(p["decimals"])}`,
   },
   "too-many-issues": {
     zh: (p) => `本列表的问题过多：以上列出前 ${String(p["shown"])} 处，共 ${String(p["total"])} 处`,
@@ -178,6 +205,10 @@ const LIBRARY_MESSAGES: Readonly<Record<LibraryIssueCode | "decimal" | "date", R
   "before-cycle": {
     zh: (p) => `起始年度不得早于该周期的第一年 ${String(p["firstYear"])}`,
     en: (p) => `The starting year may not be before the cycle's first year, ${String(p["firstYear"])}`,
+  },
+  "invalid-policy": {
+    zh: () => "选项 policy 必须是 definePolicy() 或预设（如 xuancheng2022）给出的政策；请用 definePolicy(覆盖项) 生成，不要直接传入覆盖项 JSON 或修改过的副本",
+    en: () => "The option policy must be a policy made by definePolicy() or a preset such as xuancheng2022: pass definePolicy(overrides), not the overrides JSON or an edited copy",
   },
   "invalid-cycle": {
     zh: () => "周期的最后一年必须不早于第一年，且周期不超过 100 年",
@@ -219,7 +250,56 @@ function makeMap(lang: Lang): (issue: core.$ZodRawIssue) => string | undefined {
 const ZH_MAP = makeMap("zh");
 const EN_MAP = makeMap("en");
 
-/** Converts zod's issues to the library's: custom codes named, unknown keys one issue each. */
+/** The JSON type of a value, as a message names it. */
+function jsonType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value;
+}
+
+/** A value short enough to repeat in an issue, or `undefined`. */
+function shortValue(value: unknown): string | number | boolean | null | undefined {
+  if (value === null || typeof value === "boolean") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
+  return typeof value === "string" && value.length <= SHOWN_LENGTH ? value : undefined;
+}
+
+type Fields = { -readonly [K in Exclude<keyof InputIssue, "path" | "code" | "message">]?: InputIssue[K] };
+
+/** The data fields of a zod issue (parsed with `reportInput`, so `input` is the offending value). */
+function fieldsOf(issue: core.$ZodIssue): Fields {
+  const raw = issue as core.$ZodIssue & { readonly input?: unknown };
+  const fields: Fields = {};
+  switch (issue.code) {
+    case "invalid_type":
+      fields.expected = issue.expected;
+      fields.received = jsonType(raw.input);
+      break;
+    case "too_small":
+      fields.minimum = Number(issue.minimum);
+      fields.inclusive = issue.inclusive !== false;
+      fields.origin = issue.origin;
+      break;
+    case "too_big":
+      fields.maximum = Number(issue.maximum);
+      fields.inclusive = issue.inclusive !== false;
+      fields.origin = issue.origin;
+      break;
+    case "invalid_format":
+      fields.format = issue.format;
+      break;
+    case "invalid_value":
+      fields.values = issue.values.map((v) => (typeof v === "bigint" || typeof v === "symbol" || v === undefined ? String(v) : v));
+      break;
+    default:
+      break;
+  }
+  const value = shortValue(raw.input);
+  if (value !== undefined && issue.code !== "unrecognized_keys") fields.value = value;
+  return fields;
+}
+
+/** Converts zod's issues to the library's: custom codes named, unknown keys one issue each, parameters kept as data. */
 export function fromZodIssues(issues: readonly core.$ZodIssue[], lang: Lang): InputIssue[] {
   const out: InputIssue[] = [];
   for (const issue of issues) {
@@ -230,10 +310,28 @@ export function fromZodIssues(issues: readonly core.$ZodIssue[], lang: Lang): In
         out.push({ path: [...path, key], code: issue.code, message });
       }
     } else if (issue.code === "custom" && typeof issue.params?.["code"] === "string") {
-      out.push({ path, code: issue.params["code"], message: issue.message });
+      const { code, ...params } = issue.params;
+      const value = shortValue((issue as { readonly input?: unknown }).input);
+      out.push({ path, code: code as string, message: issue.message, ...(value === undefined ? {} : { value }), ...(Object.keys(params).length > 0 ? { params } : {}) });
     } else {
-      out.push({ path, code: issue.code, message: issue.message });
+      out.push({ path, code: issue.code, message: issue.message, ...fieldsOf(issue) });
     }
   }
   return out;
 }
+
+/**
+ * The parse options of every validation: the call's messages, and the offending value kept on
+ * each issue (zod drops it by default) so {@link fromZodIssues} can report it.
+ *
+ * @example
+ * ```ts
+ * schema.safeParse(input, parseOptions("en"));
+ * ```
+ */
+export function parseOptions(lang: Lang): { readonly error: (issue: core.$ZodRawIssue) => string | undefined; readonly reportInput: true } {
+  return lang === "en" ? EN_OPTIONS : ZH_OPTIONS;
+}
+
+const ZH_OPTIONS = { error: ZH_MAP, reportInput: true } as const;
+const EN_OPTIONS = { error: EN_MAP, reportInput: true } as const;

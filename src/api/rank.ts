@@ -10,10 +10,9 @@ import type { Policy } from "../model/policy.js";
 import { stringAt } from "../model/roster.js";
 import { RANK_GROUPINGS, type RankEntry, type RankGrouping } from "../model/rank.js";
 import { ScoreResultSchema, type ScoreResult } from "../model/result.js";
-import { xuancheng2022 } from "../policy/xuancheng-2022.js";
-import { InputError, errorMap, fromZodIssues, langOf, type Lang } from "./errors.js";
+import { InputError, parseOptions, fromZodIssues, langOf, type Lang } from "./errors.js";
 import { inInputOrder } from "./issue-order.js";
-import { optionsOf } from "./options.js";
+import { optionsOf, policyOf } from "./options.js";
 
 /** Options of `rank`. */
 export interface RankOptions {
@@ -106,8 +105,9 @@ const OptionsSchema = z.object({ by: z.optional(z.enum(RANK_GROUPINGS)) });
 export function rank(results: unknown, options: RankOptions = {}): RankEntry[] {
   options = optionsOf(options);
   const lang = langOf(options.lang);
-  const policy = options.policy ?? xuancheng2022;
-  const map = { error: errorMap(lang) };
+  const policy = policyOf(options.policy, "policy", lang);
+  if ("code" in policy) throw new InputError([policy], lang);
+  const map = parseOptions(lang);
   const parsedOptions = OptionsSchema.safeParse({ by: options.by }, map);
   const parsed = resultsSchema(policy).safeParse(results, map);
   const issues = [

@@ -5,10 +5,9 @@ import type { ScoreInput } from "../model/input.js";
 import type { Policy } from "../model/policy.js";
 import type { ScoreResult } from "../model/result.js";
 import { compilePolicy } from "../policy/compile.js";
-import { xuancheng2022 } from "../policy/xuancheng-2022.js";
 import { scoreParticipantYear } from "../core/score.js";
-import { optionsOf } from "./options.js";
-import { InputError, errorMap, fromZodIssues, langOf, libraryMessage, type InputIssue, type Lang } from "./errors.js";
+import { optionsOf, policyOf } from "./options.js";
+import { InputError, parseOptions, fromZodIssues, langOf, libraryMessage, type InputIssue, type Lang } from "./errors.js";
 import { COMPONENT_IDS, type ComponentId } from "../model/components.js";
 
 /** Options of `score` and `safeScore`. */
@@ -40,12 +39,14 @@ function absentComponents(input: unknown): ComponentId[] {
 
 function scoreOrError(input: unknown, options: ScoreOptions): SafeScoreResult {
   const lang = langOf(options.lang);
-  const cp = compilePolicy(options.policy ?? xuancheng2022);
+  const policy = policyOf(options.policy, "policy", lang);
+  if ("code" in policy) return { success: false, error: new InputError([policy], lang) };
+  const cp = compilePolicy(policy);
   // The fast path accepts a valid input without zod's issue machinery; anything it declines, the
   // schema decides and reports.
   let data = cp.fastInput(input);
   if (data === undefined) {
-    const parsed = cp.inputSchema.safeParse(input, { error: errorMap(lang) });
+    const parsed = cp.inputSchema.safeParse(input, parseOptions(lang));
     if (!parsed.success) {
       const issues = fromZodIssues(parsed.error.issues, lang);
       // An absent component is missing whatever else is wrong: report it with the rest.
@@ -76,17 +77,8 @@ function scoreOrError(input: unknown, options: ScoreOptions): SafeScoreResult {
  * ```
  */
 export function safeScore(input: unknown, options: ScoreOptions = {}): SafeScoreResult {
-  options = optionsOf(options);
-  try {
-    return scoreOrError(input, options);
-  } catch (cause) {
-    const lang = langOf(options.lang);
-    const message =
-      lang === "en"
-        ? `The input could not be read: ${cause instanceof Error ? cause.message : String(cause)}`
-        : `无法读取输入：${cause instanceof Error ? cause.message : String(cause)}`;
-    return { success: false, error: new InputError([{ path: [], code: "custom", message }], lang) };
-  }
+  // No catch-all: an exception here is a bug of the library, not a problem of the input.
+  return scoreOrError(input, optionsOf(options));
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { Policy, Provenance } from "../model/policy.js";
 import type { AssumptionId } from "../model/policy.js";
+import { known } from "./known.js";
 import { COMPONENTS, type ComponentId } from "../model/components.js";
 
 const clause = (...clauses: string[]): Provenance => ({ kind: "clause", clauses });
@@ -29,7 +30,7 @@ const maxima = Object.fromEntries(COMPONENTS.map((c) => [c.id, c.max])) as Recor
  * xuancheng2022.parameters.surveyWeights.provenance; //=> { kind: "assumed", assumption: "survey-weights" }
  * ```
  */
-export const xuancheng2022: Policy = deepFreeze({
+export const xuancheng2022: Policy = known(deepFreeze({
   id: "xuancheng-2022",
   label: "宣城市城管执法局 2022 年“五比五评”考评与计分方法",
   base: null,
@@ -58,7 +59,7 @@ export const xuancheng2022: Policy = deepFreeze({
     cycleYears: { value: 3, provenance: clause("二") },
     cycleStart: { value: 2022, provenance: assumed("cycle-start") },
   },
-});
+}));
 
 /** The presets by id. A derived policy may not take a preset's id. */
 export const PRESETS: Readonly<Record<string, Policy>> = Object.freeze({ [xuancheng2022.id]: xuancheng2022 });

@@ -97,8 +97,8 @@ describe("definePolicy", () => {
       { path: ["id"], code: "custom" },
       { path: ["surveyWeights"], code: "custom" },
       { path: ["bonusCap"], code: "too_small" },
-      { path: ["tiers", 1, "min"], code: "custom" },
       { path: ["excellentQuota"], code: "too_big" },
+      { path: ["tiers", 1, "min"], code: "custom" },
     ]);
   });
 

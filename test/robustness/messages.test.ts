@@ -59,7 +59,7 @@ describe("messages that quote the input", () => {
     input["vetoes"] = Array.from({ length: 1500 }, () => 0);
     const en = safeScore(input, { lang: "en" });
     const zh = safeScore(input);
-    expect(!en.success && en.error.issues.at(-1)).toEqual({ path: ["vetoes"], code: "too-many-issues", message: "Too many problems in this list: the first 1000 are listed, of 1500 in all" });
+    expect(!en.success && en.error.issues.at(-1)).toEqual({ path: ["vetoes"], code: "too-many-issues", message: "Too many problems in this list: the first 1000 are listed, of 1500 in all", params: { shown: 1000, total: 1500 } });
     expect(!zh.success && zh.error.issues.at(-1)?.message).toBe("本列表的问题过多：以上列出前 1000 处，共 1500 处");
     // 1,000 problems are all listed, with no count.
     input["vetoes"] = Array.from({ length: 1000 }, () => 0);
