@@ -44,9 +44,14 @@ describe("cycleOf", () => {
         {
           "code": "before-first-cycle",
           "message": "2021 年早于第一个考评周期（自 2022 年起）",
+          "params": {
+            "firstYear": 2022,
+            "year": 2021,
+          },
           "path": [
             "year",
           ],
+          "value": 2021,
         },
       ]
     `);
@@ -230,9 +235,13 @@ describe("planCycle", () => {
         {
           "code": "before-cycle",
           "message": "The starting year may not be before the cycle's first year, 2025",
+          "params": {
+            "firstYear": 2025,
+          },
           "path": [
             "fromYear",
           ],
+          "value": 2024,
         },
       ]
     `);
