@@ -1,13 +1,22 @@
 /**
- * The JSON Schemas of the input, the policy overrides and the result, generated from the zod
- * schemas with `z.toJSONSchema`. The build writes them to `schemas/*.schema.json`; the `schema`
- * command prints the same text. Target: JSON Schema draft-07, the draft most validators of other
- * platforms (Java, .NET) support.
+ * The JSON Schemas (draft 2020-12) of the input, the policy overrides and the result. The input's
+ * is written from the input's declaration (`src/model/input.ts`: the same keys, optional fields,
+ * value rules and bounds the library reads); the policy's and the result's from their zod
+ * schemas. Every definition and property has a title and a description in Chinese and English.
+ * The build writes them to `schemas/*.schema.json`; the `schema` command prints the same text.
+ *
+ * Every pattern gives the same verdict in ECMAScript, Java and Python: explicit character classes
+ * only (no `\d`, `\s`, `\S`, `\w`), `^` at the start, and the end written
+ * `$(?![\n\r\u0085\u2028\u2029])`, since Java's and Python's `$` also match before a final line
+ * terminator (so `^…$` lets `"1.5\n"` through there). What a JSON Schema cannot say is listed in
+ * `docs/formats.md`.
  */
 import * as z from "zod/mini";
-import { PolicyOverridesSchema, ScoreInputSchema, ScoreResultSchema } from "../index.js";
-import { NUM_PATTERN } from "../decimal.js";
-import { DateText, Num, NumText } from "../model/values.js";
+import { PolicyOverridesSchema, ScoreResultSchema } from "../index.js";
+import type { Value } from "../model/declare.js";
+import { ScoreInputValue } from "../model/input.js";
+import { DateText, NumText } from "../model/values.js";
+import { DEFINITION_DOCS, PROPERTY_DOCS, bilingual } from "./schema/docs.js";
 
 /**
  * The schemas there are, by the name the CLI takes.
@@ -30,128 +39,208 @@ export type SchemaKind = (typeof SCHEMA_KINDS)[number];
 
 type JsonSchema = Record<string, unknown>;
 
-/** The JSON Schema of a `Num` (SPEC §4): a non-negative JSON number, or a decimal string. */
-const NUM_JSON_SCHEMA: JsonSchema = {
-  description:
-    "A decimal value (SPEC §4): a JSON number, or a string such as \"23.5\", without sign or exponent, with at most 9 integer and 6 decimal digits. A JSON number is read through its shortest decimal text, which must match the same pattern (so 1e-7 is refused).",
-  anyOf: [
-    { type: "number", minimum: 0, maximum: 999999999.999999 },
-    { type: "string", pattern: NUM_PATTERN.source },
-  ],
+/** The end of a string, the same in ECMAScript, Java and Python (see above). */
+const END = "$(?![\\n\\r\\u0085\\u2028\\u2029])";
+const YEAR = "(?:19(?:49|[5-9][0-9])|20[0-9][0-9])";
+const LEAP_YEAR = "(?:19(?:[68][048]|[579][26])|20(?:[02468][048]|[13579][26]))";
+const MONTH_DAY = "(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)";
+const POSITIVE_FRACTION = "(?:[1-9][0-9]{0,5}|0[1-9][0-9]{0,4}|00[1-9][0-9]{0,3}|000[1-9][0-9]{0,2}|0000[1-9][0-9]?|00000[1-9])";
+/** The characters JavaScript's `trim()` removes, which a reason must not consist of only. */
+const TRIMMED = "\\u0009-\\u000d\\u0020\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff";
+
+/**
+ * The patterns of the schemas, for the tests that run them in several regular-expression engines.
+ *
+ * @example
+ * ```ts
+ * new RegExp(SCHEMA_PATTERNS.num, "u").test("1.5\n"); //=> false
+ * ```
+ */
+export const SCHEMA_PATTERNS = {
+  num: `^(?:0|[1-9][0-9]{0,8})(?:\\.[0-9]{1,6})?${END}`,
+  positiveNum: `^(?:[1-9][0-9]{0,8}(?:\\.[0-9]{1,6})?|0\\.${POSITIVE_FRACTION})${END}`,
+  leaderScore: `^(?:[0-9](?:\\.[0-9]{1,6})?|10(?:\\.0{1,6})?)${END}`,
+  date: `^(?:${YEAR}-${MONTH_DAY}|${LEAP_YEAR}-02-29)${END}`,
+  fixed: `^(?:0|[1-9][0-9]*)(?:\\.[0-9]{1,4})?${END}`,
+  nonBlank: `[^${TRIMMED}]`,
+} as const;
+
+const NUM_MAX = 999999999.999999;
+const withDoc = (name: string, schema: JsonSchema): JsonSchema => {
+  const doc = DEFINITION_DOCS[name];
+  if (doc === undefined) throw new Error(`no title for the definition ${name}`);
+  return { title: bilingual(doc, "title"), description: bilingual(doc, "description"), ...schema };
 };
 
-const DATE_PATTERN = "^(19[4-9][0-9]|20[0-9][0-9])-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
-
-const HEADS: Readonly<Record<SchemaKind, { title: string; description: string }>> = {
-  input: {
-    title: "wubi-wuping score input",
-    description:
-      "One participant-year as score() and `wubi-wuping score` read it (SPEC §8). The library checks more than this schema can say: ids unique within each list, a round's score not above its outOf, real calendar days, decimals within the policy's, unit-commendation ceilings, and components that have something to count.",
-  },
-  policy: {
-    title: "wubi-wuping policy overrides",
-    description:
-      "The JSON object definePolicy() and `--policy FILE` accept (SPEC §2): a new id and the parameters to change. Orders between values (weights non-increasing, points non-decreasing, tier thresholds decreasing) and decimals are checked by the library.",
-  },
-  result: {
-    title: "wubi-wuping score result",
-    description: "The result of score() and `wubi-wuping score --json` (SPEC §8): plain data, every score a fixed-point string.",
-  },
+const DEFS: Readonly<Record<string, JsonSchema>> = {
+  Num: withDoc("Num", { anyOf: [{ type: "number", minimum: 0, maximum: NUM_MAX }, { type: "string", pattern: SCHEMA_PATTERNS.num }] }),
+  PositiveNum: withDoc("PositiveNum", {
+    anyOf: [{ type: "number", exclusiveMinimum: 0, maximum: NUM_MAX }, { type: "string", pattern: SCHEMA_PATTERNS.positiveNum }],
+  }),
+  LeaderScore: withDoc("LeaderScore", { anyOf: [{ type: "number", minimum: 0, maximum: 10 }, { type: "string", pattern: SCHEMA_PATTERNS.leaderScore }] }),
+  Date: withDoc("Date", { type: "string", pattern: SCHEMA_PATTERNS.date }),
+  Fixed: withDoc("Fixed", { type: "string", pattern: SCHEMA_PATTERNS.fixed }),
 };
+const ref = (name: keyof typeof DEFS & string): JsonSchema => ({ $ref: `#/$defs/${name}` });
 
-const ZOD_SCHEMAS = { input: ScoreInputSchema, policy: PolicyOverridesSchema, result: ScoreResultSchema } as const;
-
-/** Whether a zod schema is `Num` or the bare `z.custom` it was built from (zod walks both). */
-function isNum(schema: unknown): boolean {
-  return schema === Num || schema === NumText || schema === (NumText._zod as { parent?: unknown }).parent;
+/** A property's schema with its title and description first. */
+function documented(key: string, schema: JsonSchema): JsonSchema {
+  const doc = PROPERTY_DOCS[key];
+  if (doc === undefined) throw new Error(`no title for the property ${key}`);
+  return { title: bilingual(doc, "title"), description: bilingual(doc, "description"), ...schema };
 }
 
-function generate(kind: SchemaKind): JsonSchema {
+/** The JSON Schema of a declared value rule. */
+function fromDeclaration(rule: Value): JsonSchema {
+  const shape = rule.shape;
+  switch (shape.kind) {
+    case "text":
+      return { type: "string", ...(shape.min > 0 ? { minLength: shape.min } : {}), maxLength: shape.max };
+    case "date":
+      return ref("Date");
+    case "num":
+      if (shape.max === undefined) return ref("Num");
+      if (shape.max !== 10) throw new Error(`no JSON Schema for a Num of at most ${shape.max}`);
+      return ref("LeaderScore");
+    case "amount":
+      return ref("PositiveNum");
+    case "int":
+      return { type: "integer", minimum: shape.min, ...(shape.max < Number.MAX_SAFE_INTEGER ? { maximum: shape.max } : { maximum: Number.MAX_SAFE_INTEGER }) };
+    case "boolean":
+      return { type: "boolean" };
+    case "enum":
+      return { type: "string", enum: [...shape.values] };
+    case "list":
+      return { type: "array", items: fromDeclaration(shape.item) };
+    case "object": {
+      const entries = Object.entries(shape.fields);
+      return {
+        type: "object",
+        properties: Object.fromEntries(entries.map(([key, field]) => [key, documented(key, fromDeclaration(field))])),
+        required: entries.filter(([, field]) => !field.optional).map(([key]) => key),
+        additionalProperties: false,
+      };
+    }
+  }
+}
+
+/** Whether a zod schema is the text rule of `Num` (zod walks the pipe's input side). */
+function isNum(schema: unknown): boolean {
+  return schema === NumText || schema === (NumText._zod as { parent?: unknown }).parent;
+}
+
+/** Result fields that hold points: fixed-point strings with the policy's decimals. */
+const FIXED_FIELDS = new Set(["daily", "comprehensive", "base", "total", "points", "uncapped", "cap"]);
+
+/** Gives every property its title and description and every score field of a result its pattern. */
+function document(node: unknown, kind: SchemaKind): unknown {
+  if (Array.isArray(node)) return node.map((item) => document(item, kind));
+  if (node === null || typeof node !== "object") return node;
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(node as JsonSchema)) {
+    if (key === "properties" && value !== null && typeof value === "object") {
+      out[key] = Object.fromEntries(
+        Object.entries(value as JsonSchema).map(([name, schema]) => {
+          let inner = document(schema, kind) as JsonSchema;
+          if (kind === "result" && FIXED_FIELDS.has(name) && inner["type"] === "string") inner = { ...inner, pattern: SCHEMA_PATTERNS.fixed };
+          return [name, documented(name, inner)];
+        }),
+      );
+    } else {
+      out[key] = document(value, kind);
+    }
+  }
+  return out;
+}
+
+function fromZod(kind: "policy" | "result"): JsonSchema {
   const metadata = z.registry<{ id?: string }>();
-  metadata.add(NumText, { id: "Num" });
   metadata.add(DateText, { id: "Date" });
-  const schema = z.toJSONSchema(ZOD_SCHEMAS[kind], {
-    target: "draft-07",
+  return z.toJSONSchema(kind === "policy" ? PolicyOverridesSchema : ScoreResultSchema, {
+    target: "draft-2020-12",
     io: kind === "result" ? "output" : "input",
     metadata,
-    unrepresentable: (ctx) => (isNum(ctx.zodSchema) ? { ...NUM_JSON_SCHEMA } : "throw"),
+    unrepresentable: (ctx) => (isNum(ctx.zodSchema) ? ref("Num") : "throw"),
     override: (ctx) => {
       if (isNum(ctx.zodSchema)) {
         for (const key of Object.keys(ctx.jsonSchema)) delete (ctx.jsonSchema as JsonSchema)[key];
-        Object.assign(ctx.jsonSchema, NUM_JSON_SCHEMA);
+        Object.assign(ctx.jsonSchema, ref("Num"));
       } else if (ctx.zodSchema === DateText) {
-        Object.assign(ctx.jsonSchema, {
-          description: "A real calendar day written YYYY-MM-DD, year 1949..2099 (the library also refuses days such as 2023-02-29).",
-          pattern: DATE_PATTERN,
-          format: "date",
-        });
+        for (const key of Object.keys(ctx.jsonSchema)) delete (ctx.jsonSchema as JsonSchema)[key];
+        Object.assign(ctx.jsonSchema, { type: "string", pattern: SCHEMA_PATTERNS.date });
       }
     },
   }) as JsonSchema;
-  return schema;
 }
 
-function at(schema: JsonSchema, ...path: string[]): JsonSchema | undefined {
-  let node: unknown = schema;
-  for (const key of path) node = node !== null && typeof node === "object" ? (node as JsonSchema)[key] : undefined;
-  return node !== null && typeof node === "object" ? (node as JsonSchema) : undefined;
+/** The rules across fields of the input that a JSON Schema can state. */
+function addConditionals(schema: JsonSchema): void {
+  const items = (list: string): JsonSchema => ((schema["properties"] as Record<string, JsonSchema>)[list]?.["items"] ?? {}) as JsonSchema;
+  items("commendations")["allOf"] = [
+    {
+      description: "授予单位的表彰须填写 awarded，其他表彰不得填写（附件2-三.2） / A unit commendation carries awarded (附件2-三.2); a participant or section commendation does not.",
+      if: { properties: { recipient: { const: "unit" } }, required: ["recipient"] },
+      then: { required: ["awarded"] },
+      else: { not: { required: ["awarded"] } },
+    },
+  ];
+  items("vetoes")["allOf"] = [
+    {
+      description: "依据为 other 的否决须填写非空白的 reason（附件2-四.5） / A veto on the ground \"other\" (附件2-四.5) needs a reason that is not blank.",
+      if: { properties: { ground: { const: "other" } }, required: ["ground"] },
+      then: { required: ["reason"], properties: { reason: { type: "string", pattern: SCHEMA_PATTERNS.nonBlank } } },
+    },
+  ];
 }
 
-/** `{ "allOf": [{ "$ref": … }] }` with nothing else (zod's form for an optional reference) → `{ "$ref": … }`. */
-function simplifyRefs(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(simplifyRefs);
-  if (node === null || typeof node !== "object") return node;
-  const entries = Object.entries(node as JsonSchema);
-  const allOf = (node as JsonSchema)["allOf"];
-  if (entries.length === 1 && Array.isArray(allOf) && allOf.length === 1) {
-    const only: unknown = allOf[0];
-    if (only !== null && typeof only === "object" && Object.keys(only).length === 1 && "$ref" in only) return { ...only };
-  }
-  return Object.fromEntries(entries.map(([key, value]) => [key, simplifyRefs(value)]));
-}
-
-/** Adds the conditional rules the zod checks enforce and JSON Schema can state. */
-function addConditionals(kind: SchemaKind, schema: JsonSchema): void {
-  if (kind !== "input") return;
-  const commendation = at(schema, "properties", "commendations", "items");
-  if (commendation !== undefined) {
-    commendation["allOf"] = [
-      {
-        description: "A unit commendation carries awarded (附件2-三.2); a participant or section commendation does not.",
-        if: { properties: { recipient: { const: "unit" } }, required: ["recipient"] },
-        then: { required: ["awarded"] },
-        else: { not: { required: ["awarded"] } },
-      },
-    ];
-  }
-  const veto = at(schema, "properties", "vetoes", "items");
-  if (veto !== undefined) {
-    veto["allOf"] = [
-      {
-        description: "A veto on the ground \"other\" (附件2-四.5) needs a reason.",
-        if: { properties: { ground: { const: "other" } }, required: ["ground"] },
-        then: { required: ["reason"], properties: { reason: { type: "string", pattern: "\\S" } } },
-      },
-    ];
-  }
-}
+const HEADS: Readonly<Record<SchemaKind, { title: string; description: string }>> = {
+  input: {
+    title: "五比五评 考评输入 / wubi-wuping score input",
+    description:
+      "score() 与 wubi-wuping score 读取的一个对象一个年度的输入（SPEC §8）。本模式无法表达的规则见 docs/formats.md：同一列表内编号重复、得分高于本轮满分、依政策而定的小数位数、缺少考评项目、JSON 数值的十进制写法。 / One participant-year as score() and `wubi-wuping score` read it (SPEC §8). What this schema cannot say is listed in docs/formats.md: ids repeated within a list, a score above its own outOf, decimals that depend on the policy, a missing component, a JSON number's decimal grammar.",
+  },
+  policy: {
+    title: "五比五评 政策覆盖项 / wubi-wuping policy overrides",
+    description:
+      "definePolicy() 与 --policy FILE 接受的对象（SPEC §2）：新的 id 及要修改的参数。数值之间的顺序与小数位数由本库检查。 / The JSON object definePolicy() and `--policy FILE` accept (SPEC §2): a new id and the parameters to change. Orders between values and decimals are checked by the library.",
+  },
+  result: {
+    title: "五比五评 考评结果 / wubi-wuping score result",
+    description: "score() 与 wubi-wuping score --json 的结果（SPEC §8）：纯数据，每个分数为定点数字符串。 / The result of score() and `wubi-wuping score --json` (SPEC §8): plain data, every score a fixed-point string.",
+  },
+};
 
 /**
- * The JSON Schema of an input, a policy or a result, as an object with `$schema`, `title` and
+ * The JSON Schema of an input, a policy or a result: draft 2020-12, with `$id`, `title` and
  * `description` first.
  *
  * @param kind - `input`, `policy` or `result`.
- * @returns A draft-07 JSON Schema.
+ * @returns The JSON Schema.
  * @example
  * ```ts
- * jsonSchemaOf("input").title; //=> "wubi-wuping score input"
+ * jsonSchemaOf("input").$schema; //=> "https://json-schema.org/draft/2020-12/schema"
  * ```
  */
 export function jsonSchemaOf(kind: SchemaKind): JsonSchema {
-  const generated = simplifyRefs(generate(kind)) as JsonSchema;
-  addConditionals(kind, generated);
-  const { $schema, ...rest } = generated;
-  return { $schema, ...HEADS[kind], ...rest };
+  let body: JsonSchema;
+  if (kind === "input") {
+    body = fromDeclaration(ScoreInputValue);
+    addConditionals(body);
+  } else {
+    const { $schema: _schema, $defs: zodDefs, ...rest } = fromZod(kind);
+    if (zodDefs !== undefined && Object.keys(zodDefs as object).length > 0) throw new Error(`unexpected definitions: ${Object.keys(zodDefs as object).join(", ")}`);
+    body = rest;
+  }
+  const documentedBody = document(body, kind) as JsonSchema;
+  const used = JSON.stringify(documentedBody);
+  const $defs = Object.fromEntries(Object.entries(DEFS).filter(([name]) => used.includes(`"#/$defs/${name}"`)));
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: `urn:wubi-wuping:schema:${kind}`,
+    ...HEADS[kind],
+    ...documentedBody,
+    $defs,
+  };
 }
 
 /**

@@ -206,8 +206,11 @@ const PRESET_LIMITS: InputLimits = {
   unitCeilingMicro: { municipal: 500_000, "provincial-department": 500_000, provincial: 3_000_000, national: 5_000_000 },
 };
 
+/** The declaration of an input under the preset's limits (its JSON Schema is written from it). */
+export const ScoreInputValue = inputValue(PRESET_LIMITS);
+
 /** The input schema under the preset's limits (2 decimals, ceilings the level's points). */
-export const ScoreInputSchema = inputValue(PRESET_LIMITS).schema;
+export const ScoreInputSchema = ScoreInputValue.schema;
 
 /** One participant-year as `score()` reads it, after validation: decimals as micro units. */
 export type ScoreInput = z.output<typeof ScoreInputSchema>;

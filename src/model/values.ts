@@ -26,7 +26,8 @@ export const NumText = z.custom<NumInput>().check(
     if (typeof raw !== "number" && typeof raw !== "string") {
       payload.issues.push({ code: "invalid_type", expected: "number", input: raw, inst: NumText });
     } else if (toMicro(raw) === undefined) {
-      payload.issues.push({ code: "invalid_format", format: "decimal", input: String(raw), inst: NumText });
+      // the value as given (a JSON number stays a number), for the issue's `value`
+      payload.issues.push({ code: "invalid_format", format: "decimal", input: raw as string, inst: NumText });
     }
   }),
 );
