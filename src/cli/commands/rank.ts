@@ -4,14 +4,29 @@ import { CliError, EXIT, jsonProblem, oneLine, readText, usageError, type CliIO 
 import type { Command } from "../command.js";
 import { renderTable, toCsv, type Align } from "../table.js";
 
-/** One non-blank line of an ndjson file, parsed, with its 1-based line number. */
-interface ParsedLine {
+/**
+ * One non-blank line of an ndjson file, parsed, with its 1-based line number.
+ *
+ * @example
+ * ```ts
+ * const line: ParsedLine = { line: 3, value: { year: 2022 } };
+ * ```
+ */
+export interface ParsedLine {
   readonly line: number;
   readonly value: unknown;
 }
 
-/** Parses ndjson text: CRLF or LF, blank lines skipped; every unparsable line reported at once. */
-function parseNdjson(text: string, path: string, lang: Lang): ParsedLine[] {
+/**
+ * Parses ndjson text: CRLF or LF, blank lines skipped; every unparsable line reported at once
+ * (a `CliError`, exit 1, one line each: `FILE:LINE: …`).
+ *
+ * @example
+ * ```ts
+ * parseNdjson('{"a":1}\n\n{"b":2}\n', "x.ndjson", "zh"); //=> [{ line: 1, value: { a: 1 } }, { line: 3, value: { b: 2 } }]
+ * ```
+ */
+export function parseNdjson(text: string, path: string, lang: Lang): ParsedLine[] {
   const parsed: ParsedLine[] = [];
   const problems: string[] = [];
   text.split("\n").forEach((raw, i) => {
@@ -78,8 +93,15 @@ function recordMessage(path: string, line: ParsedLine, record: ErrorRecord, skip
     : `${path}:${line.line}: this line is a scoring error of score --batch${where}, not a result, so it cannot be ranked; correct that input and score it again, or pass --skip-errors to rank the others`;
 }
 
-/** The lines of a ranking's input error, each naming the file line of the result at fault. */
-function errorLines(error: InputError, path: string, lines: readonly ParsedLine[]): string[] {
+/**
+ * The lines of a ranking's input error, each naming the file line of the result at fault.
+ *
+ * @example
+ * ```ts
+ * rankErrorLines(error, "results.ndjson", lines); //=> ["results.ndjson:3: policy.id: … (policy-mismatch)"]
+ * ```
+ */
+export function rankErrorLines(error: InputError, path: string, lines: readonly ParsedLine[]): string[] {
   return error.issues.map((issue) => {
     const [index, ...rest] = issue.path;
     const line = typeof index === "number" ? lines[index]?.line : undefined;
@@ -212,7 +234,7 @@ export const rankCommand: Command = {
       );
     } catch (cause) {
       if (!(cause instanceof InputError)) throw cause;
-      for (const line of errorLines(cause, path, lines)) io.err(line);
+      for (const line of rankErrorLines(cause, path, lines)) io.err(line);
       return EXIT.input;
     }
     io.out(formatRanking(entries, format, by === "category", lang));
