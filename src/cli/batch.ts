@@ -6,7 +6,7 @@
  */
 import { once } from "node:events";
 import { safeScore, type InputIssue, type Lang, type Policy } from "../index.js";
-import { CliError, EXIT, decodeText, describeFsError, jsonProblem, openInput, type CliIO } from "./io.js";
+import { CliError, EXIT, cliIssues, decodeText, describeFsError, jsonProblem, notUtf8, openInput, type CliIO } from "./io.js";
 import { LineSplitter, type SplitLine } from "./lines.js";
 
 /**
@@ -50,8 +50,8 @@ const MESSAGES: Readonly<Record<BatchIssueCode, Readonly<Record<Lang, (detail: s
     en: (limit) => `The line is longer than the limit of ${limit} bytes (--max-line-bytes) and was not read`,
   },
   "invalid-utf8": {
-    zh: () => "该行不是 UTF-8 文本（二进制数据？）",
-    en: () => "The line is not UTF-8 text (binary data?)",
+    zh: () => notUtf8("该行", "zh"),
+    en: () => notUtf8("The line", "en"),
   },
   "invalid-json": {
     zh: (detail) => `该行不是有效的 JSON：${detail}`,
@@ -86,7 +86,7 @@ export function batchLine(line: SplitLine, options: BatchOptions): string | unde
     return fail([issue("invalid-json", lang, jsonProblem(cause, text, lang))]);
   }
   const outcome = safeScore(input, { policy: options.policy, allowIncomplete: options.allowIncomplete, lang });
-  return outcome.success ? JSON.stringify(outcome.data) : fail(outcome.error.issues);
+  return outcome.success ? JSON.stringify(outcome.data) : fail(cliIssues(outcome.error, lang));
 }
 
 /** Collects output lines and writes them in one piece per input chunk, waiting for `drain`. */

@@ -17,7 +17,7 @@ import {
   RECIPIENT_NAMES,
   TIER_NAMES,
   clauseName,
-} from "./terms.js";
+} from "../messages/labels.js";
 
 /**
  * Options of `explain`.

@@ -103,7 +103,12 @@ describe("help", () => {
     for (const command of COMMANDS) {
       const run = await cli([command.name, "--help"]);
       expect(run.code, command.name).toBe(0);
-      expect(run.out).toContain(`usage: wubi-wuping ${command.usage}`);
+      expect(run.out).toContain(`用法：wubi-wuping ${command.usage}`);
+      expect(run.out).toContain(command.summary.zh);
+      expect(run.out).not.toContain(command.summary.en);
+      const english = await cli([command.name, "--help", "--lang", "en"]);
+      expect(english.out).toContain(`usage: wubi-wuping ${command.usage}`);
+      expect(english.out).not.toContain(command.summary.zh);
     }
   });
 
@@ -125,6 +130,7 @@ describe("help", () => {
     const none = await cli([]);
     expect(none.code).toBe(2);
     expect(none.out).toBe("");
-    expect(none.err).toContain("usage:");
+    expect(none.err).toContain("用法：");
+    expect((await cli(["--help", "--lang", "en"])).out).toContain("usage:");
   });
 });

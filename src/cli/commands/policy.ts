@@ -1,6 +1,6 @@
 /** `wubi-wuping policy`: every parameter in force, with its value and where it comes from. */
 import { LEVEL_LABELS, TIER_LABELS, COMPONENTS, xuancheng2022, type Lang, type Policy, type Provenance } from "../../index.js";
-import { clauseName } from "../../explain/terms.js";
+import { clauseName } from "../../messages/labels.js";
 import type { Command } from "../command.js";
 import { EXIT, type CliIO } from "../io.js";
 

@@ -1,6 +1,7 @@
 /** `wubi-wuping rank FILE.ndjson`: rank score results, as a terminal table, CSV or JSON. */
 import { CATEGORY_LABELS, InputError, TIER_LABELS, formatPath, rank, type Lang, type RankEntry } from "../../index.js";
 import { CliError, EXIT, jsonProblem, oneLine, readText, usageError, type CliIO } from "../io.js";
+import { flagChoice } from "../words.js";
 import type { Command } from "../command.js";
 import { renderTable, toCsv, type Align } from "../table.js";
 
@@ -130,10 +131,10 @@ export const rankCommand: Command = {
   },
   async run({ positionals, values, lang, policy }, io: CliIO): Promise<number> {
     const by = values["by"];
-    if (by !== undefined && by !== "category") throw usageError(`--by takes category, not ${String(by)}`);
+    if (by !== undefined && by !== "category") throw usageError(flagChoice("--by", ["category"], by, lang));
     const format = values["format"] ?? "table";
     if (typeof format !== "string" || !(FORMATS as readonly string[]).includes(format)) {
-      throw usageError(`--format takes table, csv or json, not ${String(format)}`);
+      throw usageError(flagChoice("--format", FORMATS, format, lang));
     }
     const path = positionals[0] as string;
     const lines = parseNdjson(await readText(path, io, lang), path, lang);

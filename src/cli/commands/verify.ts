@@ -79,7 +79,7 @@ export const verifyCommand: Command = {
     }
     const outcome = safeScore(input, { policy: policyFor(named, policy, resultPath, lang), allowIncomplete: true, lang });
     if (!outcome.success) {
-      for (const line of issueLines(outcome.error)) io.err(`${inputPath}: ${line}`);
+      for (const line of issueLines(outcome.error, lang)) io.err(`${inputPath}: ${line}`);
       return EXIT.input;
     }
     const recomputed = outcome.data;

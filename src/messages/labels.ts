@@ -1,5 +1,6 @@
 /**
- * The words `explain` uses: the source's official Chinese terms and their English renderings.
+ * The one table of names: the source's official Chinese terms and their English renderings, read
+ * by `explain`, the CLI, the error messages and the model's `…_LABELS` exports alike.
  *
  * @internal
  */
@@ -10,7 +11,29 @@ import type { AssumptionId, Level, Tier } from "../model/policy.js";
 import type { ExclusionReason } from "../model/result.js";
 import type { ComponentId } from "../policy/components.js";
 
-type Words<K extends string> = Readonly<Record<K, Readonly<Record<Lang, string>>>>;
+/**
+ * Names of the members of a set, in both languages.
+ *
+ * @example
+ * ```ts
+ * const names: Words<"a"> = { a: { zh: "甲", en: "A" } };
+ * ```
+ */
+export type Words<K extends string> = Readonly<Record<K, Readonly<Record<Lang, string>>>>;
+
+/**
+ * The Chinese names of a table, as the model's `…_LABELS` exports give them.
+ *
+ * @example
+ * ```ts
+ * chineseOf(TIER_NAMES).excellent; //=> "优秀"
+ * ```
+ */
+export function chineseOf<K extends string>(words: Words<K>): Readonly<Record<K, string>> {
+  const out = {} as Record<K, string>;
+  for (const key of Object.keys(words) as K[]) out[key] = words[key].zh;
+  return Object.freeze(out);
+}
 
 /** Component names: the source's own, with an English gloss. */
 export const COMPONENT_NAMES: Words<ComponentId> = {
@@ -36,6 +59,18 @@ export const LEVEL_NAMES: Words<Level> = {
   "provincial-department": { zh: "省直单位", en: "provincial department (省直单位)" },
   provincial: { zh: "省部级", en: "provincial or ministerial (省部级)" },
   national: { zh: "党中央、国务院", en: "national (党中央、国务院)" },
+};
+
+/** Result status names: 正式 or 暂定 (a component missing). */
+export const STATUS_NAMES: Words<"final" | "provisional"> = {
+  final: { zh: "正式", en: "final" },
+  provisional: { zh: "暂定", en: "provisional" },
+};
+
+/** Whom a veto's finding concerns. */
+export const SUBJECT_NAMES: Words<"participant" | "staff"> = {
+  participant: { zh: "参评对象本人", en: "the participant" },
+  staff: { zh: "所属工作人员", en: "a member of staff" },
 };
 
 /** Recipient names. */
