@@ -92,9 +92,10 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
       if (c === undefined) return { offset: i, reason: "end" };
       const close = open === "{" ? "}" : "]";
       if (c === ",") {
+        const comma = i;
         i += 1;
         skip();
-        if (text[i] === "}" || text[i] === "]") return { offset: i - 1, reason: "trailing-comma" };
+        if (text[i] === "}" || text[i] === "]") return { offset: comma, reason: "trailing-comma" };
         want = open === "{" ? "key" : "value";
       } else if (c === close) {
         stack.pop();

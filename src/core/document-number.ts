@@ -17,8 +17,17 @@ export interface DocumentNumber {
   readonly normalized: string;
 }
 
+/**
+ * Why a document number may be refused.
+ *
+ * @example
+ * ```ts
+ * DOCUMENT_NUMBER_ERRORS.includes("zero-serial"); //=> true
+ * ```
+ */
+export const DOCUMENT_NUMBER_ERRORS = ["unrecognized", "year-out-of-range", "zero-serial", "serial-too-large"] as const;
 /** Why a document number was refused. */
-export type DocumentNumberError = "unrecognized" | "year-out-of-range" | "zero-serial" | "serial-too-large";
+export type DocumentNumberError = (typeof DOCUMENT_NUMBER_ERRORS)[number];
 
 /** The outcome of `parseDocumentNumber`. */
 export type DocumentNumberResult =

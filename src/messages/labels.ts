@@ -10,6 +10,7 @@ import type { Category } from "../model/participant.js";
 import type { AssumptionId, Level, Tier } from "../model/policy.js";
 import type { ExclusionReason } from "../model/result.js";
 import type { ComponentId } from "../policy/components.js";
+import type { DocumentNumberError } from "../core/document-number.js";
 
 /**
  * Names of the members of a set, in both languages.
@@ -109,6 +110,20 @@ export const EXCLUSION_NAMES: Words<ExclusionReason> = {
   "invalid-document-number": { zh: "文号无法识别，无法确定年度（附件2-三.4）", en: "the document number cannot be read, so its year is unknown (Annex 2 §3.4)" },
   "wrong-year": { zh: "文号年度不是考评年度（附件2-三.4）", en: "the document number's year is not the evaluation year (Annex 2 §3.4)" },
   superseded: { zh: "同一事项受到不同层次表彰表扬的，就高计算，不重复加分（附件2-三.3）", en: "the same matter counts once, at the highest (Annex 2 §3.3)" },
+};
+
+/** Why a document number was refused (SPEC §5), for `docnum` and `explain`. */
+export const DOCUMENT_NUMBER_ERROR_NAMES: Words<DocumentNumberError> = {
+  unrecognized: { zh: "不是发文字号的格式", en: "not in the form of a document number" },
+  "year-out-of-range": { zh: "年份不在 1949 至 2099 之间", en: "the year is not between 1949 and 2099" },
+  "zero-serial": { zh: "序号不能为 0", en: "the serial cannot be 0" },
+  "serial-too-large": { zh: "序号不能超过 999999999", en: "the serial is above 999999999" },
+};
+
+/** The form a document number must have (GB/T 9704-2012 §7.2.5), as a refusal states it. */
+export const DOCUMENT_NUMBER_FORM: Readonly<Record<Lang, string>> = {
+  zh: "应为 发文机关代字〔年份〕序号号，如 宣政〔2022〕12号",
+  en: "expected issuer code, the year in brackets, serial and 号, such as 宣政〔2022〕12号",
 };
 
 /** What each assumption is, for the closing list of `explain`. */
