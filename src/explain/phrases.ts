@@ -6,6 +6,7 @@
  * @internal
  */
 import type { Lang } from "../api/errors.js";
+import { STATUS_NAMES } from "../messages/labels.js";
 
 /**
  * A record a component left out, as `explain` names it.
@@ -100,7 +101,7 @@ const EN_KIND: Readonly<Record<ExcludedRecord["kind"], string>> = {
 export const ZH: Phrases = {
   lang: "zh",
   header: (name, id, unit, category) => `五比五评考评计分说明 —— ${name}（${id}${unit === undefined ? "" : `，${unit}`}，${category}）`,
-  meta: (year, policy, provisional) => `考评年度 ${year}；计分政策 ${policy}；状态：${provisional ? "暂定（有缺项）" : "正式"}`,
+  meta: (year, policy, provisional) => `考评年度 ${year}；计分政策 ${policy}；状态：${provisional ? `${STATUS_NAMES.provisional.zh}（有缺项）` : STATUS_NAMES.final.zh}`,
   groupHead: (group, clause, max) => `【${group}】（${clause}，满分 ${max}）`,
   componentHead: (index, name, clause, max, points, missing) =>
     `  ${index}. ${name}（${clause}，满分 ${max}）：${points} 分${missing ? "（缺项）" : ""}`,

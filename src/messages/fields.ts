@@ -167,6 +167,21 @@ const ROOT: FieldNode = group("输入", "the input", {
   decimals: leaf("保留小数位数", "the decimals"),
 });
 
+/** A list of score results (what `rank` reads): `第 2 条结果的总分`. */
+const RESULTS: FieldNode = list("计分结果", "the results", {
+  zh: (_owner, n) => `第 ${n} 条结果`,
+  en: (_owner, n) => `result ${n}`,
+  fields: {
+    year: leaf("考评年度", "year"),
+    participant: PARTICIPANT,
+    policy: group("计分政策", "policy", { id: leaf("计分政策", "policy") }, true),
+    status: leaf("状态", "status"),
+    vetoed: leaf("“是否否决”", "vetoed flag"),
+    tier: leaf("等次", "tier"),
+    total: leaf("总分", "total"),
+  },
+});
+
 /** A named field: its words, and the node it reached (for the keys it may hold). */
 interface Named {
   readonly text: string;
@@ -174,7 +189,7 @@ interface Named {
 }
 
 function walk(path: readonly (string | number)[], lang: Lang): Named {
-  let node: FieldNode | undefined = ROOT;
+  let node: FieldNode | undefined = typeof path[0] === "number" ? RESULTS : ROOT;
   let text = "";
   // The name of the object holding the current list, which names its items: `日常督查` + `第 2 轮`.
   let owner = "";

@@ -82,7 +82,7 @@ function subject(path: Path, lang: Lang): string {
   const name = fieldName(path, lang);
   if (name !== "") return name;
   if (path.length === 0) return lang === "zh" ? "输入" : "the input";
-  return lang === "zh" ? `字段 ${formatPath(path)}` : `the field ${formatPath(path)}`;
+  return lang === "zh" ? `字段 ${formatPath(path)} ` : `the field ${formatPath(path)}`;
 }
 
 const capital = (text: string): string => (text === "" ? text : `${text.charAt(0).toUpperCase()}${text.slice(1)}`);
