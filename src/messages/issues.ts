@@ -226,6 +226,8 @@ const windowsText = (y: number, lang: Lang): string => {
 };
 const given = (value: unknown, lang: Lang): string =>
   value === undefined ? "" : lang === "zh" ? `（填写的是${spaced(shownValue(value, lang))}）` : ` (given: ${shownValue(value, lang)})`;
+/** A level's ceiling: given as text (`ceiling`) or in micro units (`ceilingMicro`). */
+const ceiling = (p: Params): string => (p["ceiling"] === undefined ? microText(Number(p["ceilingMicro"])) : String(p["ceiling"]));
 const recipientOf = (p: Params, lang: Lang): string => valueName(String(p["recipient"]), lang, RECIPIENT_NAMES) ?? String(p["recipient"]);
 
 /** The library's own codes (SPEC §8), in both languages. */
@@ -255,16 +257,16 @@ const LIBRARY: Readonly<Record<string, Readonly<Record<Lang, Library>>>> = {
     en: () => "A unit commendation needs awarded (the points granted by relevance)",
   },
   "awarded-above-ceiling": {
-    zh: (p, { field: f, value: v }) => `${f}不得超过该级别的上限 ${microText(Number(p["ceilingMicro"]))}${given(v, "zh")}`,
-    en: (p, { value: v }) => `The awarded points exceed this level's ceiling of ${microText(Number(p["ceilingMicro"]))}${given(v, "en")}`,
+    zh: (p, { field: f, value: v }) => `${f}不得超过该级别的上限 ${ceiling(p)}${given(v, "zh")}`,
+    en: (p, { value: v }) => `The awarded points exceed this level's ceiling of ${ceiling(p)}${given(v, "en")}`,
   },
   "reason-required": {
     zh: () => "否决依据为“其他原因”（other）时必须填写原因（reason）",
     en: () => 'A veto on the ground "other" needs a reason',
   },
   "too-many-decimals": {
-    zh: (p, { field: f, value: v }) => `${f}的小数位数过多：本政策最多 ${String(p["decimals"])} 位小数${given(v, "zh")}`,
-    en: (p, { field: f, value: v }) => `${capital(f)} has too many decimals: this policy allows at most ${String(p["decimals"])}${given(v, "en")}`,
+    zh: (p, { field: f, value: v }) => `${f}的小数位数过多：本政策最多 ${String(p["decimals"])} 位小数${given(v ?? p["value"], "zh")}`,
+    en: (p, { field: f, value: v }) => `${capital(f)} has too many decimals: this policy allows at most ${String(p["decimals"])}${given(v ?? p["value"], "en")}`,
   },
   "too-many-issues": {
     zh: (p) => `本列表的问题过多：以上列出前 ${String(p["shown"])} 处，共 ${String(p["total"])} 处`,
@@ -289,6 +291,10 @@ const LIBRARY: Readonly<Record<string, Readonly<Record<Lang, Library>>>> = {
   "before-cycle": {
     zh: (p) => `起始年度不得早于该周期的第一年 ${String(p["firstYear"])}`,
     en: (p) => `The starting year may not be before the cycle's first year, ${String(p["firstYear"])}`,
+  },
+  "invalid-policy": {
+    zh: () => "选项 policy 必须是 definePolicy() 或预设（如 xuancheng2022）给出的政策；请用 definePolicy(覆盖项) 生成，不要直接传入覆盖项 JSON 或修改过的副本",
+    en: () => "The option policy must be a policy made by definePolicy() or a preset such as xuancheng2022: pass definePolicy(overrides), not the overrides JSON or an edited copy",
   },
   "invalid-cycle": {
     zh: () => "周期的最后一年不得早于第一年，且一个周期不超过 100 年",
