@@ -5,7 +5,14 @@
  */
 import type { Lang } from "../index.js";
 
-/** What is wrong at the first place a text leaves the JSON grammar. */
+/**
+ * What is wrong at the first place a text leaves the JSON grammar.
+ *
+ * @example
+ * ```ts
+ * const reason: JsonSyntaxReason = "trailing-comma";
+ * ```
+ */
 export type JsonSyntaxReason =
   | "end"
   | "single-quote"
@@ -23,7 +30,14 @@ export type JsonSyntaxReason =
   | "unexpected"
   | "after-end";
 
-/** The first syntax error of a text: where (0-based offset) and what. */
+/**
+ * The first syntax error of a text: where (0-based offset) and what.
+ *
+ * @example
+ * ```ts
+ * const error: JsonSyntaxError = { offset: 14, reason: "trailing-comma" };
+ * ```
+ */
 export interface JsonSyntaxError {
   readonly offset: number;
   readonly reason: JsonSyntaxReason;
@@ -162,7 +176,14 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
   }
 }
 
-/** Where in `text` a 0-based offset falls, as 1-based line and column. */
+/**
+ * Where in `text` a 0-based offset falls, as 1-based line and column.
+ *
+ * @example
+ * ```ts
+ * lineAndColumn("{\n  \"a\": 1,\n}", 10); //=> { line: 2, column: 9 }
+ * ```
+ */
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let start = 0;

@@ -104,7 +104,14 @@ export function internalError(detail: string, lang: Lang): string {
   return lang === "zh" ? `程序内部错误：${oneLine(detail)}（请报告此问题）` : `internal error: ${oneLine(detail)} (please report it)`;
 }
 
-/** The headings and closing lines of `--help`. */
+/**
+ * The headings and closing lines of `--help`.
+ *
+ * @example
+ * ```ts
+ * HELP.zh.commands; //=> "用法："
+ * ```
+ */
 export const HELP: Readonly<
   Record<Lang, { readonly title: string; readonly commands: string; readonly more: string; readonly exits: string }>
 > = {

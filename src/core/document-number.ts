@@ -38,7 +38,14 @@ const ZERO_WIDTH = /[\u200B-\u200F\u2060\uFEFF]/g;
 const SHAPE =
   /^([^\s〔〕[\]【】()]+)\s*(?:〔\s*([0-9]{4})\s*〕|\[\s*([0-9]{4})\s*\]|【\s*([0-9]{4})\s*】|\(\s*([0-9]{4})\s*\))\s*(?:第)?\s*([0-9]+)\s*(号)?$/;
 
-/** The largest serial a document number may carry (SPEC §5). */
+/**
+ * The largest serial a document number may carry (SPEC §5).
+ *
+ * @example
+ * ```ts
+ * parseDocumentNumber(`宣政〔2022〕${MAX_SERIAL + 1}号`); //=> { ok: false, reason: "serial-too-large" }
+ * ```
+ */
 export const MAX_SERIAL = 999_999_999;
 
 /**

@@ -62,13 +62,27 @@ export const LEVEL_NAMES: Words<Level> = {
   national: { zh: "党中央、国务院", en: "national (党中央、国务院)" },
 };
 
-/** Result status names: 正式 or 暂定 (a component missing). */
+/**
+ * Result status names: 正式 or 暂定 (a component missing).
+ *
+ * @example
+ * ```ts
+ * STATUS_NAMES.provisional.zh; //=> "暂定"
+ * ```
+ */
 export const STATUS_NAMES: Words<"final" | "provisional"> = {
   final: { zh: "正式", en: "final" },
   provisional: { zh: "暂定", en: "provisional" },
 };
 
-/** Whom a veto's finding concerns. */
+/**
+ * Whom a veto's finding concerns.
+ *
+ * @example
+ * ```ts
+ * SUBJECT_NAMES.staff.zh; //=> "所属工作人员"
+ * ```
+ */
 export const SUBJECT_NAMES: Words<"participant" | "staff"> = {
   participant: { zh: "参评对象本人", en: "the participant" },
   staff: { zh: "所属工作人员", en: "a member of staff" },
@@ -112,7 +126,14 @@ export const EXCLUSION_NAMES: Words<ExclusionReason> = {
   superseded: { zh: "同一事项受到不同层次表彰表扬的，就高计算，不重复加分（附件2-三.3）", en: "the same matter counts once, at the highest (Annex 2 §3.3)" },
 };
 
-/** Why a document number was refused (SPEC §5), for `docnum` and `explain`. */
+/**
+ * Why a document number was refused (SPEC §5), for `docnum` and `explain`.
+ *
+ * @example
+ * ```ts
+ * DOCUMENT_NUMBER_ERROR_NAMES["zero-serial"].zh; //=> "序号不能为 0"
+ * ```
+ */
 export const DOCUMENT_NUMBER_ERROR_NAMES: Words<DocumentNumberError> = {
   unrecognized: { zh: "不是发文字号的格式", en: "not in the form of a document number" },
   "year-out-of-range": { zh: "年份不在 1949 至 2099 之间", en: "the year is not between 1949 and 2099" },
@@ -120,7 +141,14 @@ export const DOCUMENT_NUMBER_ERROR_NAMES: Words<DocumentNumberError> = {
   "serial-too-large": { zh: "序号不能超过 999999999", en: "the serial is above 999999999" },
 };
 
-/** The form a document number must have (GB/T 9704-2012 §7.2.5), as a refusal states it. */
+/**
+ * The form a document number must have (GB/T 9704-2012 §7.2.5), as a refusal states it.
+ *
+ * @example
+ * ```ts
+ * DOCUMENT_NUMBER_FORM.zh; //=> "应为 发文机关代字〔年份〕序号号，如 宣政〔2022〕12号"
+ * ```
+ */
 export const DOCUMENT_NUMBER_FORM: Readonly<Record<Lang, string>> = {
   zh: "应为 发文机关代字〔年份〕序号号，如 宣政〔2022〕12号",
   en: "expected issuer code, the year in brackets, serial and 号, such as 宣政〔2022〕12号",
