@@ -18,6 +18,9 @@ import { nearest } from "./suggest.js";
 type Path = readonly (string | number)[];
 type Params = Readonly<Record<string, unknown>>;
 
+/** The most unknown keys of one object that get a suggestion of the nearest valid key. */
+const MAX_SUGGESTED = 1000;
+
 /** The most characters of an offending value a message echoes. */
 const SHOWN_VALUE = 40;
 
@@ -350,8 +353,12 @@ export function renderIssue(issue: core.$ZodRawIssue, lang: Lang): string {
       return bound(issue, issue.maximum, true, field, lang);
     case "invalid_value":
       return enumMessage(issue.values, issue.input, path, lang);
-    case "unrecognized_keys":
-      return issue.keys.map((key) => unknownKeyMessage(path, key, allowedKeys(issue), lang)).join("\n");
+    case "unrecognized_keys": {
+      // Suggestions for the first keys of an object only: a hostile object with 100,000 unknown
+      // keys is refused in bounded time.
+      const allowed = allowedKeys(issue);
+      return issue.keys.map((key, i) => unknownKeyMessage(path, key, i < MAX_SUGGESTED ? allowed : [], lang)).join("\n");
+    }
     case "not_multiple_of":
       return lang === "zh" ? `${field}应为 ${String(issue.divisor)} 的整数倍` : `${capital(field)} must be a multiple of ${String(issue.divisor)}`;
     case "invalid_union":

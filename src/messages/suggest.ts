@@ -53,8 +53,10 @@ export function nearest(key: string, candidates: readonly string[]): string | un
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     if (candidate === key) continue;
-    const distance = editDistance(folded, candidate.toLowerCase());
     const allowed = Math.min(3, Math.max(1, Math.floor(candidate.length / 3)));
+    // The distance is at least the difference of the lengths: skip what cannot be near.
+    if (Math.abs(candidate.length - key.length) > allowed) continue;
+    const distance = editDistance(folded, candidate.toLowerCase());
     if (distance <= allowed && distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
