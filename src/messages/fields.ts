@@ -7,7 +7,7 @@
  */
 import type { Lang } from "../api/errors.js";
 import { COMPONENT_IDS } from "../policy/components.js";
-import { COMPONENT_NAMES, LEVEL_NAMES, type Words } from "./labels.js";
+import { BALLOT_NAMES, COMPONENT_NAMES, LEVEL_NAMES, type Words } from "./labels.js";
 
 /** One node of the label tree: its name, its fields, and (for a list) how an item is named. */
 interface FieldNode {
@@ -35,6 +35,10 @@ const group = (zh: string, en: string, fields: Readonly<Record<string, FieldNode
 });
 const list = (zh: string, en: string, item: ListItem): FieldNode => ({ name: { zh, en }, item });
 
+const ballots = (answer: keyof typeof BALLOT_NAMES): FieldNode => leaf(`“${BALLOT_NAMES[answer].zh}”票数`, `${BALLOT_NAMES[answer].en} ballots`);
+const weight = (answer: keyof typeof BALLOT_NAMES): FieldNode =>
+  leaf(`“${BALLOT_NAMES[answer].zh}”票的权重`, `the weight of a ${BALLOT_NAMES[answer].en} ballot`);
+
 const ROUND: ListItem = {
   zh: (owner, n) => `${owner}第 ${n} 轮`,
   en: (owner, n) => `round ${n} of ${owner}`,
@@ -51,10 +55,10 @@ const BALLOTS = group(
   "测评票",
   "ballots",
   {
-    satisfied: leaf("“满意”票数", "satisfied ballots"),
-    basicallySatisfied: leaf("“基本满意”票数", "basically satisfied ballots"),
-    dissatisfied: leaf("“不满意”票数", "dissatisfied ballots"),
-    unknown: leaf("“不了解”票数", "unknown ballots"),
+    satisfied: ballots("satisfied"),
+    basicallySatisfied: ballots("basicallySatisfied"),
+    dissatisfied: ballots("dissatisfied"),
+    unknown: ballots("unknown"),
   },
   true,
 );
@@ -149,9 +153,9 @@ const ROOT: FieldNode = group("输入", "the input", {
   id: leaf("政策编号", "the policy id"),
   label: leaf("政策名称", "the policy label"),
   surveyWeights: group("测评票权重", "the survey weights", {
-    satisfied: leaf("“满意”票的权重", "the weight of a satisfied ballot"),
-    basicallySatisfied: leaf("“基本满意”票的权重", "the weight of a basically satisfied ballot"),
-    dissatisfied: leaf("“不满意”票的权重", "the weight of a dissatisfied ballot"),
+    satisfied: weight("satisfied"),
+    basicallySatisfied: weight("basicallySatisfied"),
+    dissatisfied: weight("dissatisfied"),
   }, true),
   complaintDeduction: leaf("经查实投诉每件的扣分", "the deduction per complaint"),
   minRounds: leaf("每年不少于的督查次数", "the minimum rounds"),

@@ -88,6 +88,21 @@ export const SUBJECT_NAMES: Words<"participant" | "staff"> = {
   staff: { zh: "所属工作人员", en: "a member of staff" },
 };
 
+/**
+ * The answers of a survey ballot (`附件2-二`).
+ *
+ * @example
+ * ```ts
+ * BALLOT_NAMES.basicallySatisfied.zh; //=> "基本满意"
+ * ```
+ */
+export const BALLOT_NAMES: Words<"satisfied" | "basicallySatisfied" | "dissatisfied" | "unknown"> = {
+  satisfied: { zh: "满意", en: "satisfied" },
+  basicallySatisfied: { zh: "基本满意", en: "basically satisfied" },
+  dissatisfied: { zh: "不满意", en: "dissatisfied" },
+  unknown: { zh: "不了解", en: "unknown" },
+};
+
 /** Recipient names. */
 export const RECIPIENT_NAMES: Words<"participant" | "section" | "unit"> = {
   participant: { zh: "参评对象", en: "the participant" },

@@ -1,6 +1,6 @@
 /** `wubi-wuping policy`: every parameter in force, with its value and where it comes from. */
 import { LEVEL_LABELS, TIER_LABELS, COMPONENTS, xuancheng2022, type Lang, type Policy, type Provenance } from "../../index.js";
-import { clauseName } from "../../messages/labels.js";
+import { BALLOT_NAMES, clauseName } from "../../messages/labels.js";
 import type { Command } from "../command.js";
 import { EXIT, type CliIO } from "../io.js";
 
@@ -24,11 +24,6 @@ const NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   cycleStart: { zh: "第一个周期的起始年", en: "first year of the first cycle" },
 };
 
-const WEIGHT_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
-  satisfied: { zh: "满意", en: "satisfied" },
-  basicallySatisfied: { zh: "基本满意", en: "basically satisfied" },
-  dissatisfied: { zh: "不满意", en: "dissatisfied" },
-};
 
 /** The Chinese words for a parameter's value written as a code (windows, methods, tie-breaks). */
 const CODE_VALUES: Readonly<Record<string, string>> = {
@@ -73,7 +68,7 @@ function showValue(key: string, value: unknown, lang: Lang): string {
         .join(sep);
     case "surveyWeights":
       return Object.entries(value as Readonly<Record<string, string>>)
-        .map(([answer, weight]) => `${WEIGHT_NAMES[answer]?.[lang] ?? answer} ${weight}`)
+        .map(([answer, weight]) => `${(BALLOT_NAMES as Readonly<Record<string, Readonly<Record<Lang, string>>>>)[answer]?.[lang] ?? answer} ${weight}`)
         .join(sep);
     case "unitCeiling":
       return value === "level-points" ? (zh ? "该级别的分值（level-points）" : "the level's points (level-points)") : String(value);
