@@ -179,6 +179,20 @@ function enumMessage(values: readonly unknown[], input: unknown, path: Path, lan
   return `${expectedGot(field, options, got, lang)}${hint}`;
 }
 
+/** What each branch of a union expected (`level-points`, or a decimal), from its first issue. */
+function unionForms(branches: readonly (readonly core.$ZodIssue[])[], lang: Lang): string[] {
+  const forms: string[] = [];
+  for (const branch of branches) {
+    const first = branch[0];
+    if (first === undefined || first.path.length > 0) return [];
+    if (first.code === "invalid_value") forms.push(first.values.map((v) => String(v)).join(lang === "zh" ? "、" : ", "));
+    else if (first.code === "invalid_format" && first.format === "decimal") forms.push(DECIMAL_RULE[lang]);
+    else if (first.code === "invalid_type") forms.push(typeName(first.expected, lang));
+    else return [];
+  }
+  return forms;
+}
+
 /** The keys the object schema that raised an `unrecognized_keys` issue allows. */
 function allowedKeys(issue: core.$ZodRawIssue): string[] {
   const shape = (issue.inst as { _zod?: { def?: { shape?: Readonly<Record<string, unknown>> } } } | undefined)?._zod?.def?.shape;
@@ -361,8 +375,11 @@ export function renderIssue(issue: core.$ZodRawIssue, lang: Lang): string {
     }
     case "not_multiple_of":
       return lang === "zh" ? `${field}应为 ${String(issue.divisor)} 的整数倍` : `${capital(field)} must be a multiple of ${String(issue.divisor)}`;
-    case "invalid_union":
+    case "invalid_union": {
+      const forms = unionForms(issue.errors, lang);
+      if (forms.length > 0) return expectedGot(field, forms.join(lang === "zh" ? "，或" : ", or "), shownValue(issue.input, lang), lang);
       return lang === "zh" ? `${field}的写法不对，填写的是 ${shownValue(issue.input, lang)}` : `${capital(field)} has none of the allowed forms: ${shownValue(issue.input, lang)}`;
+    }
     case "invalid_key":
     case "invalid_element":
       return lang === "zh" ? `${field}中有不合要求的项` : `${capital(field)} holds an invalid entry`;

@@ -113,6 +113,16 @@ describe("Chinese messages", () => {
       ]
     `);
   });
+
+  it("say which forms a field of several forms takes", () => {
+    let error: unknown;
+    try {
+      definePolicy({ id: "x", unitCeiling: true as never });
+    } catch (cause) {
+      error = cause;
+    }
+    expect((error as InputError).issues.map((i) => i.message)).toEqual(["单位表彰的酌情加分上限应为 level-points，或数字，填写的是 true"]);
+  });
 });
 
 describe("messages and data", () => {
