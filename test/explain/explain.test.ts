@@ -120,6 +120,15 @@ describe("explain in Chinese", () => {
     expect(csglk).toContain("× bz-02 不计：未经加分申报审核通过（附件2-三）");
   });
 
+  it("still explains a result written before exclusions and deductions carried their details", () => {
+    const old = JSON.parse(JSON.stringify(example("zfzd"))) as ScoreResult & { bonus: { excluded: Record<string, unknown>[] }; components: { trace: Record<string, unknown>[] }[] };
+    for (const e of old.bonus.excluded) for (const key of ["documentNumber", "documentYear", "documentNumberError"]) delete e[key];
+    for (const c of old.components) for (const step of c.trace) delete step["complaints"];
+    const text = explain(old);
+    expect(text).toContain("× bz-03 不计：文号年度不是考评年度（附件2-三.4）");
+    expect(text).toContain("计算：10 − (1 + 0.5 + 0.5) = 8\n     四舍五入：8 → 8.00");
+  });
+
   it("states the veto and rates a vetoed body 不称职 by the one-vote veto", () => {
     const gysyc = explain(example("gysyc"));
     expect(gysyc).toContain("fj-01：因发生不作为、慢作为、乱作为等问题，受到党纪政务处分 —— 经认定，发生在考评期间：直接评定“不称职”等次");
