@@ -28,14 +28,14 @@ export const docnumCommand: Command = {
   help: {
     zh: [
       "按 GB/T 9704-2012 解析发文字号：发文机关代字、年份（决定加分所属年度，附件2-三.4）、序号、是否规范、规范写法。",
-      "接受常见的不规范写法：[] 【】 () 括号、全角数字、“第”、序号前导零、缺“号”、多余空格。",
+      "接受常见的不规范写法：[] 【】 () 括号、全角数字、“第”、序号前导零、缺“号”、文号前后和文号内的空格（如 宣组〔 2022 〕第 5号）；序号不超过 999999999。",
       "  --json                 输出 parseDocumentNumber 的结果 JSON",
       "  --lang zh|en           语言（默认 zh）",
       "退出码：0 可以识别；1 无法识别；2 命令行错误。",
     ].join("\n"),
     en: [
       "Parses a document number per GB/T 9704-2012: issuer code, year (which fixes the year of a bonus, 附件2-三.4), serial, whether it is standard, and the standard form.",
-      "Accepts the usual non-standard forms: [] 【】 () brackets, full-width digits, 第, leading zeros, a missing 号, stray spaces.",
+      "Accepts the usual non-standard forms: [] 【】 () brackets, full-width digits, 第, leading zeros, a missing 号, spaces around and inside the number (such as 宣组〔 2022 〕第 5号); the serial is at most 999999999.",
       "  --json                 print the result of parseDocumentNumber as JSON",
       "  --lang zh|en           language (default zh)",
       "Exit codes: 0 recognised; 1 refused; 2 usage.",
