@@ -52,7 +52,7 @@ export interface InputIssue {
  * @example
  * ```ts
  * try { score({ year: 2022 }); } catch (e) {
- *   if (e instanceof InputError) e.issues[0]; //=> { path: ["participant"], code: "invalid_type", message: "无效输入：…" }
+ *   if (e instanceof InputError) e.issues[0]; //=> { path: ["participant"], code: "invalid_type", message: "缺少参评对象（participant），应填写对象（{ … }）" }
  * }
  * ```
  */
