@@ -1,15 +1,17 @@
 /**
  * The one table of names: the source's official Chinese terms and their English renderings, read
- * by `explain`, the CLI, the error messages and the model's `…_LABELS` exports alike.
+ * by `explain`, the CLI and the error messages. The Chinese names of components, groups, levels,
+ * tiers and categories are the model's own (`COMPONENTS[].label`, `GROUP_LABELS`, `LEVEL_LABELS`,
+ * `TIER_LABELS`, `CATEGORY_LABELS`, declared once beside their ids); this table adds the English.
  *
  * @internal
  */
 import type { Lang } from "../api/errors.js";
 import type { Ground } from "../model/input.js";
-import type { Category } from "../model/participant.js";
-import type { AssumptionId, Level, Tier } from "../model/policy.js";
+import { CATEGORY_LABELS, type Category } from "../model/participant.js";
+import { LEVEL_LABELS, TIER_LABELS, type AssumptionId, type Level, type Tier } from "../model/policy.js";
 import type { ExclusionReason } from "../model/result.js";
-import type { ComponentId } from "../policy/components.js";
+import { COMPONENTS, GROUP_LABELS, type ComponentGroup, type ComponentId } from "../policy/components.js";
 import type { DocumentNumberError } from "../core/document-number.js";
 
 /**
@@ -23,44 +25,42 @@ import type { DocumentNumberError } from "../core/document-number.js";
 export type Words<K extends string> = Readonly<Record<K, Readonly<Record<Lang, string>>>>;
 
 /**
- * The Chinese names of a table, as the model's `…_LABELS` exports give them.
+ * A table of names from the model's Chinese names and their English renderings, each English name
+ * glossed with the official Chinese term: `routine inspection (日常督查)`.
  *
  * @example
  * ```ts
- * chineseOf(TIER_NAMES).excellent; //=> "优秀"
+ * glossed({ a: "甲" }, { a: "A" }).a; //=> { zh: "甲", en: "A (甲)" }
  * ```
  */
-export function chineseOf<K extends string>(words: Words<K>): Readonly<Record<K, string>> {
-  const out = {} as Record<K, string>;
-  for (const key of Object.keys(words) as K[]) out[key] = words[key].zh;
+export function glossed<K extends string>(zh: Readonly<Record<K, string>>, en: Readonly<Record<K, string>>): Words<K> {
+  const out = {} as Record<K, Readonly<Record<Lang, string>>>;
+  for (const key of Object.keys(zh) as K[]) out[key] = Object.freeze({ zh: zh[key], en: `${en[key]} (${zh[key]})` });
   return Object.freeze(out);
 }
 
 /** Component names: the source's own, with an English gloss. */
-export const COMPONENT_NAMES: Words<ComponentId> = {
-  routineInspection: { zh: "日常督查", en: "routine inspection (日常督查)" },
-  specialInspection: { zh: "专项督查", en: "special inspection (专项督查)" },
-  unannouncedVisit: { zh: "随机暗访", en: "unannounced visits (随机暗访)" },
-  complaints: { zh: "处理投诉", en: "complaints (处理投诉)" },
-  serviceRecipients: { zh: "服务对象代表评价", en: "service recipients' evaluation (服务对象代表评价)" },
-  deputies: { zh: "“两代表一委员”评价", en: "deputies' and members' evaluation (“两代表一委员”评价)" },
-  countyCounterparts: { zh: "县市区对口部门评价", en: "county counterparts' evaluation (县市区对口部门评价)" },
-  cityLeaders: { zh: "分管联系市领导评价", en: "city leaders' scores (分管联系市领导评价)" },
-};
+export const COMPONENT_NAMES: Words<ComponentId> = glossed(Object.fromEntries(COMPONENTS.map((c) => [c.id, c.label])) as Record<ComponentId, string>, {
+  routineInspection: "routine inspection",
+  specialInspection: "special inspection",
+  unannouncedVisit: "unannounced visits",
+  complaints: "complaints",
+  serviceRecipients: "service recipients' evaluation",
+  deputies: "deputies' and members' evaluation",
+  countyCounterparts: "county counterparts' evaluation",
+  cityLeaders: "city leaders' scores",
+});
 
 /** Group names (`四`). */
-export const GROUP_NAMES: Words<"daily" | "comprehensive"> = {
-  daily: { zh: "日常考评", en: "daily evaluation (日常考评)" },
-  comprehensive: { zh: "综合评价", en: "comprehensive evaluation (综合评价)" },
-};
+export const GROUP_NAMES: Words<ComponentGroup> = glossed(GROUP_LABELS, { daily: "daily evaluation", comprehensive: "comprehensive evaluation" });
 
 /** Level names by the issuing seal (`附件2-三.1`). */
-export const LEVEL_NAMES: Words<Level> = {
-  municipal: { zh: "市委市政府", en: "municipal (市委市政府)" },
-  "provincial-department": { zh: "省直单位", en: "provincial department (省直单位)" },
-  provincial: { zh: "省部级", en: "provincial or ministerial (省部级)" },
-  national: { zh: "党中央、国务院", en: "national (党中央、国务院)" },
-};
+export const LEVEL_NAMES: Words<Level> = glossed(LEVEL_LABELS, {
+  municipal: "municipal",
+  "provincial-department": "provincial department",
+  provincial: "provincial or ministerial",
+  national: "national",
+});
 
 /**
  * Result status names: 正式 or 暂定 (a component missing).
@@ -111,12 +111,12 @@ export const RECIPIENT_NAMES: Words<"participant" | "section" | "unit"> = {
 };
 
 /** Tier names. */
-export const TIER_NAMES: Words<Tier> = {
-  excellent: { zh: "优秀", en: "excellent (优秀)" },
-  competent: { zh: "称职", en: "competent (称职)" },
-  "basically-competent": { zh: "基本称职", en: "basically competent (基本称职)" },
-  incompetent: { zh: "不称职", en: "incompetent (不称职)" },
-};
+export const TIER_NAMES: Words<Tier> = glossed(TIER_LABELS, {
+  excellent: "excellent",
+  competent: "competent",
+  "basically-competent": "basically competent",
+  incompetent: "incompetent",
+});
 
 /** Veto grounds (`附件2-四`.1–5), as the source words them. */
 export const GROUND_NAMES: Words<Ground> = {
@@ -212,11 +212,11 @@ export const ASSUMPTION_NAMES: Words<AssumptionId> = {
  * CATEGORY_NAMES["law-enforcement"].zh; //=> "行政执法"
  * ```
  */
-export const CATEGORY_NAMES: Words<Category> = {
-  "public-service": { zh: "公共服务", en: "public service (公共服务)" },
-  "law-enforcement": { zh: "行政执法", en: "law enforcement (行政执法)" },
-  "comprehensive-management": { zh: "综合管理(审批)", en: "comprehensive management (综合管理(审批))" },
-};
+export const CATEGORY_NAMES: Words<Category> = glossed(CATEGORY_LABELS, {
+  "public-service": "public service",
+  "law-enforcement": "law enforcement",
+  "comprehensive-management": "comprehensive management",
+});
 
 const CHINESE_NUMERALS: Readonly<Record<string, string>> = { 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6" };
 

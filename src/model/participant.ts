@@ -1,7 +1,6 @@
 /** Participants (SPEC §3): the body whose head is evaluated, and its category. */
 import * as z from "zod/mini";
 import { Id, RequiredText, Text } from "./values.js";
-import { CATEGORY_NAMES, chineseOf } from "../messages/labels.js";
 
 /** The three categories of `附件1`, in the order they are listed everywhere. */
 export const CATEGORIES = ["public-service", "law-enforcement", "comprehensive-management"] as const;
@@ -10,7 +9,11 @@ export const CATEGORIES = ["public-service", "law-enforcement", "comprehensive-m
 export type Category = (typeof CATEGORIES)[number];
 
 /** The source's names of the categories (`附件1`). */
-export const CATEGORY_LABELS: Readonly<Record<Category, string>> = chineseOf(CATEGORY_NAMES);
+export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
+  "public-service": "公共服务",
+  "law-enforcement": "行政执法",
+  "comprehensive-management": "综合管理(审批)",
+};
 
 /** The `Participant` schema: `{ id, name, unit?, category }`. */
 export const ParticipantSchema = z.strictObject({

@@ -5,21 +5,30 @@ import * as z from "zod/mini";
 import type { ComponentId } from "../policy/components.js";
 import { Id, Num, Text, type NumInput } from "./values.js";
 import { capIssues } from "./issue-cap.js";
-import { LEVEL_NAMES, TIER_NAMES, chineseOf } from "../messages/labels.js";
 
 /** Commendation levels by the issuing seal (`附件2-三.1`, `三.4`), lowest first. */
 export const LEVELS = ["municipal", "provincial-department", "provincial", "national"] as const;
 /** A commendation level. */
 export type Level = (typeof LEVELS)[number];
 /** The source's names of the levels. */
-export const LEVEL_LABELS: Readonly<Record<Level, string>> = chineseOf(LEVEL_NAMES);
+export const LEVEL_LABELS: Readonly<Record<Level, string>> = {
+  municipal: "市委市政府",
+  "provincial-department": "省直单位",
+  provincial: "省部级",
+  national: "党中央、国务院",
+};
 
 /** Tier ids, best first (`附件2-四` names 不称职; the others are the usual 等次). */
 export const TIERS = ["excellent", "competent", "basically-competent", "incompetent"] as const;
 /** A tier id. */
 export type Tier = (typeof TIERS)[number];
 /** The official names of the tiers. */
-export const TIER_LABELS: Readonly<Record<Tier, string>> = chineseOf(TIER_NAMES);
+export const TIER_LABELS: Readonly<Record<Tier, string>> = {
+  excellent: "优秀",
+  competent: "称职",
+  "basically-competent": "基本称职",
+  incompetent: "不称职",
+};
 
 /** The assumptions of SPEC §2, in the order a result lists them. */
 export const ASSUMPTIONS = [

@@ -1,7 +1,6 @@
 /**
  * The eight components of the 100-point system (`四`, `附件2-一`, `附件2-二`), in policy order.
  */
-import { COMPONENT_NAMES, GROUP_NAMES, chineseOf } from "../messages/labels.js";
 
 /** How a component turns its records into a value (SPEC §4). */
 export type ComponentMethod = "rounds" | "complaints" | "survey" | "scores";
@@ -36,15 +35,15 @@ export type ComponentId = (typeof COMPONENT_IDS)[number];
 
 /** The eight components with their official names, clauses, maxima and methods. */
 export const COMPONENTS: readonly ComponentDefinition[] = Object.freeze([
-  { id: "routineInspection", label: COMPONENT_NAMES.routineInspection.zh, group: "daily", clause: "附件2-一.1", max: 25, method: "rounds" },
-  { id: "specialInspection", label: COMPONENT_NAMES.specialInspection.zh, group: "daily", clause: "附件2-一.2", max: 5, method: "rounds" },
-  { id: "unannouncedVisit", label: COMPONENT_NAMES.unannouncedVisit.zh, group: "daily", clause: "附件2-一.3", max: 10, method: "rounds" },
-  { id: "complaints", label: COMPONENT_NAMES.complaints.zh, group: "daily", clause: "附件2-一.4", max: 10, method: "complaints" },
-  { id: "serviceRecipients", label: COMPONENT_NAMES.serviceRecipients.zh, group: "comprehensive", clause: "附件2-二.1", max: 15, method: "survey" },
-  { id: "deputies", label: COMPONENT_NAMES.deputies.zh, group: "comprehensive", clause: "附件2-二.2", max: 15, method: "survey" },
-  { id: "countyCounterparts", label: COMPONENT_NAMES.countyCounterparts.zh, group: "comprehensive", clause: "附件2-二.3", max: 10, method: "survey" },
-  { id: "cityLeaders", label: COMPONENT_NAMES.cityLeaders.zh, group: "comprehensive", clause: "附件2-二.4", max: 10, method: "scores" },
+  { id: "routineInspection", label: "日常督查", group: "daily", clause: "附件2-一.1", max: 25, method: "rounds" },
+  { id: "specialInspection", label: "专项督查", group: "daily", clause: "附件2-一.2", max: 5, method: "rounds" },
+  { id: "unannouncedVisit", label: "随机暗访", group: "daily", clause: "附件2-一.3", max: 10, method: "rounds" },
+  { id: "complaints", label: "处理投诉", group: "daily", clause: "附件2-一.4", max: 10, method: "complaints" },
+  { id: "serviceRecipients", label: "服务对象代表评价", group: "comprehensive", clause: "附件2-二.1", max: 15, method: "survey" },
+  { id: "deputies", label: "“两代表一委员”评价", group: "comprehensive", clause: "附件2-二.2", max: 15, method: "survey" },
+  { id: "countyCounterparts", label: "县市区对口部门评价", group: "comprehensive", clause: "附件2-二.3", max: 10, method: "survey" },
+  { id: "cityLeaders", label: "分管联系市领导评价", group: "comprehensive", clause: "附件2-二.4", max: 10, method: "scores" },
 ].map((c) => Object.freeze(c as ComponentDefinition)));
 
 /** The official names of the two groups (`四`). */
-export const GROUP_LABELS: Readonly<Record<ComponentGroup, string>> = chineseOf(GROUP_NAMES);
+export const GROUP_LABELS: Readonly<Record<ComponentGroup, string>> = { daily: "日常考评", comprehensive: "综合评价" };
