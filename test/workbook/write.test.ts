@@ -104,6 +104,36 @@ describe("writeResults", () => {
   });
 });
 
+describe("in a second, independent reader (openpyxl, which reads what Excel and WPS read)", () => {
+  it("finds the drop-downs, text formats, frozen rows and print setup the template and results declare", async () => {
+    writeFileSync(join(dir, "t.xlsx"), await writeTemplate({ roster, year: 2022 }));
+    writeFileSync(join(dir, "r.xlsx"), await writeResults(results));
+    const script = [
+      "import json, sys, openpyxl",
+      "t = openpyxl.load_workbook(sys.argv[1]); r = openpyxl.load_workbook(sys.argv[2])",
+      "s = t['表彰']; rk = r['排名']",
+      "print(json.dumps({",
+      " 'sheets': t.sheetnames + r.sheetnames,",
+      " 'lists': sorted(str(v.sqref) + ' ' + v.formula1 for v in s.data_validations.dataValidation),",
+      " 'frozen': [t['参评对象'].freeze_panes, rk.freeze_panes],",
+      " 'idFormat': t['参评对象']['A2'].number_format,",
+      " 'print': [rk.page_setup.paperSize, rk.page_setup.orientation, rk.sheet_properties.pageSetUpPr.fitToPage, rk.page_setup.fitToWidth, rk.page_setup.fitToHeight, rk.print_title_rows],",
+      " 'total': [rk.cell(2, 19).value, rk.cell(2, 19).number_format, rk.cell(2, 2).value],",
+      "}, ensure_ascii=False))",
+    ].join("\n");
+    const seen = JSON.parse(execFileSync("/usr/bin/python3", ["-c", script, join(dir, "t.xlsx"), join(dir, "r.xlsx")], { encoding: "utf8" })) as Record<string, unknown>;
+    const first = rankingTable(results).rows[0] ?? [];
+    expect(seen).toEqual({
+      sheets: ["说明", ...SHEETS.map((x) => x.name), "排名", "计分说明", "假定参数"],
+      lists: ['D2:D5001 "市委市政府,省直单位,省部级,党中央国务院"', 'E2:E5001 "本人,科室,单位"', 'G2:G5001 "是,否"'],
+      frozen: ["A2", "A2"],
+      idFormat: "@",
+      print: [9, "landscape", true, 1, 0, "$1:$1"],
+      total: [Number(cellText(first[18] as never)), "0.00", cellText(first[1] as never)],
+    });
+  });
+});
+
 describe("in LibreOffice Calc", () => {
   it("opens the template and the results workbook with the values written (converted to CSV headless)", async () => {
     writeFileSync(join(dir, "template.xlsx"), await writeTemplate({ roster, year: 2022 }));
