@@ -68,7 +68,14 @@ export function rawCell(value: unknown): RawCell {
   return { kind: "error" };
 }
 
-/** A cell read for its column: the value, or the problem (a code and its detail). */
+/**
+ * A cell read for its column: the value, or the problem (a code and its detail).
+ *
+ * @example
+ * ```ts
+ * const reading: CellReading = { ok: false, code: "invalid-cell", detail: "应填“是”或“否”" };
+ * ```
+ */
 export type CellReading =
   | { readonly ok: true; readonly value: string | number | boolean }
   | { readonly ok: false; readonly code: string; readonly detail: string };

@@ -6,7 +6,14 @@
  * microseconds, before the spreadsheet library allocates anything.
  */
 
-/** Limits on what a workbook may unpack to. */
+/**
+ * Limits on what a workbook may unpack to.
+ *
+ * @example
+ * ```ts
+ * checkContainer(bytes, { ...DEFAULT_LIMITS, totalBytes: 50 * 2 ** 20 });
+ * ```
+ */
 export interface ContainerLimits {
   /** The most all entries together may declare uncompressed, in bytes. */
   readonly totalBytes: number;
@@ -27,7 +34,14 @@ export interface ContainerLimits {
  */
 export const DEFAULT_LIMITS: ContainerLimits = { totalBytes: 200 * 1024 * 1024, entryBytes: 100 * 1024 * 1024, entries: 10_000 };
 
-/** Why a file is not a workbook the reader will open. */
+/**
+ * Why a file is not a workbook the reader will open.
+ *
+ * @example
+ * ```ts
+ * const problem: ContainerProblem = { kind: "too-large", bytes: 4e9, limit: 2e8 };
+ * ```
+ */
 export type ContainerProblem =
   | { readonly kind: "empty" }
   | { readonly kind: "not-zip" }
@@ -40,7 +54,14 @@ export type ContainerProblem =
   | { readonly kind: "size-mismatch"; readonly name: string }
   | { readonly kind: "named-range-too-large"; readonly cells: number; readonly limit: number };
 
-/** One entry of the central directory: where its data starts and what it declares. */
+/**
+ * One entry of the central directory: where its data starts and what it declares.
+ *
+ * @example
+ * ```ts
+ * const entry: ZipEntry = { name: "xl/workbook.xml", method: 8, localOffset: 0, compressed: 512, unpacked: 1400 };
+ * ```
+ */
 export interface ZipEntry {
   readonly name: string;
   readonly method: number;

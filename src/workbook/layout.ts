@@ -5,16 +5,37 @@
  */
 import { CATEGORIES, CATEGORY_LABELS, COMPONENTS, GROUNDS, LEVELS, type ComponentId } from "../index.js";
 
-/** What a column holds, and so how its cells are read. */
+/**
+ * What a column holds, and so how its cells are read.
+ *
+ * @example
+ * ```ts
+ * const kind: CellKind = "date";
+ * ```
+ */
 export type CellKind = "text" | "num" | "int" | "year" | "date" | "bool" | "enum";
 
-/** An enumeration: each id with the labels a cell may hold for it (the first is the one shown). */
+/**
+ * An enumeration: each id with the labels a cell may hold for it (the first is the one shown).
+ *
+ * @example
+ * ```ts
+ * const recipients: Enumeration = { ids: ["participant"], labels: { participant: ["本人"] } };
+ * ```
+ */
 export interface Enumeration {
   readonly ids: readonly string[];
   readonly labels: Readonly<Record<string, readonly string[]>>;
 }
 
-/** One column of a sheet. */
+/**
+ * One column of a sheet.
+ *
+ * @example
+ * ```ts
+ * SHEETS[1].columns[3]; //=> { header: "得分", field: "score", kind: "num", required: true, … }
+ * ```
+ */
 export interface ColumnSpec {
   readonly header: string;
   /** The field of the record the column fills (its JSON key, or the reader's own name). */
@@ -29,20 +50,56 @@ export interface ColumnSpec {
   readonly example: string;
 }
 
-/** One sheet of the workbook. */
+/**
+ * One sheet of the workbook.
+ *
+ * @example
+ * ```ts
+ * SHEETS[0].name; //=> "参评对象"
+ * ```
+ */
 export interface SheetSpec {
   readonly name: SheetName;
   readonly columns: readonly ColumnSpec[];
   readonly about: Readonly<Record<"zh" | "en", string>>;
 }
 
-/** The sheet names, in the order the template writes them. */
+/**
+ * The sheet names, in the order the template writes them.
+ *
+ * @example
+ * ```ts
+ * SHEET_NAMES[1]; //=> "督查暗访"
+ * ```
+ */
 export const SHEET_NAMES = ["参评对象", "督查暗访", "投诉", "测评", "市领导评分", "表彰", "一票否决"] as const;
-/** A sheet name of the layout. */
+/**
+ * A sheet name of the layout.
+ *
+ * @example
+ * ```ts
+ * const sheet: SheetName = "投诉";
+ * ```
+ */
 export type SheetName = (typeof SHEET_NAMES)[number];
 
-/** The sheet of notes the reader ignores, and the prefix of sheets it ignores too. */
+/**
+ * The sheet of notes the reader ignores.
+ *
+ * @example
+ * ```ts
+ * NOTES_SHEET; //=> "说明"
+ * ```
+ */
 export const NOTES_SHEET = "说明";
+/**
+ * The prefix of sheets the reader ignores (drafts, notes).
+ *
+ * @example
+ * ```ts
+ * "#草稿".startsWith(IGNORED_PREFIX); //=> true
+ * ```
+ */
 export const IGNORED_PREFIX = "#";
 
 function enumeration(pairs: readonly (readonly [string, readonly string[]])[]): Enumeration {

@@ -45,7 +45,14 @@ export interface WorkbookIssue {
   readonly message: string;
 }
 
-/** Where a problem is: a sheet, and for a cell its row, column letter and header. */
+/**
+ * Where a problem is: a sheet, and for a cell its row, column letter and header.
+ *
+ * @example
+ * ```ts
+ * const place: Place = { sheet: "督查暗访", row: 7, column: "D", header: "得分" };
+ * ```
+ */
 export interface Place {
   readonly sheet?: string | undefined;
   readonly row?: number | undefined;

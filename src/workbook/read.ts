@@ -50,7 +50,15 @@ export type ReadWorkbookResult =
   | { readonly success: true; readonly inputs: ScoreInputJson[] }
   | { readonly success: false; readonly issues: WorkbookIssue[] };
 
-/** The most rows one sheet may have. A workbook of 1,000 bodies has about 40,000 in all, some 25,000 in its largest sheet. */
+/**
+ * The most rows one sheet may have. A workbook of 1,000 bodies has about 40,000 in all, some
+ * 25,000 in its largest sheet.
+ *
+ * @example
+ * ```ts
+ * MAX_ROWS; //=> 100000
+ * ```
+ */
 export const MAX_ROWS = 100_000;
 
 /**

@@ -16,9 +16,23 @@ export function numberFormat(decimals: number): string {
   return decimals === 0 ? "0" : `0.${"0".repeat(decimals)}`;
 }
 
-/** The format of a text cell (`@`): what is typed stays text (`001` stays `001`). */
+/**
+ * The format of a text cell (`@`): what is typed stays text (`001` stays `001`).
+ *
+ * @example
+ * ```ts
+ * cell.numFmt = TEXT_FORMAT;
+ * ```
+ */
 export const TEXT_FORMAT = "@";
-/** The format of a date cell. */
+/**
+ * The format of a date cell.
+ *
+ * @example
+ * ```ts
+ * DATE_FORMAT; //=> "yyyy-mm-dd"
+ * ```
+ */
 export const DATE_FORMAT = "yyyy-mm-dd";
 
 /**
