@@ -23,8 +23,11 @@ export interface WriteTemplateOptions {
   readonly year?: number | undefined;
 }
 
-/** How many rows under the header carry the drop-down lists and formats. */
-const FILLABLE_ROWS = 5_000;
+/**
+ * How many rows under the header carry the drop-down lists: 2,000, or 60 per body of the roster
+ * (a body has some 40 records a year) when that is more. Formats apply to whole columns.
+ */
+const fillableRows = (bodies: number): number => Math.max(2_000, bodies * 60);
 
 function columnFormat(column: ColumnSpec): string | undefined {
   if (column.asText === true || column.kind === "text") return TEXT_FORMAT;
@@ -154,7 +157,7 @@ export async function writeTemplate(options: WriteTemplateOptions = {}): Promise
   workbook.creator = "wubi-wuping";
   notesSheet(workbook);
   for (const spec of SHEETS) {
-    const ws = recordSheet(workbook, spec, Math.max(FILLABLE_ROWS, roster.length + 100));
+    const ws = recordSheet(workbook, spec, fillableRows(roster.length));
     if (spec.name !== "参评对象") continue;
     roster.forEach((entry, i) => {
       const row = ws.getRow(i + 2);

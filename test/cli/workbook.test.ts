@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.js";
 import { readTable } from "../../src/workbook/index.js";
@@ -65,16 +66,32 @@ describe.runIf(BUILT)("the workbook commands", () => {
     expect(changed.code).toBe(1);
   });
 
-  it("writes a template pre-filled from a roster that import reads back", () => {
+  it("goes the whole round trip: template → filled in → import → score → rank --format xlsx", async () => {
     const template = run(["template", "--roster", "examples/roster/xuancheng-2022.json", "--year", "2022"]);
     expect(template.code).toBe(0);
-    const path = file("模板.xlsx", "");
-    writeFileSync(path, template.stdout);
-    const filled = run(["import", path, "--allow-incomplete"]);
-    expect(filled.stderr).toBe("");
-    const ids = filled.stdout.toString("utf8").trimEnd().split("\n").map((l) => (JSON.parse(l) as { participant: { id: string } }).participant.id);
+    // The clerk's part: records typed into the template's sheets.
+    const workbook = new ExcelJS.Workbook();
+    // (The drop-down lists are left out of this copy: only the records matter here.)
+    await workbook.xlsx.load(template.stdout as unknown as ExcelJS.Buffer, { ignoreNodes: ["dataValidations"] } as unknown as ExcelJS.XlsxReadOptions);
     const roster = JSON.parse(readFileSync("examples/roster/xuancheng-2022.json", "utf8")) as { id: string }[];
-    expect(ids).toEqual(roster.map((r) => r.id));
+    const fill = (name: string, rows: unknown[][]): void => {
+      const ws = workbook.getWorksheet(name) as ExcelJS.Worksheet;
+      rows.forEach((row, r) => row.forEach((value, c) => (ws.getRow(r + 2).getCell(c + 1).value = value as ExcelJS.CellValue)));
+    };
+    fill("督查暗访", roster.flatMap(({ id }, i) => ["日常督查", "专项督查", "随机暗访"].flatMap((c) => [[id, c, new Date(Date.UTC(2022, 2, 1 + i)), `${4 + i / 10}`], [id, c, "2022-09-01", 4.5]])));
+    fill("测评", roster.flatMap(({ id }, i) => ["服务对象代表评价", "“两代表一委员”评价", "县市区对口部门评价"].map((c) => [id, c, 30 + i, 5, 1])));
+    fill("市领导评分", roster.map(({ id }, i) => [id, 9 - i / 10]));
+    const filled = file("2022.xlsx", "");
+    writeFileSync(filled, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const imported = run(["import", filled]);
+    expect(imported.stderr).toBe("");
+    const inputs = file("inputs.ndjson", imported.stdout.toString("utf8"));
+    const results = file("results-2022.ndjson", run(["score", "--batch", inputs]).stdout.toString("utf8"));
+    const ranked = run(["rank", results, "--format", "xlsx"]);
+    expect(ranked.code).toBe(0);
+    const table = await readTable(new Uint8Array(ranked.stdout));
+    expect(table.success && table.table.rows.map((r) => r.cells["名次"])).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
+    expect(table.success && new Set(table.table.rows.map((r) => r.cells["编号"]))).toEqual(new Set(roster.map((r) => r.id)));
     expect(run(["template", "--year", "1999"]).code).toBe(2);
   });
 

@@ -125,7 +125,7 @@ describe("in a second, independent reader (openpyxl, which reads what Excel and 
     const first = rankingTable(results).rows[0] ?? [];
     expect(seen).toEqual({
       sheets: ["说明", ...SHEETS.map((x) => x.name), "排名", "计分说明", "假定参数"],
-      lists: ['D2:D5001 "市委市政府,省直单位,省部级,党中央国务院"', 'E2:E5001 "本人,科室,单位"', 'G2:G5001 "是,否"'],
+      lists: ['D2:D2001 "市委市政府,省直单位,省部级,党中央国务院"', 'E2:E2001 "本人,科室,单位"', 'G2:G2001 "是,否"'],
       frozen: ["A2", "A2"],
       idFormat: "@",
       print: [9, "landscape", true, 1, 0, "$1:$1"],
