@@ -15,6 +15,7 @@ import { known } from "../policy/known.js";
 import { PRESETS, deepFreeze, xuancheng2022 } from "../policy/xuancheng-2022.js";
 import { inInputOrder } from "./issue-order.js";
 import { optionsOf, policyOf } from "./options.js";
+import { fieldName } from "../messages/fields.js";
 import { InputError, parseOptions, fromZodIssues, langOf, libraryMessage, type InputIssue, type Lang } from "./errors.js";
 
 /** Options of `definePolicy`. */
@@ -44,7 +45,8 @@ const RULES = {
 } as const;
 
 function rule(code: keyof typeof RULES, path: Path, lang: Lang): InputIssue {
-  const message = RULES[code][lang];
+  const field = fieldName(path, lang);
+  const message = field === "" ? RULES[code][lang] : `${field}${lang === "zh" ? "：" : ": "}${RULES[code][lang]}`;
   if (code === "not-positive") return { path, code: "too_small", message, minimum: 0, inclusive: false, origin: "number" };
   if (code === "above-one") return { path, code: "too_big", message, maximum: 1, inclusive: true, origin: "number" };
   return { path, code: "custom", message, params: { rule: code } };

@@ -1,18 +1,20 @@
 /** `wubi-wuping score FILE|-` and `score --batch FILE|-`: score participant-years. */
-import { explain, safeScore } from "../../index.js";
+import { explain, safeScore, type Lang } from "../../index.js";
 import { DEFAULT_MAX_LINE_BYTES, runBatch } from "../batch.js";
 import type { Command } from "../command.js";
-import { EXIT, issueLines, oneLine, readJson, usageError, type CliIO } from "../io.js";
+import { EXIT, issueLines, readJson, usageError, type CliIO } from "../io.js";
+import { flagForm, flagNeeds } from "../words.js";
 
 /** The largest `--max-line-bytes` accepted: 1 GiB. */
 const MAX_LINE_LIMIT = 1024 * 1024 * 1024;
 
-function maxLineBytesOf(value: unknown, batch: boolean): number {
+function maxLineBytesOf(value: unknown, batch: boolean, lang: Lang): number {
   if (value === undefined) return DEFAULT_MAX_LINE_BYTES;
-  if (!batch) throw usageError("wubi-wuping score: --max-line-bytes applies only with --batch");
+  if (!batch) throw usageError(flagNeeds("score", "--max-line-bytes", "--batch", lang));
   const text = String(value);
   const n = /^[1-9][0-9]{0,9}$/.test(text) ? Number(text) : NaN;
-  if (!(n <= MAX_LINE_LIMIT)) throw usageError(`wubi-wuping score: --max-line-bytes takes a whole number of bytes from 1 to ${MAX_LINE_LIMIT}, not ${oneLine(text)}`);
+  const form = { zh: ` 1 至 ${MAX_LINE_LIMIT} 之间的整数（字节数）`, en: `a whole number of bytes from 1 to ${MAX_LINE_LIMIT}` };
+  if (!(n <= MAX_LINE_LIMIT)) throw usageError(`wubi-wuping score${lang === "zh" ? "：" : ": "}${flagForm("--max-line-bytes", form, text, lang)}`);
   return n;
 }
 
@@ -47,6 +49,7 @@ export const scoreCommand: Command = {
       "  --allow-incomplete     缺项按 0 分计，结果为暂定（provisional）",
       "  --batch                FILE 为 NDJSON：每行一个输入，每行输出一个结果或 {\"line\":N,\"error\":{\"issues\":[…]}}；空行跳过",
       "  --max-line-bytes N     批量模式下单行的字节上限（默认 16777216），超长的行报错且不读入内存",
+      "批量模式下，排版成多行的 JSON 文件（第一行的 JSON 到行尾未结束）整个拒绝，退出码 1；标准错误是终端时显示进度行（已处理行数、速度、预计剩余时间），否则不输出任何进度。",
       "退出码：0 成功（批量模式下个别行出错仍为 0）；1 输入错误或无法读取；2 命令行错误。",
     ].join("\n"),
     en: [
@@ -57,19 +60,20 @@ export const scoreCommand: Command = {
       "  --allow-incomplete     score a missing component 0 and mark the result provisional",
       "  --batch                FILE is NDJSON: one input per line, one result or {\"line\":N,\"error\":{\"issues\":[…]}} per line; blank lines skipped",
       "  --max-line-bytes N     with --batch, the longest line in bytes (default 16777216); a longer line is an error for that line and is never held whole",
+      "With --batch, a pretty-printed JSON file (its first line's JSON unfinished at the line's end) is refused whole, exit 1; when stderr is a terminal a progress line shows the lines done, the rate and the time left, and nothing otherwise.",
       "Exit codes: 0 ok (also when some batch lines were errors); 1 input wrong or unreadable; 2 usage.",
     ].join("\n"),
   },
   async run({ positionals, values, lang, policy }, io: CliIO): Promise<number> {
     const path = positionals[0] as string;
     const batch = values["batch"] === true;
-    const maxLineBytes = maxLineBytesOf(values["max-line-bytes"], batch);
+    const maxLineBytes = maxLineBytesOf(values["max-line-bytes"], batch, lang);
     const allowIncomplete = values["allow-incomplete"] === true;
     if (batch) return runBatch(path, io, { policy, allowIncomplete, lang, maxLineBytes });
     const input = await readJson(path, io, lang);
     const outcome = safeScore(input, { policy, allowIncomplete, lang });
     if (!outcome.success) {
-      for (const line of issueLines(outcome.error)) io.err(`${path}: ${line}`);
+      for (const line of issueLines(outcome.error, lang)) io.err(`${path}: ${line}`);
       return EXIT.input;
     }
     io.out(values["json"] === true ? JSON.stringify(outcome.data) : explain(outcome.data, { lang }));
