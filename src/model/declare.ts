@@ -9,7 +9,9 @@
  *
  * A fast reader may decline what the schema accepts (a string counted in UTF-16 units, an
  * inherited property), never the reverse, and what it accepts deep-equals the schema's output,
- * absent keys absent and `undefined` keys present (`test/model/fast-input.prop.test.ts`).
+ * every declared key present (`undefined` when the input lacks it, so every record of a kind has
+ * one shape for the engine to read), with the schema's output filled the same way by
+ * {@link filled} (`test/model/fast-input.prop.test.ts`).
  *
  * @internal
  */
@@ -186,7 +188,7 @@ export function interpretedReader(keys: readonly string[], optionals: readonly b
       const given = raw[key];
       if (given === undefined) {
         if (!(optionals[i] as boolean)) return NO;
-        if (key in raw) out[key] = undefined;
+        out[key] = undefined;
         continue;
       }
       const parsed = (readers[i] as Reader)(given);
@@ -217,10 +219,8 @@ export function compiledReader(keys: readonly string[], optionals: readonly bool
     if (optionals[i] === true) lines.push(`  if (g${i} !== undefined) { v${i} = r${i}(g${i}); if (v${i} === NO) return NO; }`);
     else lines.push(`  if (g${i} === undefined) return NO;`, `  v${i} = r${i}(g${i});`, `  if (v${i} === NO) return NO;`);
   });
-  lines.push("  const out = {};");
-  keys.forEach((key, i) => {
-    lines.push(optionals[i] === true ? `  if (g${i} !== undefined || ${name(key)} in raw) out[${name(key)}] = v${i};` : `  out[${name(key)}] = v${i};`);
-  });
+  // one object literal: every record of a kind gets the same shape
+  lines.push(`  const out = { ${keys.map((key, i) => `${name(key)}: v${i}`).join(", ")} };`);
   tests.forEach((_, j) => lines.push(`  if (t${j}(out) !== undefined) return NO;`));
   lines.push("  return out;", "};");
   try {
@@ -230,6 +230,30 @@ export function compiledReader(keys: readonly string[], optionals: readonly bool
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The schema's output of a value with every declared key present, as the fast reader writes it:
+ * an absent optional key becomes `undefined` (in place; the output is zod's fresh copy).
+ *
+ * @example
+ * ```ts
+ * filled(Survey, { ballots }); //=> { ballots, date: undefined }
+ * ```
+ */
+export function filled<T>(rule: Value, data: T): T {
+  const shape = rule.shape;
+  if (data === undefined || data === null || typeof data !== "object") return data;
+  if (shape.kind === "list") {
+    for (const item of data as unknown[]) filled(shape.item, item);
+  } else if (shape.kind === "object") {
+    const record = data as Record<string, unknown>;
+    for (const [key, field] of Object.entries(shape.fields)) {
+      if (!(key in record)) record[key] = undefined;
+      else filled(field, record[key]);
+    }
+  }
+  return data;
 }
 
 /** The schema {@link list} derives. */

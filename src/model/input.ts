@@ -6,10 +6,10 @@
  * Every object is strict: an unknown key (a misspelt component, `__proto__`, `constructor`) is an
  * input error. Decimal values read as exact micro units.
  */
-import type * as z from "zod/mini";
+import * as z from "zod/mini";
 import { MICRO, microText } from "../decimal.js";
 import { COMPONENTS, type ComponentDefinition, type ComponentId, type MethodOf } from "./components.js";
-import { NO, list, object, optional, type No, type Value } from "./declare.js";
+import { NO, filled, list, object, optional, type No, type Value } from "./declare.js";
 import { ParticipantValue } from "./participant.js";
 import { LEVELS, type Level } from "./policy.js";
 import {
@@ -188,13 +188,16 @@ function componentValues(decimals: number): { readonly [K in ComponentId]: Value
  * ```
  */
 export function inputValue(limits: InputLimits) {
-  return object({
+  const input = object({
     year: intValue(INPUT_YEARS.min, INPUT_YEARS.max),
     participant: ParticipantValue,
     components: object(componentValues(limits.decimals)),
     commendations: optional(list(commendationValue(limits), { uniqueId: true })),
     vetoes: optional(list(VetoValue, { uniqueId: true })),
   });
+  // The schema's data with every declared key present, as the fast reader writes it.
+  const schema = z.pipe(input.schema, z.transform((data: z.output<typeof input.schema>) => filled(input, data)));
+  return { ...input, schema };
 }
 
 /** The value rule of an input (its schema and fast reader), as {@link inputValue} builds it. */
