@@ -101,6 +101,9 @@ export const PROPERTY_DOCS: Readonly<Record<string, Doc>> = {
   normalized: ["规范文号", "normalized", "规范化后的文号", "The document number normalised"],
   uncapped: ["封顶前", "uncapped", "封顶前的加分（定点数）", "The bonus before the cap (fixed-point)"],
   cap: ["上限", "cap", "加分上限（定点数）", "The cap (fixed-point)"],
+  documentYear: ["文号年份", "document year", "文号中读出的年份", "The year read from the document number"],
+  documentNumberError: ["文号问题", "document number error", "文号无法读取的原因", "Why the document number could not be read"],
+  source: ["扣分来源", "source", "扣分取自该投诉（complaint）或政策缺省值（policy）", "Whether the deduction is the complaint's own (complaint) or the policy's default (policy)"],
   reasonCode: ["原因", "reason", "未计入的原因", "Why it was not counted"],
   serial: ["序号", "serial", "文号中的序号", "The serial of the document number"],
 };
