@@ -48,6 +48,7 @@ function inexpressible(issue: InputIssue): string | undefined {
     case "awarded-above-ceiling":
       return "a limit that depends on the policy";
     case "missing-component":
+    case "all-outside-window":
       return "a missing component";
     case "invalid_format":
       return issue.format === "decimal" && typeof issue.value === "number" ? "a JSON number's decimal grammar" : undefined;

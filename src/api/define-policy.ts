@@ -190,7 +190,7 @@ export function definePolicy(overrides: unknown, options: DefinePolicyOptions = 
   };
   // The decimals rule reads the decimals and the base: it waits while either is invalid.
   const decimalsValid = o.decimals !== undefined || (typeof overrides === "object" && overrides !== null && (overrides as Record<string, unknown>)["decimals"] === undefined);
-  if (decimalsValid && !("code" in given)) issues.push(...decimalIssues(parameters, o, lang));
+  if (decimalsValid && !("code" in given)) for (const issue of decimalIssues(parameters, o, lang)) issues.push(issue);
   if (issues.length > 0 || !parsed.success) throw new InputError(distinct(issues, overrides), lang);
   return known(deepFreeze({ id, label: o.label ?? id, base: base.id, parameters }));
 }

@@ -204,7 +204,11 @@ export function fromZodIssues(issues: readonly core.$ZodIssue[], _lang: Lang): I
       issue.keys.forEach((key, i) => out.push({ path: [...path, key], code: issue.code, message: messages[i] ?? messages[0] ?? "" }));
     } else if (issue.code === "custom" && typeof issue.params?.["code"] === "string") {
       const { code, ...params } = issue.params;
-      const value = shortValue((issue as { readonly input?: unknown }).input);
+      // A rule across fields gives the record's offending field as `{ [key]: value }`.
+      const input = (issue as { readonly input?: unknown }).input;
+      const key = path[path.length - 1];
+      const given = input !== null && typeof input === "object" && typeof key === "string" && Object.hasOwn(input, key) ? (input as Record<string, unknown>)[key] : input;
+      const value = shortValue(given);
       out.push({ path, code: code as string, message: issue.message, ...(value === undefined ? {} : { value }), ...(Object.keys(params).length > 0 ? { params } : {}) });
     } else {
       out.push({ path, code: issue.code, message: issue.message, ...fieldsOf(issue) });

@@ -121,6 +121,8 @@ function missing(path: Path, expected: string, lang: Lang): string {
 
 /** The characters of a text as zod counts them (code points), without copying a long text. */
 function codePoints(text: string): number {
+  // A native scan first: most texts, however long, have no surrogate at all.
+  if (!/[\ud800-\udfff]/.test(text)) return text.length;
   let count = 0;
   for (let i = 0; i < text.length; i += 1) {
     const unit = text.charCodeAt(i);

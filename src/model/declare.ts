@@ -93,6 +93,8 @@ export interface Problem {
   readonly at: string;
   readonly code: string;
   readonly params?: Readonly<Record<string, unknown>>;
+  /** The offending value as the caller wrote it, when the record holds it read (a `Num`'s text). */
+  readonly value?: string;
 }
 
 /**
@@ -120,7 +122,9 @@ export type ObjectSchema<F extends Fields> = z.ZodMiniObject<ShapeOf<F>, core.$s
 
 type Payload = core.ParsePayload<unknown>;
 
-function pushProblem(payload: Payload, problem: Problem, input: unknown): void {
+/** The issue of a rule across fields; its `input` holds the offending field, as messages read it. */
+function pushProblem(payload: Payload, problem: Problem, given: unknown): void {
+  const input = { [problem.at]: problem.value ?? given };
   payload.issues.push({ code: "custom", input, path: [problem.at], params: { code: problem.code, ...problem.params } });
 }
 

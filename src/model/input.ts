@@ -71,7 +71,9 @@ function roundValue(max: number) {
       reads: ["score", "outOf"],
       test: (r) => {
         const outOf = r.outOf ?? maxMicro;
-        return r.score > outOf ? { at: "score", code: "score-above-out-of", params: { score: microText(r.score), outOf: microText(outOf) } } : undefined;
+        return r.score > outOf
+          ? { at: "score", code: "score-above-out-of", params: { score: microText(r.score), outOf: microText(outOf) }, value: microText(r.score) }
+          : undefined;
       },
     },
   ]);
@@ -113,7 +115,9 @@ function commendationValue(limits: InputLimits) {
       {
         reads: ["recipient", "awarded"],
         test: (c) => {
-          if (c.recipient !== "unit") return c.awarded === undefined ? undefined : { at: "awarded", code: "awarded-not-allowed", params: { recipient: c.recipient } };
+          if (c.recipient !== "unit") {
+            return c.awarded === undefined ? undefined : { at: "awarded", code: "awarded-not-allowed", params: { recipient: c.recipient }, value: microText(c.awarded) };
+          }
           return c.awarded === undefined ? { at: "awarded", code: "awarded-required" } : undefined;
         },
       },
@@ -122,7 +126,7 @@ function commendationValue(limits: InputLimits) {
         test: (c) => {
           const ceiling = limits.unitCeilingMicro[c.level];
           return c.recipient === "unit" && c.awarded !== undefined && c.awarded > ceiling
-            ? { at: "awarded", code: "awarded-above-ceiling", params: { level: c.level, ceiling: microText(ceiling), value: microText(c.awarded) } }
+            ? { at: "awarded", code: "awarded-above-ceiling", params: { level: c.level, ceiling: microText(ceiling) }, value: microText(c.awarded) }
             : undefined;
         },
       },

@@ -81,13 +81,13 @@ export function codePointLength(text: string): number {
 
 /**
  * The reader of a string of `min..max` code points. A string of at most `max` UTF-16 units has at
- * most `max` code points, so only a longer one is counted; `min` is 0 or 1, where units and code
- * points agree.
+ * most `max` code points, and one of more than `2 × max` units more than `max`, so only a length
+ * between is counted; `min` is 0 or 1, where units and code points agree.
  */
 const stringReader =
   (min: number, max: number) =>
   (raw: unknown): string | No =>
-    typeof raw === "string" && raw.length >= min && (raw.length <= max || codePointLength(raw) <= max) ? raw : NO;
+    typeof raw === "string" && raw.length >= min && (raw.length <= max || (raw.length <= 2 * max && codePointLength(raw) <= max)) ? raw : NO;
 
 /** An id (1..100 characters). */
 export const IdValue = value(Id, stringReader(1, MAX_ID_LENGTH), { kind: "text", min: 1, max: MAX_ID_LENGTH });

@@ -50,10 +50,12 @@ describe("Chinese messages", () => {
       [
         "year: 考评年度应为数字，填写的是文字 "2022"",
         "components.routineInspection.rounds.1.date: 日常督查第 2 轮的日期应为 YYYY-MM-DD 格式的真实日期，如 2022-05-18（年份 1949 至 2099），填写的是 "2022/10/18"",
+        "components.routineInspection.rounds.1.score: 日常督查第 2 轮的得分高于本轮满分 25（填写的是 "26"）",
         "components.complaints.complaints.0.verified: 第 1 件投诉的“是否查实”应为 true 或 false，填写的是文字 "是"",
         "components.serviceRecipients.ballots.satisfied: 服务对象代表评价的“满意”票数应为整数，填写的是数字 41.5",
         "components.cityLeaders.scores.0.score: 分管联系市领导评价第 1 项的分数不得大于 10，填写的是 "10.5"",
         "commendations.0.level: 第 1 项表彰的级别应为以下之一：municipal（市委市政府）、provincial-department（省直单位）、provincial（省部级）、national（党中央、国务院），填写的是 "provincal"；是否应为 provincial（省部级）？",
+        "commendations.0.awarded: 第 1 项表彰授予所属科室，不填写酌情加分（awarded）：只有授予所在单位的表彰才按关联度酌情加分，其他表彰按级别计分；请删除 awarded",
       ]
     `);
   });

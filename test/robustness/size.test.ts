@@ -267,6 +267,7 @@ describe("size: hundreds of thousands of problems are an input error, not a stac
       path: ["components", "routineInspection", "rounds"],
       code: "too-many-issues",
       message: "Too many problems in this list: the first 1000 are listed, of 200000 in all",
+      params: { shown: 1000, total: 200000 },
     });
   });
 
