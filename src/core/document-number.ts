@@ -17,17 +17,9 @@ export interface DocumentNumber {
   readonly normalized: string;
 }
 
-/**
- * Why a document number may be refused.
- *
- * @example
- * ```ts
- * DOCUMENT_NUMBER_ERRORS.includes("zero-serial"); //=> true
- * ```
- */
-export const DOCUMENT_NUMBER_ERRORS = ["unrecognized", "year-out-of-range", "zero-serial", "serial-too-large"] as const;
-/** Why a document number was refused. */
-export type DocumentNumberError = (typeof DOCUMENT_NUMBER_ERRORS)[number];
+import { DOCUMENT_NUMBER_ERRORS, type DocumentNumberError } from "../model/document-number.js";
+
+export { DOCUMENT_NUMBER_ERRORS, type DocumentNumberError };
 
 /** The outcome of `parseDocumentNumber`. */
 export type DocumentNumberResult =

@@ -8,7 +8,7 @@ import { GROUNDS } from "./input.js";
 import { ParticipantSchema } from "./participant.js";
 import { capIssues } from "./issue-cap.js";
 import { ASSUMPTIONS, LEVELS, TIERS } from "./policy.js";
-import { DOCUMENT_NUMBER_ERRORS } from "../core/document-number.js";
+import { DOCUMENT_NUMBER_ERRORS } from "./document-number.js";
 
 const Decimal = z.string();
 const ComponentIdSchema = z.enum(COMPONENT_IDS);
