@@ -1,6 +1,6 @@
 /**
  * The `wubi-wuping` command line. Results go to stdout, messages to stderr, one line per problem,
- * never a stack trace. Exit codes: 0 ok; 1 input wrong or unavailable (or a `verify` mismatch);
+ * never a stack trace. Exit codes: 0 ok; 1 input wrong or unavailable (or a `verify` mismatch, or `coverage` violations);
  * 2 the command line is wrong.
  */
 import { CliError, EXIT, type CliIO } from "./io.js";

@@ -119,12 +119,12 @@ export const HELP: Readonly<
     title: "wubi-wuping —— 五比五评考评计分：精确计算，逐项说明",
     commands: "用法：",
     more: "运行 wubi-wuping 命令 --help 查看该命令的选项；加 --lang en 显示英文。",
-    exits: "退出码：0 成功；1 输入错误或核对不一致；2 命令行错误。",
+    exits: "退出码：0 成功；1 输入错误、核对不一致或覆盖违规；2 命令行错误。",
   },
   en: {
     title: "wubi-wuping — 五比五评 scores, exact and explained",
     commands: "usage:",
     more: "Run `wubi-wuping COMMAND --help` for a command's options.",
-    exits: "Exit codes: 0 ok, 1 input error or mismatch, 2 usage error.",
+    exits: "Exit codes: 0 ok, 1 input error, mismatch or coverage violations, 2 usage error.",
   },
 };

@@ -49,10 +49,10 @@ describe("--help", () => {
   it("is Chinese by default and English with --lang en, one language at a time", async () => {
     const zh = await cli(["--help"]);
     expect(zh.out.split("\n").slice(0, 3)).toEqual(["wubi-wuping —— 五比五评考评计分：精确计算，逐项说明", "", "用法："]);
-    expect(zh.out).toContain("退出码：0 成功；1 输入错误或核对不一致；2 命令行错误。");
+    expect(zh.out).toContain("退出码：0 成功；1 输入错误、核对不一致或覆盖违规；2 命令行错误。");
     expect(zh.out).not.toMatch(/Exit codes|usage:/);
     const en = await cli(["--help", "--lang", "en"]);
-    expect(en.out).toContain("Exit codes: 0 ok, 1 input error or mismatch, 2 usage error.");
+    expect(en.out).toContain("Exit codes: 0 ok, 1 input error, mismatch or coverage violations, 2 usage error.");
     expect(en.out).not.toContain("退出码");
     const score = await cli(["score", "--help"]);
     expect(score.out).toContain("  --allow-incomplete     缺项按 0 分计，结果为暂定（provisional）");
