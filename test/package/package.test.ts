@@ -45,7 +45,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (work !== "") rmSync(work, { recursive: true, force: true });
-});
+}, 60_000); // removing the consumer's node_modules takes more than the default 10 s on a loaded machine
 
 describe("the packed package", () => {
   it("has nothing for publint to report", async () => {
