@@ -49,7 +49,7 @@ export function rankResults(
 }
 
 /** A policy's quota of 优秀 and how its count is rounded. */
-interface Quota {
+export interface Quota {
   readonly share: string;
   readonly rounding: QuotaRounding;
 }
@@ -103,7 +103,11 @@ function competitionRanks(sorted: readonly Rankable[]): number[] {
  * result keeps it when the excellent results ranked at or above its rank (its ties included) fit
  * the quota; otherwise it becomes `competent`, so a tie at the cut moves down whole.
  */
-function applyExcellentQuota(ranked: readonly Rankable[], ranks: readonly number[], quota: Quota | null): (Tier | null)[] {
+export function applyExcellentQuota(
+  ranked: readonly { readonly tier: Tier | null }[],
+  ranks: readonly number[],
+  quota: Quota | null,
+): (Tier | null)[] {
   const tiers = ranked.map((r) => r.tier);
   if (quota === null) return tiers;
   const limit = quotaCount(quota, ranked.length);
