@@ -32,7 +32,7 @@ const WORDS = {
     title: "名次对假定参数的敏感性",
     subtitle: (n: number, samples: number, seed: number) => `${n} 个参评对象；基准、逐一改变的情形和 ${samples} 个随机情形（种子 ${seed}）`,
     axis: "名次",
-    legend: "细线：出现过的最好至最差名次　粗条：p5–p95　◆：基准名次",
+    legend: "细线：出现过的最好至最差名次　粗条：p5–p95　◆：基准名次　绿色：名次在所有情形下不变　红色：名次会变",
     unranked: "不参与排名（否决或暂定）",
     bars: "各参数使名次平均变动的幅度（取两端中较大者）",
     none: "没有参数被改变",
@@ -41,12 +41,23 @@ const WORDS = {
     title: "How ranks depend on the assumed parameters",
     subtitle: (n: number, samples: number, seed: number) => `${n} bodies; the base, each parameter changed alone, and ${samples} random scenarios (seed ${seed})`,
     axis: "rank",
-    legend: "thin line: best to worst rank seen   thick bar: p5–p95   ◆: base rank",
+    legend: "thin line: best to worst rank seen   thick bar: p5–p95   ◆: base rank   green: the rank holds in every scenario   red: it moves",
     unranked: "not ranked (vetoed or provisional)",
     bars: "mean change of rank each parameter causes (the larger of its ends)",
     none: "no parameter was varied",
   },
 } as const;
+
+/** About how wide a text is at a font size: a CJK character is square, a Latin one about half. */
+const widthOf = (text: string, size: number): number => [...text].reduce((w, c) => w + ((c.codePointAt(0) as number) > 0x2e80 ? size : size * 0.58), 0);
+
+/** `text` cut with an ellipsis to fit `room` pixels. */
+function fitted(text: string, size: number, room: number): string {
+  if (widthOf(text, size) <= room) return text;
+  const chars = [...text];
+  while (chars.length > 1 && widthOf(`${chars.join("")}…`, size) > room) chars.pop();
+  return `${chars.join("")}…`;
+}
 
 const escape = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
@@ -89,10 +100,10 @@ export function sensitivityChart(result: SensitivityResult, options: ChartOption
   const rows = result.participants;
   const maxRank = Math.max(1, ...rows.map((r) => r.rank?.max ?? 1));
   const width = 960;
-  const left = 250;
+  const left = 330;
   const right = 40;
   const rowHeight = 26;
-  const top = 92;
+  const top = 110;
   const plot = width - left - right;
   const x = (rank: number): number => left + (maxRank === 1 ? plot / 2 : ((rank - 1) / (maxRank - 1)) * plot);
   const out: string[] = [];
@@ -112,13 +123,15 @@ export function sensitivityChart(result: SensitivityResult, options: ChartOption
     out.push(`<line x1="${x(rank).toFixed(1)}" y1="${top - 6}" x2="${x(rank).toFixed(1)}" y2="${plotBottom}" stroke="#e3e3e3"/>`);
     text(x(rank), top - 10, String(rank), ' font-size="11" text-anchor="middle" fill="#555"');
   }
-  text(left + plot, top - 24, w.axis, ' font-size="11" text-anchor="end" fill="#555"');
+  text(left - 14, top - 10, w.axis, ' font-size="11" text-anchor="end" fill="#555"');
 
   rows.forEach((row, i) => {
     const cy = top + i * rowHeight + rowHeight / 2;
     if (i % 2 === 1) out.push(`<rect x="8" y="${cy - rowHeight / 2}" width="${width - 16}" height="${rowHeight}" fill="#f7f7f7"/>`);
     const label = `${row.base.rank === null ? "–" : String(row.base.rank)}  ${row.participant.name}`;
-    text(16, cy + 4, label, ' font-size="13"');
+    out.push(`<g><title>${escape(row.participant.name)}</title>`);
+    text(16, cy + 4, fitted(label, 13, left - 120), ' font-size="13"');
+    out.push("</g>");
     const category = lang === "zh" ? CATEGORY_LABELS[row.participant.category] : row.participant.category;
     text(left - 10, cy + 4, category, ' font-size="10" text-anchor="end" fill="#888"');
     const r = row.rank;
