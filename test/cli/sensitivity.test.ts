@@ -86,3 +86,10 @@ describe("wubi-wuping compare", () => {
     expect(definePolicy(JSON.parse(readFileSync(whole, "utf8"))).id).toBe("whole");
   });
 });
+
+describe("examples/2022/inputs.ndjson", () => {
+  it("holds the seven example inputs, one a line, as the docs' walk-through reads them", () => {
+    const lines = readFileSync(new URL("../../examples/2022/inputs.ndjson", import.meta.url), "utf8").trimEnd().split("\n");
+    expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual(inputs);
+  });
+});
