@@ -104,7 +104,7 @@ export function sensitivityChart(result: SensitivityResult, options: ChartOption
   const lang: Lang = options?.lang === "en" ? "en" : "zh";
   const w = WORDS[lang];
   const rows = result.participants;
-  const maxRank = Math.max(1, ...rows.map((r) => r.rank?.max ?? 1));
+  const maxRank = rows.reduce((most, r) => Math.max(most, r.rank?.max ?? 1), 1);
   const width = 960;
   const left = 330;
   const withTiers = rows.some((r) => r.tiers !== undefined);
@@ -163,7 +163,7 @@ export function sensitivityChart(result: SensitivityResult, options: ChartOption
   const scenarios = strongestScenarios(result);
   const barsTop = plotBottom + 48;
   text(16, barsTop - 14, w.bars, ' font-size="14" font-weight="bold"');
-  const largest = Math.max(0, ...scenarios.map((s) => Number(s.meanAbsRankChange)));
+  const largest = scenarios.reduce((most, s) => Math.max(most, Number(s.meanAbsRankChange)), 0);
   scenarios.forEach((s, i) => {
     const cy = barsTop + i * rowHeight + rowHeight / 2;
     text(16, cy + 4, PARAMETER_LABELS[s.parameter][lang], ' font-size="13"');
