@@ -4,10 +4,10 @@
  */
 import { InputError, TIER_LABELS, formatPath, type Lang, type Tier } from "../../index.js";
 import { CliError, EXIT, oneLine, readText, usageError, type CliIO } from "../io.js";
-import { errorLines, parseNdjson } from "./rank.js";
+import { parseNdjson, type ParsedLine } from "./rank.js";
 
 /** The inputs of an NDJSON file with their line numbers. */
-export type InputLines = ReturnType<typeof parseNdjson>;
+export type InputLines = readonly ParsedLine[];
 
 /**
  * Reads INPUTS.ndjson (or `-`): one participant-year per line, blank lines skipped.
@@ -65,15 +65,18 @@ export function analysed<T>(run: () => T, path: string, lines: InputLines, optio
     return run();
   } catch (cause) {
     if (!(cause instanceof InputError)) throw cause;
-    const ofInputs = cause.issues.filter((i) => typeof i.path[0] === "number" || i.path.length === 0);
-    const ofOptions = cause.issues.filter((i) => typeof i.path[0] === "string");
-    const messages = errorLines(new InputError(ofInputs), path, lines);
-    for (const issue of ofOptions) {
-      const [option, ...rest] = issue.path as [string, ...(string | number)[]];
-      const file = optionFiles[option];
-      const where = file === undefined ? `--${option}` : `--${option} ${file}${rest.length > 0 ? `: ${formatPath(rest)}` : ""}`;
-      messages.push(`${where}: ${oneLine(issue.message, 1000)} (${issue.code})`);
-    }
+    const messages = cause.issues.map((issue) => {
+      const [head, ...rest] = issue.path;
+      let where: string;
+      if (typeof head === "string") {
+        const file = optionFiles[head];
+        where = file === undefined ? `--${head}` : `--${head} ${file}${rest.length > 0 ? `: ${formatPath(rest)}` : ""}`;
+      } else {
+        const line = head === undefined ? undefined : lines[head]?.line;
+        where = line === undefined ? path : `${path}:${line}: ${formatPath(rest)}`;
+      }
+      return `${where}: ${oneLine(issue.message, 1000)} (${issue.code})`;
+    });
     throw new CliError(messages.join("\n"), EXIT.input);
   }
 }

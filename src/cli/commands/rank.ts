@@ -4,18 +4,26 @@ import { CliError, EXIT, jsonProblem, oneLine, readText, usageError, type CliIO 
 import type { Command } from "../command.js";
 import { renderTable, toCsv, type Align } from "../table.js";
 
-/** One non-blank line of an ndjson file, parsed, with its 1-based line number. */
-interface ParsedLine {
+/**
+ * One non-blank line of an ndjson file, parsed, with its 1-based line number.
+ *
+ * @example
+ * ```ts
+ * const line: ParsedLine = { line: 3, value: { year: 2022 } };
+ * ```
+ */
+export interface ParsedLine {
   readonly line: number;
   readonly value: unknown;
 }
 
 /**
- * Parses ndjson text: CRLF or LF, blank lines skipped; every unparsable line reported at once.
+ * Parses ndjson text: CRLF or LF, blank lines skipped; every unparsable line reported at once
+ * (a `CliError`, exit 1, one line each: `FILE:LINE: …`).
  *
  * @example
  * ```ts
- * parseNdjson('{"a":1}\r\n\n{"a":2}\n', "x.ndjson", "zh"); //=> [{ line: 1, value: { a: 1 } }, { line: 3, value: { a: 2 } }]
+ * parseNdjson('{"a":1}\n\n{"b":2}\n', "x.ndjson", "zh"); //=> [{ line: 1, value: { a: 1 } }, { line: 3, value: { b: 2 } }]
  * ```
  */
 export function parseNdjson(text: string, path: string, lang: Lang): ParsedLine[] {
@@ -35,15 +43,8 @@ export function parseNdjson(text: string, path: string, lang: Lang): ParsedLine[
   return parsed;
 }
 
-/**
- * The lines of a ranking's input error, each naming the file line of the result at fault.
- *
- * @example
- * ```ts
- * errorLines(error, "results.ndjson", lines); //=> ["results.ndjson:3: year: …（mixed-years）"]
- * ```
- */
-export function errorLines(error: InputError, path: string, lines: readonly ParsedLine[]): string[] {
+/** The lines of a ranking's input error, each naming the file line of the result at fault. */
+function errorLines(error: InputError, path: string, lines: readonly ParsedLine[]): string[] {
   return error.issues.map((issue) => {
     const [index, ...rest] = issue.path;
     const line = typeof index === "number" ? lines[index]?.line : undefined;
