@@ -6,6 +6,7 @@ import { MICRO, ratio, roundHalfUp, toMicro } from "../decimal.js";
 import { rankResults } from "../core/rank.js";
 import { baseScenario, fieldOf, profileOf } from "../core/scenario.js";
 import { analyse, type Varied } from "../core/sensitivity.js";
+import type { ScoreInput } from "../model/input.js";
 import type { Policy, PolicyParameters } from "../model/policy.js";
 import type { RankGrouping } from "../model/rank.js";
 import {
@@ -161,7 +162,7 @@ export function sensitivity(inputs: unknown, options: SensitivityOptions = {}): 
   const cp = compilePolicy(policy);
   const varied = settings.success ? variedOf(policy, cp, settings.data.ranges ?? {}, lang, issues) : [];
   if (issues.length > 0 || !settings.success) throw new InputError(issues, lang);
-  const [valid] = validInputs(inputs, [cp], lang) as [Parameters<typeof profileOf>[0][]];
+  const [valid] = validInputs(inputs, [cp], lang) as [ScoreInput[]];
   const { by, samples = 1000, seed = 1 } = settings.data;
   const profiles = valid.map((input) => profileOf(input, cp));
   const p = policy.parameters;
