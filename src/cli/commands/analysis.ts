@@ -2,7 +2,7 @@
  * What `compare` and `sensitivity` share on the command line: reading the inputs, the policies and
  * the format, and reporting an analysis's input error with the file line of each input at fault.
  */
-import { InputError, TIER_LABELS, formatPath, type Lang, type Tier } from "../../index.js";
+import { CATEGORY_LABELS, InputError, TIER_LABELS, formatPath, type Category, type Lang, type Tier } from "../../index.js";
 import { CliError, EXIT, oneLine, readText, usageError, type CliIO } from "../io.js";
 import { parseNdjson, type ParsedLine } from "./rank.js";
 
@@ -91,4 +91,25 @@ export function analysed<T>(run: () => T, path: string, lines: InputLines, optio
  */
 export function tierText(tier: Tier | null, lang: Lang): string {
   return tier === null ? "-" : lang === "zh" ? TIER_LABELS[tier] : tier;
+}
+
+/**
+ * The header and rows with a first column naming each body's category, for a ranking by category
+ * (ranks are then within the category); unchanged otherwise.
+ *
+ * @example
+ * ```ts
+ * byCategoryColumn(["编号"], [["zfzd"]], ["law-enforcement"], true, "zh"); //=> [["类别", "编号"], [["行政执法", "zfzd"]]]
+ * ```
+ */
+export function byCategoryColumn(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  categories: readonly Category[],
+  byCategory: boolean,
+  lang: Lang,
+): [string[], string[][]] {
+  if (!byCategory) return [[...header], rows.map((r) => [...r])];
+  const name = (c: Category): string => (lang === "zh" ? CATEGORY_LABELS[c] : c);
+  return [[lang === "zh" ? "类别" : "Category", ...header], rows.map((r, i) => [name(categories[i] as Category), ...r])];
 }
