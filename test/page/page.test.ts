@@ -1,0 +1,244 @@
+/**
+ * The offline page, opened from disk in headless Chromium: files loaded through the file input,
+ * the ranking checked row by row against the library, explanations, language, keyboard, problems,
+ * downloads, printing to PDF, and that nothing leaves the page.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COMPONENTS, definePolicy, explain, rank, score, type RankEntry, type ScoreResult } from "../../src/index.js";
+import { openPage, pageUrl, root, type OpenPage } from "./browser.js";
+import { flat, pdfPages } from "./pdf.js";
+
+const exampleDir = join(root, "examples/2022");
+const examples = readdirSync(exampleDir)
+  .filter((name) => name.endsWith(".json"))
+  .sort()
+  .map((name) => join(exampleDir, name));
+const inputs = examples.map((file) => JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>);
+const results: ScoreResult[] = inputs.map((input) => score(input));
+const quotaPolicyFile = join(root, "examples/policy/xuancheng-2022-quota.json");
+
+let open: OpenPage;
+let work: string;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), "wubi-wuping-page-"));
+  open = await openPage();
+}, 60_000);
+
+afterAll(async () => {
+  await open?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** Each body row as the page shows it: its three data attributes. */
+async function rows(): Promise<{ id: string; total: string; rank: string }[]> {
+  return open.page.$$eval("tr[data-participant-id]", (trs) =>
+    trs.map((tr) => ({ id: tr.getAttribute("data-participant-id") ?? "", total: tr.getAttribute("data-total") ?? "", rank: tr.getAttribute("data-rank") ?? "" })),
+  );
+}
+
+const expected = (entries: readonly RankEntry[]) =>
+  entries.map((entry) => ({ id: entry.participant.id, total: entry.total, rank: entry.rank === null ? "" : String(entry.rank) }));
+
+/** Loads files through the file input (replacing what was loaded) and waits for the page to settle. */
+async function load(files: Parameters<OpenPage["page"]["setInputFiles"]>[1]): Promise<void> {
+  const { page } = open;
+  if ((await page.locator("#clear-files").count()) > 0) await page.click("#clear-files");
+  await page.setInputFiles("#files", files);
+  await page.waitForFunction(() => document.getElementById("main")?.getAttribute("aria-busy") === "false" && document.querySelector("#file-list li") !== null);
+}
+
+const explainText = () => open.page.locator("[data-explain] pre.explain-text").textContent();
+
+describe("the offline page", () => {
+  it("ranks the seven examples loaded through the file input exactly as the library does", async () => {
+    await load(examples);
+    expect(await rows()).toEqual(expected(rank(results)));
+    // Only body rows carry the hooks: the header row carries none.
+    expect(await open.page.locator("[data-participant-id]").count()).toBe(7);
+    expect(await open.page.locator("thead [data-total], thead [data-rank]").count()).toBe(0);
+  });
+
+  it("shows a body's explanation when its row is clicked: every component, its records, the bonus, the veto, the assumptions", async () => {
+    const { page } = open;
+    const result = results.find((r) => r.participant.id === "cgjdk") as ScoreResult;
+    const input = inputs[examples.findIndex((file) => file.endsWith("cgjdk.json"))] as { commendations: { id: string }[] };
+    await page.click('tr[data-participant-id="cgjdk"]');
+    expect(await explainText()).toBe(explain(result));
+    const shown = (await page.locator("[data-explain]").textContent()) ?? "";
+    for (const component of COMPONENTS) expect(shown).toContain(component.label);
+    for (const id of ["rc-2022-1", "zx-2022-2", "af-2022-3", "12345-2022-0418"]) expect(shown).toContain(id);
+    for (const commendation of input.commendations) expect(shown).toContain(commendation.id);
+    expect(shown).toContain("加分事项");
+    expect(shown).toContain("一票否决");
+    for (const assumption of result.assumptions) expect(shown).toContain(assumption);
+    expect(await page.getAttribute('tr[data-participant-id="cgjdk"]', "aria-selected")).toBe("true");
+  });
+
+  it("moves between rows with the arrow keys and opens the focused row with Enter", async () => {
+    const { page } = open;
+    const order = expected(rank(results)).map((row) => row.id);
+    await page.focus(`tr[data-participant-id="${order[0]}"]`);
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    const third = results.find((r) => r.participant.id === order[2]) as ScoreResult;
+    expect(await explainText()).toBe(explain(third));
+    await page.keyboard.press("End");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-participant-id"))).toBe(order[6]);
+    // One tab stop for the whole table: only the focused row is in the tab order.
+    expect(await page.locator('tr[data-participant-id][tabindex="0"]').count()).toBe(1);
+  });
+
+  it("switches the whole page to English and back to Chinese", async () => {
+    const { page } = open;
+    const id = (await page.getAttribute("tr[data-participant-id][aria-selected=true]", "data-participant-id")) ?? "";
+    const result = results.find((r) => r.participant.id === id) as ScoreResult;
+    await page.click('button[data-lang="en"]');
+    await page.waitForFunction(() => document.documentElement.lang === "en" && document.querySelector("thead th")?.textContent === "Rank");
+    expect(await explainText()).toBe(explain(result, { lang: "en" }));
+    expect(await page.textContent("#print-ranking")).toBe("Print the public list");
+    expect(await page.getAttribute('button[data-lang="en"]', "aria-pressed")).toBe("true");
+    await page.click('button[data-lang="zh"]');
+    await page.waitForFunction(() => document.documentElement.lang === "zh-CN" && document.querySelector("thead th")?.textContent === "名次");
+    expect(await explainText()).toBe(explain(result));
+  });
+
+  it("ranks by category on request, with the policy's tiers and quota applied", async () => {
+    const { page } = open;
+    await load([...examples, quotaPolicyFile]);
+    const policy = definePolicy(JSON.parse(readFileSync(quotaPolicyFile, "utf8")));
+    const scored = inputs.map((input) => score(input, { policy }));
+    expect(await rows()).toEqual(expected(rank(scored, { policy })));
+    await page.selectOption("#grouping", "category");
+    await page.waitForSelector("tr.group-row");
+    const entries = rank(scored, { policy, by: "category" });
+    expect(await rows()).toEqual(expected(entries));
+    const tiers = await page.$$eval("tr[data-participant-id]", (trs) => trs.map((tr) => tr.children[tr.children.length - 2]?.textContent));
+    expect(tiers).toEqual(entries.map((entry) => ({ excellent: "优秀", competent: "称职", "basically-competent": "基本称职", incompetent: "不称职" })[entry.tier ?? "competent"]));
+    expect(await page.textContent("#policy-line")).toContain("xuancheng-2022-quota");
+    await page.selectOption("#grouping", "");
+    await page.waitForFunction(() => document.querySelector("tr.group-row") === null);
+  });
+
+  it("lists each file's problems with their path or line, in Chinese", async () => {
+    const { page } = open;
+    const bad = { ...inputs[0], components: { ...(inputs[0]?.["components"] as object), routineInspection: { rounds: [{ date: "2022-05-18", score: "26" }] } } };
+    const file = (path: string) => ({ name: path.slice(path.lastIndexOf("/") + 1), mimeType: "application/json", buffer: readFileSync(path) });
+    await load([
+      file(examples[1] as string),
+      { name: "坏的输入.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) },
+      { name: "批量.ndjson", mimeType: "application/x-ndjson", buffer: Buffer.from(`${JSON.stringify(inputs[2])}\n{ not json\n`) },
+      { name: "说明.txt", mimeType: "text/plain", buffer: Buffer.from("hello") },
+    ]);
+    expect((await rows()).map((row) => row.id).sort()).toEqual([results[1]?.participant.id, results[2]?.participant.id].sort());
+    const problems = async (file: string) => (await page.locator(`.problem-file[data-file="${file}"]`).textContent()) ?? "";
+    expect(await problems("坏的输入.json")).toContain("components.routineInspection.rounds[0].score");
+    expect(await problems("坏的输入.json")).toContain("得分高于本次满分");
+    expect(await problems("批量.ndjson")).toContain("第 2 行");
+    expect(await problems("批量.ndjson")).toContain("不是有效的 JSON");
+    expect(await problems("说明.txt")).toContain("不支持的文件类型");
+  });
+
+  it("downloads the results as NDJSON and the ranking as CSV with the columns of the ranking sheet", async () => {
+    const { page } = open;
+    await load(examples);
+    const save = async (button: string, name: string): Promise<string> => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
+      const path = join(work, name);
+      await download.saveAs(path);
+      return path;
+    };
+    const ndjson = await save("#download-results", "results.ndjson");
+    const lines = readFileSync(ndjson, "utf8").trimEnd().split("\n");
+    expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual(results);
+    const csv = readFileSync(await save("#download-csv", "ranking.csv"), "utf8");
+    const labels = COMPONENTS.map((c) => c.label).join(",");
+    expect(csv.split("\r\n")[0]).toBe(`\uFEFF名次,编号,名称,单位,类别,年度,${labels},日常考评,综合评价,基础分,加分,总分,等次,状态`);
+    expect(csv.split("\r\n").slice(1, -1).map((line) => line.split(",")[1])).toEqual(rank(results).map((e) => e.participant.id));
+  });
+
+  it("prints the 公示表 on A4 landscape with the year, the unit and page numbers", async () => {
+    const { page } = open;
+    await page.fill("#unit", "宣城市城市管理综合执法局");
+    await page.click("#print-target-ranking");
+    const pdf = await pdfPages(await page.pdf({ preferCSSPageSize: true }), work, "ranking");
+    expect(pdf.map((p) => p.size)).toEqual(["landscape"]);
+    const first = pdf[0]?.text ?? "";
+    expect(first).toContain(flat("宣城市城市管理综合执法局 2022 年度“五比五评”考评结果公示表"));
+    expect(first).toContain(flat("第 1 页，共 1 页"));
+    for (const result of results) expect(first).toContain(result.total);
+    expect(first).not.toContain("计分说明");
+  });
+
+  it("prints a body's 计分说明 on A4 portrait, ending with lines for 审核人 and 日期", async () => {
+    const { page } = open;
+    await page.click('tr[data-participant-id="zfzd"]');
+    await page.click("#print-target-explain");
+    const pdf = await pdfPages(await page.pdf({ preferCSSPageSize: true }), work, "explain");
+    expect(pdf.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(pdf.map((p) => p.size))).toEqual(new Set(["portrait"]));
+    expect(pdf[0]?.text).toContain(flat("市城市管理综合执法支队 计分说明"));
+    pdf.forEach((p, i) => expect(p.text).toContain(flat(`第 ${i + 1} 页，共 ${pdf.length} 页`)));
+    const last = pdf.at(-1)?.text ?? "";
+    expect(last).toMatch(/审核人：.*日期：/);
+    expect(pdf.map((p) => p.text).join("")).not.toContain("考评结果公示表");
+  });
+
+  it("labels every control and keeps text contrast at 4.5:1 or more", async () => {
+    const unlabeled = await open.page.$$eval("input, select, button, textarea", (controls) =>
+      controls
+        .filter((c) => {
+          const own = (c.getAttribute("aria-label") ?? c.textContent ?? "").trim();
+          const labels = (c as HTMLInputElement).labels;
+          const byLabel = labels !== null && Array.from(labels).some((l) => (l.textContent ?? "").trim() !== "");
+          return own === "" && !byLabel && c.getAttribute("aria-labelledby") === null;
+        })
+        .map((c) => c.outerHTML),
+    );
+    expect(unlabeled).toEqual([]);
+    const low = await open.page.evaluate(contrastProblems);
+    expect(low).toEqual([]);
+  });
+
+  it("makes no request beyond the page itself and logs no console error", () => {
+    expect([...new Set(open.requests)]).toEqual([pageUrl]);
+    expect(open.errors).toEqual([]);
+  });
+});
+
+/**
+ * Runs in the page: every element with its own text whose colour against its background (the
+ * nearest opaque one) is below 4.5:1 (WCAG AA for normal text).
+ */
+function contrastProblems(): string[] {
+  const rgb = (color: string): number[] => (color.match(/[\d.]+/g) ?? []).map(Number);
+  const luminance = ([r = 0, g = 0, b = 0]: number[]): number => {
+    const channel = (c: number) => {
+      const s = c / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  };
+  const background = (element: Element | null): number[] => {
+    for (let e = element; e !== null; e = e.parentElement) {
+      const parts = rgb(getComputedStyle(e).backgroundColor);
+      if (parts.length === 3 || (parts[3] ?? 0) > 0.9) return parts.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const problems: string[] = [];
+  for (const element of document.querySelectorAll("body *")) {
+    const own = Array.from(element.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").trim() !== "");
+    const style = getComputedStyle(element);
+    if (!own || style.visibility === "hidden" || (element as HTMLElement).offsetParent === null) continue;
+    const a = luminance(rgb(style.color));
+    const b = luminance(background(element));
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < 4.5) problems.push(`${element.tagName.toLowerCase()} "${(element.textContent ?? "").trim().slice(0, 30)}": ${ratio.toFixed(2)}`);
+  }
+  return problems;
+}
