@@ -6,7 +6,6 @@ import type { Lang, RankGrouping } from "../index.js";
 import { byId, fill, h } from "./dom.js";
 import { rankingCsv, workbook } from "./engine.js";
 import type { PageFile } from "./load.js";
-import { rankingTable } from "./rows.js";
 import { buildSession, type Session } from "./session.js";
 import { pageText, type PageText } from "./text.js";
 import { explanationView } from "./view-explain.js";
@@ -74,7 +73,7 @@ async function recompute(): Promise<void> {
   const generation = ++state.generation;
   const main = byId("main");
   main.setAttribute("aria-busy", "true");
-  const session = await buildSession(state.files, { lang: state.lang, allowIncomplete: state.allowIncomplete, by: state.by }, workbook?.read);
+  const session = await buildSession(state.files, { lang: state.lang, allowIncomplete: state.allowIncomplete, by: state.by }, workbook.read);
   if (generation !== state.generation) return;
   state.session = session;
   if (state.selected !== undefined && !session.bodies.some((body) => body.result.participant.id === state.selected)) state.selected = undefined;
@@ -163,16 +162,11 @@ function renderRanking(): void {
   const unitInput = byId<HTMLInputElement>("unit");
   if (document.activeElement !== unitInput) unitInput.value = unitOf(session);
   const target = byId("ranking-table");
-  if (session === undefined || session.entries.length === 0) {
+  if (session === undefined || session.table.entries.length === 0) {
     fill(target, h("p", { class: "hint" }, t.noBodies));
     return;
   }
-  const table = rankingTable(
-    session.entries,
-    session.bodies.map((body) => body.result),
-    state.lang,
-  );
-  fill(target, rankingView(table, { lang: state.lang, caption: title, byCategory: state.by === "category", selected: state.selected }));
+  fill(target, rankingView(session.table, { lang: state.lang, caption: title, byCategory: state.by === "category", selected: state.selected }));
 }
 
 function renderExplanation(): void {
@@ -184,7 +178,7 @@ function renderExplanation(): void {
     fill(target, h("p", { class: "hint" }, t.explainHint));
     return;
   }
-  const entry = session.entries.find((e) => e.participant.id === body.result.participant.id);
+  const entry = session.table.entries.find((e) => e.participant.id === body.result.participant.id);
   fill(target, explanationView(body, entry, state.lang));
 }
 
@@ -232,7 +226,7 @@ function baseName(): string {
 
 async function downloadXlsx(): Promise<void> {
   const session = state.session;
-  if (session === undefined || workbook === undefined) return;
+  if (session === undefined) return;
   const bytes = await workbook.writeResults(
     session.bodies.map((b) => b.result),
     { by: state.by, policy: session.policy, lang: state.lang },
@@ -250,7 +244,7 @@ function updateButtons(): void {
   const none = session === undefined || session.bodies.length === 0;
   byId<HTMLButtonElement>("download-results").disabled = none;
   byId<HTMLButtonElement>("download-csv").disabled = none;
-  byId<HTMLButtonElement>("download-xlsx").disabled = none || workbook === undefined;
+  byId<HTMLButtonElement>("download-xlsx").disabled = none;
   byId<HTMLButtonElement>("print-ranking").disabled = none;
   byId<HTMLButtonElement>("print-explain").disabled = none || state.selected === undefined;
 }
@@ -326,8 +320,7 @@ function wire(): void {
   byId("download-csv").addEventListener("click", () => {
     const session = state.session;
     if (session === undefined) return;
-    const table = rankingTable(session.entries, session.bodies.map((b) => b.result), state.lang);
-    download(`${baseName()}-ranking.csv`, rankingCsv(table), "text/csv;charset=utf-8");
+    download(`${baseName()}-ranking.csv`, rankingCsv(session.table), "text/csv;charset=utf-8");
   });
   byId("download-xlsx").addEventListener("click", () => void downloadXlsx());
   byId("print-ranking").addEventListener("click", () => {

@@ -15,11 +15,11 @@ import {
   type InputIssue,
   type Lang,
   type Policy,
-  type RankEntry,
   type RankGrouping,
   type ScoreInputJson,
   type ScoreResult,
 } from "../index.js";
+import { rankingTable, type RankingTable } from "./engine.js";
 import { readPageFile, type Item, type Origin, type PageFile, type Problem } from "./load.js";
 import { pageText } from "./text.js";
 
@@ -64,7 +64,8 @@ export interface Session {
   readonly policy: Policy;
   /** The bodies in load order, each participant once, all of one year. */
   readonly bodies: readonly Body[];
-  readonly entries: readonly RankEntry[];
+  /** The ranking (tiers and quota applied) as the shared ranking table: headers, cells, entries. */
+  readonly table: RankingTable;
   readonly problems: readonly Problem[];
   readonly files: readonly FileSummary[];
   readonly year: number | undefined;
@@ -79,7 +80,14 @@ function issueWhere(origin: Origin, path: readonly (string | number)[]): string 
 const fromIssues = (origin: Origin, issues: readonly InputIssue[]): Problem[] =>
   issues.map((issue) => ({ file: origin.file, where: issueWhere(origin, issue.path), message: issue.message, code: issue.code }));
 
-/** A workbook problem's place: `督查暗访!D7`, a sheet, or the whole file. */
+/**
+ * A workbook problem's place: `督查暗访!D7`, a sheet, or the whole file.
+ *
+ * @example
+ * ```ts
+ * workbookWhere({ sheet: "督查暗访", row: 7, column: "D", code: "invalid-cell", message: "…" }); //=> "督查暗访!D7"
+ * ```
+ */
 export function workbookWhere(problem: WorkbookProblem): string {
   if (problem.sheet === undefined) return "";
   if (problem.column === undefined || problem.row === undefined) return problem.sheet;
@@ -131,7 +139,7 @@ function scored(value: unknown, origin: Origin, policy: Policy, options: Session
  * @example
  * ```ts
  * const session = await buildSession([{ name: "cgjdk.json", bytes }], { lang: "zh", allowIncomplete: false, by: undefined });
- * session.entries[0]?.total; //=> "94.51"
+ * session.table.entries[0]?.total; //=> "94.51"
  * ```
  */
 export async function buildSession(files: readonly PageFile[], options: SessionOptions, readWorkbook?: WorkbookReader): Promise<Session> {
@@ -186,7 +194,7 @@ export async function buildSession(files: readonly PageFile[], options: SessionO
       bodies.push(body);
     }
   }
-  const entries = rank(
+  const table = rankingTable(
     bodies.map((body) => body.result),
     { by: options.by, policy, lang },
   );
@@ -195,5 +203,5 @@ export async function buildSession(files: readonly PageFile[], options: SessionO
     bodies: bodies.filter((body) => body.origin.file === file.name).length,
     problems: problems.filter((problem) => problem.file === file.name).length,
   }));
-  return { policy, bodies, entries, problems, files: summaries, year };
+  return { policy, bodies, table, problems, files: summaries, year };
 }

@@ -4,9 +4,10 @@
  * rows form one tab stop (a roving `tabindex`): arrow keys, Home and End move between them, Enter
  * or Space opens the row's explanation.
  */
-import { CATEGORY_LABELS, type Lang } from "../index.js";
+import { CATEGORY_LABELS, COMPONENTS, type Lang } from "../index.js";
 import { h } from "./dom.js";
-import type { RankingTable } from "./rows.js";
+import { cellText } from "../workbook/index.js";
+import type { RankingTable } from "./engine.js";
 
 /** What the table needs besides its rows. */
 export interface RankingViewOptions {
@@ -23,6 +24,24 @@ const CATEGORY_EN: Readonly<Record<keyof typeof CATEGORY_LABELS, string>> = {
   "comprehensive-management": "Comprehensive management (综合管理(审批))",
 };
 
+/** The ranking table's headers in English, for the page only (the downloads keep the office's Chinese). */
+const HEADERS_EN: readonly string[] = [
+  "Rank",
+  "Id",
+  "Name",
+  "Unit",
+  "Category",
+  "Year",
+  ...COMPONENTS.map((c) => `${c.label} (${c.id})`),
+  "Daily",
+  "Comprehensive",
+  "Base",
+  "Bonus",
+  "Total",
+  "Tier",
+  "Status",
+];
+
 /**
  * The table element of a ranking.
  *
@@ -31,16 +50,19 @@ const CATEGORY_EN: Readonly<Record<keyof typeof CATEGORY_LABELS, string>> = {
  * @returns The `<table>`.
  * @example
  * ```ts
- * rankingView(rankingTable(entries, results, "zh"), { lang: "zh", caption: "…", byCategory: false, selected: undefined })
+ * rankingView(rankingTable(results), { lang: "zh", caption: "…", byCategory: false, selected: undefined })
  *   .querySelectorAll("tbody tr[data-participant-id]").length; //=> 7
  * ```
  */
 export function rankingView(table: RankingTable, options: RankingViewOptions): HTMLTableElement {
   const width = table.headers.length;
-  const focusable = options.selected ?? table.rows[0]?.entry.participant.id;
+  const focusable = options.selected ?? table.entries[0]?.participant.id;
+  const headers = options.lang === "en" && HEADERS_EN.length === width ? HEADERS_EN : table.headers;
+  const numeric = (table.rows[0] ?? []).map((cell) => cell.kind === "score" || cell.kind === "integer");
   const body: HTMLTableRowElement[] = [];
   let group: string | undefined;
-  for (const { entry, cells } of table.rows) {
+  table.entries.forEach((entry, index) => {
+    const cells = table.rows[index] ?? [];
     if (options.byCategory && entry.group !== undefined && entry.group !== group) {
       group = entry.group;
       const label = options.lang === "zh" ? CATEGORY_LABELS[entry.group] : CATEGORY_EN[entry.group];
@@ -58,15 +80,15 @@ export function rankingView(table: RankingTable, options: RankingViewOptions): H
           tabindex: id === focusable ? 0 : -1,
           "aria-selected": id === options.selected ? "true" : "false",
         },
-        cells.map((cell, i) => (i === 2 ? h("th", { scope: "row" }, cell) : h("td", { class: table.numeric[i] ? "num" : undefined }, cell))),
+        cells.map((cell, i) => (i === 2 ? h("th", { scope: "row" }, cellText(cell)) : h("td", { class: numeric[i] ? "num" : undefined }, cellText(cell)))),
       ),
     );
-  }
+  });
   return h(
     "table",
     { class: "ranking-table", "aria-describedby": "ranking-help" },
     h("caption", {}, options.caption),
-    h("thead", {}, h("tr", {}, table.headers.map((header, i) => h("th", { scope: "col", class: table.numeric[i] ? "num" : undefined }, header)))),
+    h("thead", {}, h("tr", {}, headers.map((header, i) => h("th", { scope: "col", class: numeric[i] ? "num" : undefined }, header)))),
     h("tbody", {}, body),
   );
 }

@@ -154,7 +154,7 @@ const LOCAL = 0x04034b50;
 
 /** How many bytes a deflated stream inflates to, stopping as soon as it passes `limit`. */
 async function inflatedLength(data: Uint8Array, limit: number): Promise<number> {
-  const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
   const reader = stream.getReader();
   let length = 0;
   try {

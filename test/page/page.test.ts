@@ -7,7 +7,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
 import { COMPONENTS, definePolicy, explain, rank, score, type RankEntry, type ScoreResult } from "../../src/index.js";
+import { readWorkbook } from "../../src/workbook/index.js";
 import { openPage, pageUrl, root, type OpenPage } from "./browser.js";
 import { flat, pdfPages } from "./pdf.js";
 
@@ -19,6 +21,7 @@ const examples = readdirSync(exampleDir)
 const inputs = examples.map((file) => JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>);
 const results: ScoreResult[] = inputs.map((input) => score(input));
 const quotaPolicyFile = join(root, "examples/policy/xuancheng-2022-quota.json");
+const workbooks = join(root, "test/fixtures/page");
 
 let open: OpenPage;
 let work: string;
@@ -143,7 +146,40 @@ describe("the offline page", () => {
     expect(await problems("说明.txt")).toContain("不支持的文件类型");
   });
 
-  it("downloads the results as NDJSON and the ranking as CSV with the columns of the ranking sheet", async () => {
+  it("ranks the bodies of a workbook loaded through the file input as the library scores them", async () => {
+    await load(join(workbooks, "examples-2022.xlsx"));
+    const read = await readWorkbook(readFileSync(join(workbooks, "examples-2022.xlsx")));
+    if (!read.success) throw new Error("the fixture workbook does not read");
+    expect(await rows()).toEqual(expected(rank(read.inputs.map((input) => score(input)))));
+    expect(await rows()).toEqual(expected(rank(results)));
+  });
+
+  it("shows a workbook's problems at their sheet and cell", async () => {
+    const { page } = open;
+    await load(join(workbooks, "wrong-cells.xlsx"));
+    const shown = (await page.locator('.problem-file[data-file="wrong-cells.xlsx"]').textContent()) ?? "";
+    expect(shown).toContain("督查暗访!D3");
+    expect(shown).toContain("应为不带正负号的数字");
+    expect(shown).toContain("投诉!A2");
+    expect(await rows()).toEqual([]);
+  });
+
+  it("loads and ranks a workbook of 100 bodies (the figure is printed, not asserted)", async () => {
+    const { page } = open;
+    const file = join(workbooks, "bodies-100.xlsx");
+    await load(file);
+    const read = await readWorkbook(readFileSync(file));
+    if (!read.success) throw new Error("the fixture workbook does not read");
+    expect(await rows()).toEqual(expected(rank(read.inputs.map((input) => score(input)))));
+    const ms = await page.evaluate(() => {
+      performance.measure("load-and-rank", "wubi-wuping:files", "wubi-wuping:rendered");
+      return performance.getEntriesByName("load-and-rank").at(-1)?.duration ?? Number.NaN;
+    });
+    console.info(`offline page: 100 bodies from a workbook read, scored, ranked and rendered in ${ms.toFixed(0)} ms`);
+    expect(ms).toBeGreaterThan(0);
+  });
+
+  it("downloads the results as NDJSON, the ranking as XLSX, and as CSV with the columns of the ranking sheet", async () => {
     const { page } = open;
     await load(examples);
     const save = async (button: string, name: string): Promise<string> => {
@@ -155,6 +191,12 @@ describe("the offline page", () => {
     const ndjson = await save("#download-results", "results.ndjson");
     const lines = readFileSync(ndjson, "utf8").trimEnd().split("\n");
     expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual(results);
+    const xlsx = new ExcelJS.Workbook();
+    await xlsx.xlsx.readFile(await save("#download-xlsx", "ranking.xlsx"));
+    expect(xlsx.worksheets.map((sheet) => sheet.name)).toEqual(["排名", "计分说明", "假定参数"]);
+    const ids: string[] = [];
+    xlsx.getWorksheet("排名")?.eachRow((row, n) => void (n > 1 && ids.push(String(row.getCell(2).value))));
+    expect(ids).toEqual(rank(results).map((e) => e.participant.id));
     const csv = readFileSync(await save("#download-csv", "ranking.csv"), "utf8");
     const labels = COMPONENTS.map((c) => c.label).join(",");
     expect(csv.split("\r\n")[0]).toBe(`\uFEFF名次,编号,名称,单位,类别,年度,${labels},日常考评,综合评价,基础分,加分,总分,等次,状态`);
