@@ -445,15 +445,18 @@ function validate(bodies: readonly Body[], broken: ReadonlySet<string>, options:
       const key = `${place.sheet ?? ""}!${place.column ?? ""}${place.row ?? ""}`;
       if (reported.has(key) && issue.code !== "missing-component") continue;
       reported.add(key);
-      const detail = issue.code === "missing-component" ? missingDetail(id as ComponentId, issue.message, lang) : issue.message;
+      const detail = issue.code === "missing-component" ? missingDetail(id as ComponentId, lang) : issue.message;
       out.push(issueAt(place, issue.code, detail, lang));
     }
   }
 }
 
 /** The detail of a missing component: which one, and where its records go. */
-function missingDetail(id: ComponentId, message: string, lang: Lang): string {
+function missingDetail(id: ComponentId, lang: Lang): string {
   const label = componentLabel(id);
+  const quoted = label.startsWith("“") ? label : `“${label}”`;
   const sheet = SHEET_OF[id];
-  return lang === "zh" ? `缺少“${label}”（应在“${sheet}”表中填写）：${message}` : `${label} is missing (its records go in the sheet ${sheet}): ${message}`;
+  return lang === "zh"
+    ? `缺少考评项目${quoted}的记录：请在“${sheet}”表中为该参评对象填写（或以 allowIncomplete / --allow-incomplete 计为暂定结果）`
+    : `no records of ${label}: fill them in the sheet ${sheet} for this body (or pass allowIncomplete / --allow-incomplete for a provisional result)`;
 }
