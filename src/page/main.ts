@@ -10,6 +10,7 @@ import { buildSession, type Session } from "./session.js";
 import { pageText, type PageText } from "./text.js";
 import { explanationView } from "./view-explain.js";
 import { nextRow, rankingView } from "./view-ranking.js";
+import { analyse, sensitivityView, type SensitivityOutcome } from "./view-sensitivity.js";
 
 type PrintTarget = "ranking" | "explain";
 
@@ -24,6 +25,8 @@ interface State {
   session: Session | undefined;
   /** Increases with each recomputation, so a slow one never overwrites a newer one. */
   generation: number;
+  /** The last sensitivity analysis and what it was computed from (it does not depend on the language). */
+  sensitivity: { readonly key: unknown[]; readonly outcome: SensitivityOutcome } | undefined;
 }
 
 const state: State = {
@@ -35,6 +38,7 @@ const state: State = {
   selected: undefined,
   session: undefined,
   generation: 0,
+  sensitivity: undefined,
 };
 
 const text = (): PageText => pageText(state.lang);
@@ -182,10 +186,37 @@ function renderExplanation(): void {
   fill(target, explanationView(body, entry, state.lang));
 }
 
+/**
+ * The sensitivity view, computed after the ranking is on screen (it scores every scenario, which
+ * takes longer than the ranking) and kept until the files, the grouping or the options change.
+ */
 function renderSensitivity(): void {
   const t = text();
-  const withInputs = state.session?.bodies.filter((body) => body.input !== undefined) ?? [];
-  fill(byId("sensitivity-body"), h("p", { class: "hint" }, withInputs.length < 2 ? t.sensitivityNeedsTwo : t.sensitivityUnavailable));
+  const target = byId("sensitivity-body");
+  const session = state.session;
+  const withInputs = session?.bodies.filter((body) => body.input !== undefined) ?? [];
+  if (session === undefined || withInputs.length < 2) {
+    fill(target, h("p", { class: "hint" }, t.sensitivityNeedsTwo));
+    return;
+  }
+  const note = withInputs.length < session.bodies.length ? h("p", { class: "hint" }, t.sensitivityNeedsInputs) : null;
+  const key = [state.files, state.allowIncomplete, state.by, session.policy];
+  const cached = state.sensitivity;
+  if (cached !== undefined && cached.key.every((part, i) => part === key[i])) {
+    fill(target, note, sensitivityView(cached.outcome, state.lang));
+    return;
+  }
+  fill(target, h("p", { class: "hint", role: "status" }, t.busy));
+  target.setAttribute("aria-busy", "true");
+  const generation = state.generation;
+  setTimeout(() => {
+    if (generation !== state.generation) return;
+    const outcome = analyse({ bodies: withInputs, policy: session.policy, by: state.by, lang: state.lang });
+    state.sensitivity = { key, outcome };
+    fill(target, note, sensitivityView(outcome, state.lang));
+    target.setAttribute("aria-busy", "false");
+    performance.mark("wubi-wuping:sensitivity");
+  }, 0);
 }
 
 /** Selects a body: its row is marked, its explanation shown. */

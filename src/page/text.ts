@@ -52,7 +52,6 @@ export interface PageText {
   readonly sensitivity: string;
   readonly sensitivityNeedsTwo: string;
   readonly sensitivityNeedsInputs: string;
-  readonly sensitivityUnavailable: string;
   readonly page: string;
   readonly unsupportedFile: string;
   readonly notUtf8: string;
@@ -117,7 +116,6 @@ const ZH_TEXT: PageText = {
   sensitivity: "敏感性分析",
   sensitivityNeedsTwo: "载入两个或更多参评对象的输入数据后显示敏感性分析。",
   sensitivityNeedsInputs: "敏感性分析需要输入数据（只载入计分结果的参评对象不参与）。",
-  sensitivityUnavailable: "本页面版本不含敏感性分析。",
   page: "页",
   unsupportedFile: "不支持的文件类型：请载入 .xlsx、.json 或 .ndjson 文件",
   notUtf8: "文件不是 UTF-8 编码：请在编辑器中另存为 UTF-8 后重新载入",
@@ -182,7 +180,6 @@ const EN_TEXT: PageText = {
   sensitivity: "Sensitivity",
   sensitivityNeedsTwo: "The sensitivity view appears once the inputs of two or more bodies are loaded.",
   sensitivityNeedsInputs: "Sensitivity needs inputs (bodies loaded only as results take no part).",
-  sensitivityUnavailable: "This version of the page has no sensitivity view.",
   page: "page",
   unsupportedFile: "Unsupported file type: load .xlsx, .json or .ndjson files",
   notUtf8: "The file is not UTF-8: save it as UTF-8 in an editor and load it again",

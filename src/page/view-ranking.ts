@@ -6,8 +6,7 @@
  */
 import { CATEGORY_LABELS, COMPONENTS, type Lang } from "../index.js";
 import { h } from "./dom.js";
-import { cellText } from "../workbook/index.js";
-import type { RankingTable } from "./engine.js";
+import { cellText, type RankingTable } from "./engine.js";
 
 /** What the table needs besides its rows. */
 export interface RankingViewOptions {

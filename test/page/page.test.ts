@@ -3,16 +3,19 @@
  * the ranking checked row by row against the library, explanations, language, keyboard, problems,
  * downloads, printing to PDF, and that nothing leaves the page.
  */
+import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { COMPONENTS, definePolicy, explain, rank, score, type RankEntry, type ScoreResult } from "../../src/index.js";
+import { COMPONENTS, definePolicy, explain, rank, score, sensitivity, type RankEntry, type ScoreResult } from "../../src/index.js";
 import { readWorkbook } from "../../src/workbook/index.js";
 import { openPage, pageUrl, root, type OpenPage } from "./browser.js";
 import { flat, pdfPages } from "./pdf.js";
 
+const run = promisify(execFile);
 const exampleDir = join(root, "examples/2022");
 const examples = readdirSync(exampleDir)
   .filter((name) => name.endsWith(".json"))
@@ -63,6 +66,25 @@ describe("the offline page", () => {
     // Only body rows carry the hooks: the header row carries none.
     expect(await open.page.locator("[data-participant-id]").count()).toBe(7);
     expect(await open.page.locator("thead [data-total], thead [data-rank]").count()).toBe(0);
+  });
+
+  it("shows the sensitivity chart and the rank range of every body once two or more are loaded", async () => {
+    const { page } = open;
+    await page.waitForSelector("#sensitivity-body[aria-busy=false] svg");
+    const analysis = sensitivity(inputs);
+    const shown = await page.$$eval(".sensitivity-table tbody tr", (trs) => trs.map((tr) => Array.from(tr.children, (c) => c.textContent ?? "")));
+    expect(shown).toEqual(
+      analysis.participants.map((p) => [
+        `${p.participant.name}（${p.participant.id}）`,
+        p.base.total,
+        `${p.total.min} – ${p.total.max}`,
+        p.base.rank === null ? "不参与排名" : String(p.base.rank),
+        p.rank === null ? "—" : `${p.rank.min} – ${p.rank.max}`,
+        p.rank === null ? "—" : `${p.rank.p5} – ${p.rank.p95}`,
+        p.stable ? "是" : "否",
+      ]),
+    );
+    expect(await page.locator("#sensitivity-body svg").getAttribute("role")).toBe("img");
   });
 
   it("shows a body's explanation when its row is clicked: every component, its records, the bonus, the veto, the assumptions", async () => {
@@ -179,7 +201,7 @@ describe("the offline page", () => {
     expect(ms).toBeGreaterThan(0);
   });
 
-  it("downloads the results as NDJSON, the ranking as XLSX, and as CSV with the columns of the ranking sheet", async () => {
+  it("downloads the results as NDJSON, the ranking as XLSX, and as the CSV that `rank --format csv` prints", async () => {
     const { page } = open;
     await load(examples);
     const save = async (button: string, name: string): Promise<string> => {
@@ -198,9 +220,10 @@ describe("the offline page", () => {
     xlsx.getWorksheet("排名")?.eachRow((row, n) => void (n > 1 && ids.push(String(row.getCell(2).value))));
     expect(ids).toEqual(rank(results).map((e) => e.participant.id));
     const csv = readFileSync(await save("#download-csv", "ranking.csv"), "utf8");
+    const cli = await run(process.execPath, [join(root, "dist/cli.js"), "rank", ndjson, "--format", "csv"]);
+    expect(csv).toBe(cli.stdout);
     const labels = COMPONENTS.map((c) => c.label).join(",");
     expect(csv.split("\r\n")[0]).toBe(`\uFEFF名次,编号,名称,单位,类别,年度,${labels},日常考评,综合评价,基础分,加分,总分,等次,状态`);
-    expect(csv.split("\r\n").slice(1, -1).map((line) => line.split(",")[1])).toEqual(rank(results).map((e) => e.participant.id));
   });
 
   it("prints the 公示表 on A4 landscape with the year, the unit and page numbers", async () => {
