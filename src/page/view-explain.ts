@@ -177,8 +177,8 @@ export function explanationView(body: Body, entry: RankEntry | undefined, lang: 
     h(
       "div",
       { class: "signature" },
-      h("p", {}, h("span", {}, `${t.reviewer}：`), h("span", { class: "blank" })),
-      h("p", {}, h("span", {}, `${t.date}：`), h("span", { class: "blank" })),
+      h("p", {}, h("span", {}, t.reviewer), h("span", { class: "blank" })),
+      h("p", {}, h("span", {}, t.date), h("span", { class: "blank" })),
     ),
   ];
 }

@@ -149,6 +149,21 @@ describe("the offline page", () => {
     await page.waitForFunction(() => document.querySelector("tr.group-row") === null);
   });
 
+  it("loads files dropped on the page", async () => {
+    const { page } = open;
+    await page.click("#clear-files");
+    const files = examples.slice(0, 3).map((file) => ({ name: file.slice(file.lastIndexOf("/") + 1), text: readFileSync(file, "utf8") }));
+    const transfer = await page.evaluateHandle((list) => {
+      const data = new DataTransfer();
+      for (const f of list) data.items.add(new File([f.text], f.name, { type: "application/json" }));
+      return data;
+    }, files);
+    await page.dispatchEvent("body", "dragover", { dataTransfer: transfer });
+    await page.dispatchEvent("body", "drop", { dataTransfer: transfer });
+    await page.waitForFunction(() => document.querySelectorAll("tr[data-participant-id]").length === 3);
+    expect(await rows()).toEqual(expected(rank(results.slice(0, 3))));
+  });
+
   it("lists each file's problems with their path or line, in Chinese", async () => {
     const { page } = open;
     const bad = { ...inputs[0], components: { ...(inputs[0]?.["components"] as object), routineInspection: { rounds: [{ date: "2022-05-18", score: "26" }] } } };

@@ -3,10 +3,12 @@
  * inlined, nothing that would load from elsewhere, and at most 400 kB gzipped with the workbook
  * library included.
  */
+import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { pagePath } from "./browser.js";
+import { pagePath, root } from "./browser.js";
 
 const BUDGET = 400_000;
 const html = readFileSync(pagePath, "utf8");
@@ -35,5 +37,12 @@ describe("the built offline page", () => {
     expect(policy).toMatch(/default-src 'none'/);
     expect(policy).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
     expect(policy).not.toMatch(/connect-src|font-src|frame-src|'unsafe-eval'/);
+  });
+
+  it("ships in the package", async () => {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith("npm_")));
+    const { stdout } = await promisify(execFile)("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: root, env, maxBuffer: 16 * 1024 * 1024 });
+    const files = (JSON.parse(stdout) as { files: { path: string }[] }[])[0]?.files.map((f) => f.path) ?? [];
+    expect(files).toContain("dist/page/wubi-wuping.html");
   });
 });
