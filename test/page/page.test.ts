@@ -167,15 +167,21 @@ describe("the offline page", () => {
   it("lists each file's problems with their path or line, in Chinese", async () => {
     const { page } = open;
     const bad = { ...inputs[0], components: { ...(inputs[0]?.["components"] as object), routineInspection: { rounds: [{ date: "2022-05-18", score: "26" }] } } };
+    const problems = async (name: string) => (await page.locator(`.problem-file[data-file="${name}"]`).textContent()) ?? "";
     const file = (path: string) => ({ name: path.slice(path.lastIndexOf("/") + 1), mimeType: "application/json", buffer: readFileSync(path) });
     await load([
       file(examples[1] as string),
       { name: "坏的输入.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) },
       { name: "批量.ndjson", mimeType: "application/x-ndjson", buffer: Buffer.from(`${JSON.stringify(inputs[2])}\n{ not json\n`) },
       { name: "说明.txt", mimeType: "text/plain", buffer: Buffer.from("hello") },
+      { name: "重复.json", mimeType: "application/json", buffer: readFileSync(examples[1] as string) },
+      { name: "政策.json", mimeType: "application/json", buffer: Buffer.from('{"id":"city-2023","bonusCap":-1}') },
     ]);
     expect((await rows()).map((row) => row.id).sort()).toEqual([results[1]?.participant.id, results[2]?.participant.id].sort());
-    const problems = async (file: string) => (await page.locator(`.problem-file[data-file="${file}"]`).textContent()) ?? "";
+    expect(await problems("重复.json")).toContain(`参评对象“${results[1]?.participant.id}”已从 ${file(examples[1] as string).name} 载入`);
+    expect(await problems("政策.json")).toContain("政策文件有误，改用默认政策");
+    expect(await problems("政策.json")).toContain("bonusCap");
+    expect(await page.textContent("#policy-line")).toContain("xuancheng-2022");
     expect(await problems("坏的输入.json")).toContain("components.routineInspection.rounds[0].score");
     expect(await problems("坏的输入.json")).toContain("得分高于本次满分");
     expect(await problems("批量.ndjson")).toContain("第 2 行");
