@@ -3,10 +3,24 @@
  * as text, never parsed as HTML, so a name in the data can never become markup.
  */
 
-/** Attribute values: a string sets, `false`/`undefined` leaves the attribute out, `true` sets it empty. */
+/**
+ * Attribute values: a string sets, `false`/`undefined` leaves the attribute out, `true` sets it empty.
+ *
+ * @example
+ * ```ts
+ * const attrs: Attrs = { class: "num", hidden: true, title: undefined };
+ * ```
+ */
 export type Attrs = Readonly<Record<string, string | number | boolean | undefined>>;
 
-/** A child: an element, text, or nothing. */
+/**
+ * A child: an element, text, or nothing.
+ *
+ * @example
+ * ```ts
+ * const children: Child[] = [h("b", {}, "总分"), "：94.51", null];
+ * ```
+ */
 export type Child = Node | string | null | undefined | false;
 
 /**

@@ -5,7 +5,14 @@
  */
 import { readWorkbook, writeResults } from "../workbook/index.js";
 
-export { cellText, rankingCsv, rankingTable, type RankingCell, type RankingTable } from "../workbook/index.js";
+export { cellText, rankingCsv, rankingTable, type RankingCell, type RankingTable, type WorkbookIssue } from "../workbook/index.js";
 
-/** What the page does with workbooks: read the office's, write the results'. */
+/**
+ * What the page does with workbooks: read the office's, write the results'.
+ *
+ * @example
+ * ```ts
+ * const read = await workbook.read(bytes, { policy: xuancheng2022, allowIncomplete: false, lang: "zh" });
+ * ```
+ */
 export const workbook = { read: readWorkbook, writeResults } as const;

@@ -5,20 +5,41 @@
 import type { Lang } from "../index.js";
 import { pageText } from "./text.js";
 
-/** A file the person gave the page: its name and its bytes. */
+/**
+ * A file the person gave the page: its name and its bytes.
+ *
+ * @example
+ * ```ts
+ * const file: PageFile = { name: "cgjdk.json", bytes: new TextEncoder().encode(text) };
+ * ```
+ */
 export interface PageFile {
   readonly name: string;
   readonly bytes: Uint8Array;
 }
 
-/** Where in the files something came from: the file, and a line or a place inside it. */
+/**
+ * Where in the files something came from: the file, and a line or a place inside it.
+ *
+ * @example
+ * ```ts
+ * const origin: Origin = { file: "results.ndjson", where: "第 3 行" };
+ * ```
+ */
 export interface Origin {
   readonly file: string;
   /** `第 3 行` of an NDJSON file, a workbook's sheet and body; empty for a file of one item. */
   readonly where: string;
 }
 
-/** One problem, shown under its file: where in the file, and what is wrong. */
+/**
+ * One problem, shown under its file: where in the file, and what is wrong.
+ *
+ * @example
+ * ```ts
+ * const problem: Problem = { file: "考评.xlsx", where: "督查暗访!D7", message: "…", code: "invalid-cell" };
+ * ```
+ */
 export interface Problem {
   readonly file: string;
   /** A line, a JSON path, or a sheet and cell; empty for the whole file. */
@@ -28,13 +49,28 @@ export interface Problem {
   readonly code?: string | undefined;
 }
 
-/** A piece of a file: an input to score, a result to rank, or a policy to use. */
+/**
+ * A piece of a file: an input to score, a result to rank, or a policy to use.
+ *
+ * @example
+ * ```ts
+ * const item: Item = { kind: "policy", value: { id: "city-2023" }, origin: { file: "policy.json", where: "" } };
+ * ```
+ */
 export type Item =
   | { readonly kind: "input"; readonly value: unknown; readonly origin: Origin }
   | { readonly kind: "result"; readonly value: unknown; readonly origin: Origin }
   | { readonly kind: "policy"; readonly value: unknown; readonly origin: Origin };
 
-/** What one file holds once read. */
+/**
+ * What one file holds once read.
+ *
+ * @example
+ * ```ts
+ * const content: FileContent = readPageFile(file, "zh");
+ * if (content.kind === "items") content.problems; //=> []
+ * ```
+ */
 export type FileContent =
   | { readonly kind: "workbook"; readonly file: string; readonly bytes: Uint8Array }
   | { readonly kind: "items"; readonly file: string; readonly items: readonly Item[]; readonly problems: readonly Problem[] };

@@ -19,47 +19,73 @@ import {
   type ScoreInputJson,
   type ScoreResult,
 } from "../index.js";
-import { rankingTable, type RankingTable } from "./engine.js";
+import { rankingTable, type RankingTable, type WorkbookIssue } from "./engine.js";
 import { readPageFile, type Item, type Origin, type PageFile, type Problem } from "./load.js";
 import { pageText } from "./text.js";
 
-/** One problem a workbook reader reports: at a sheet and cell, or of the whole file. */
-export interface WorkbookProblem {
-  readonly sheet?: string | undefined;
-  readonly row?: number | undefined;
-  readonly column?: string | undefined;
-  readonly code: string;
-  readonly message: string;
-}
-
-/** Reads a workbook into score inputs (the workbook entry's `readWorkbook`). */
+/**
+ * Reads a workbook into score inputs: the workbook entry's `readWorkbook`.
+ *
+ * @example
+ * ```ts
+ * const reader: WorkbookReader = readWorkbook;
+ * ```
+ */
 export type WorkbookReader = (
   bytes: Uint8Array,
   options: { readonly policy: Policy; readonly allowIncomplete: boolean; readonly lang: Lang },
-) => Promise<{ readonly success: true; readonly inputs: readonly unknown[] } | { readonly success: false; readonly issues: readonly WorkbookProblem[] }>;
+) => Promise<{ readonly success: true; readonly inputs: readonly unknown[] } | { readonly success: false; readonly issues: readonly WorkbookIssue[] }>;
 
-/** A body on the page: its result, the input it was scored from (absent for a loaded result), and where it came from. */
+/**
+ * A body on the page: its result, the input it was scored from (absent for a loaded result), and where it came from.
+ *
+ * @example
+ * ```ts
+ * session.bodies[0]?.origin; //=> { file: "cgjdk.json", where: "" }
+ * ```
+ */
 export interface Body {
   readonly result: ScoreResult;
   readonly input: ScoreInputJson | undefined;
   readonly origin: Origin;
 }
 
-/** How the page was asked to compute. */
+/**
+ * How the page was asked to compute.
+ *
+ * @example
+ * ```ts
+ * const options: SessionOptions = { lang: "zh", allowIncomplete: false, by: "category" };
+ * ```
+ */
 export interface SessionOptions {
   readonly lang: Lang;
   readonly allowIncomplete: boolean;
   readonly by: RankGrouping | undefined;
 }
 
-/** What each loaded file contributed. */
+/**
+ * What each loaded file contributed.
+ *
+ * @example
+ * ```ts
+ * session.files[0]; //=> { name: "考评.xlsx", bodies: 7, problems: 0 }
+ * ```
+ */
 export interface FileSummary {
   readonly name: string;
   readonly bodies: number;
   readonly problems: number;
 }
 
-/** Everything the page shows. */
+/**
+ * Everything the page shows.
+ *
+ * @example
+ * ```ts
+ * (await buildSession(files, options, readWorkbook)).year; //=> 2022
+ * ```
+ */
 export interface Session {
   readonly policy: Policy;
   /** The bodies in load order, each participant once, all of one year. */
@@ -88,7 +114,7 @@ const fromIssues = (origin: Origin, issues: readonly InputIssue[]): Problem[] =>
  * workbookWhere({ sheet: "督查暗访", row: 7, column: "D", code: "invalid-cell", message: "…" }); //=> "督查暗访!D7"
  * ```
  */
-export function workbookWhere(problem: WorkbookProblem): string {
+export function workbookWhere(problem: WorkbookIssue): string {
   if (problem.sheet === undefined) return "";
   if (problem.column === undefined || problem.row === undefined) return problem.sheet;
   return `${problem.sheet}!${problem.column}${problem.row}`;
@@ -134,15 +160,15 @@ function scored(value: unknown, origin: Origin, policy: Policy, options: Session
  *
  * @param files - The files, in the order they were loaded.
  * @param options - The language, whether missing components are allowed, the grouping.
- * @param readWorkbook - The workbook reader; without one, a workbook is reported as unreadable.
+ * @param readWorkbook - The workbook reader (`readWorkbook` of the workbook entry).
  * @returns The session: policy, bodies, ranking, problems.
  * @example
  * ```ts
- * const session = await buildSession([{ name: "cgjdk.json", bytes }], { lang: "zh", allowIncomplete: false, by: undefined });
+ * const session = await buildSession([{ name: "cgjdk.json", bytes }], { lang: "zh", allowIncomplete: false, by: undefined }, readWorkbook);
  * session.table.entries[0]?.total; //=> "94.51"
  * ```
  */
-export async function buildSession(files: readonly PageFile[], options: SessionOptions, readWorkbook?: WorkbookReader): Promise<Session> {
+export async function buildSession(files: readonly PageFile[], options: SessionOptions, readWorkbook: WorkbookReader): Promise<Session> {
   const { lang } = options;
   const t = pageText(lang);
   const contents = files.map((file) => readPageFile(file, lang));
@@ -163,10 +189,6 @@ export async function buildSession(files: readonly PageFile[], options: SessionO
       continue;
     }
     const file = content.file;
-    if (readWorkbook === undefined) {
-      problems.push({ file, where: "", message: t.workbookUnavailable });
-      continue;
-    }
     const read = await readWorkbook(content.bytes, { policy, allowIncomplete: options.allowIncomplete, lang });
     if (!read.success) {
       problems.push(...read.issues.map((issue) => ({ file, where: workbookWhere(issue), message: issue.message, code: issue.code })));

@@ -5,7 +5,15 @@
  */
 import type { Lang } from "../index.js";
 
-/** Every string the page shows that is not a library label or a library message. */
+/**
+ * Every string the page shows that is not a library label or a library message.
+ *
+ * @example
+ * ```ts
+ * const t: PageText = pageText("en");
+ * t.line(3); //=> "line 3"
+ * ```
+ */
 export interface PageText {
   readonly title: string;
   readonly subtitle: string;
@@ -63,7 +71,6 @@ export interface PageText {
   readonly otherYear: (year: number, expected: number) => string;
   readonly policyUnused: (used: string) => string;
   readonly policyError: string;
-  readonly workbookUnavailable: string;
   readonly line: (n: number) => string;
   readonly whole: string;
   readonly busy: string;
@@ -127,7 +134,6 @@ const ZH_TEXT: PageText = {
   otherYear: (year, expected) => `考评年度 ${year} 与已载入的 ${expected} 年度不同，未计入排名`,
   policyUnused: (used) => `载入了多个政策，只使用最后载入的 ${used}`,
   policyError: "政策文件有误，改用默认政策",
-  workbookUnavailable: "本页面版本不能读取工作簿",
   line: (n) => `第 ${n} 行`,
   whole: "整个文件",
   busy: "正在计算……",
@@ -191,7 +197,6 @@ const EN_TEXT: PageText = {
   otherYear: (year, expected) => `The year ${year} differs from the ${expected} already loaded; not ranked`,
   policyUnused: (used) => `Several policies were loaded; only the last, ${used}, is used`,
   policyError: "The policy file is wrong; the preset is used instead",
-  workbookUnavailable: "This version of the page cannot read workbooks",
   line: (n) => `line ${n}`,
   whole: "whole file",
   busy: "Computing…",

@@ -8,7 +8,14 @@ import { CATEGORY_LABELS, COMPONENTS, type Lang } from "../index.js";
 import { h } from "./dom.js";
 import { cellText, type RankingTable } from "./engine.js";
 
-/** What the table needs besides its rows. */
+/**
+ * What the table needs besides its rows.
+ *
+ * @example
+ * ```ts
+ * const options: RankingViewOptions = { lang: "zh", caption: "2022 年度公示表", byCategory: false, selected: "cgjdk" };
+ * ```
+ */
 export interface RankingViewOptions {
   readonly lang: Lang;
   readonly caption: string;

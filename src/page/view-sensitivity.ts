@@ -16,7 +16,14 @@ import {
 import { h, type Child } from "./dom.js";
 import type { Body } from "./session.js";
 
-/** What the view computes from: the bodies that have inputs, and how they are ranked. */
+/**
+ * What the view computes from: the bodies that have inputs, and how they are ranked.
+ *
+ * @example
+ * ```ts
+ * const request: SensitivityRequest = { bodies: session.bodies, policy: session.policy, by: undefined, lang: "zh" };
+ * ```
+ */
 export interface SensitivityRequest {
   readonly bodies: readonly Body[];
   readonly policy: Policy;
@@ -24,7 +31,15 @@ export interface SensitivityRequest {
   readonly lang: Lang;
 }
 
-/** The analysis, or the problems that prevented it. */
+/**
+ * The analysis, or the problems that prevented it.
+ *
+ * @example
+ * ```ts
+ * const outcome: SensitivityOutcome = analyse(request);
+ * if (!outcome.ok) outcome.messages; //=> ["…"]
+ * ```
+ */
 export type SensitivityOutcome = { readonly ok: true; readonly result: SensitivityResult } | { readonly ok: false; readonly messages: readonly string[] };
 
 /**
