@@ -39,20 +39,14 @@ export interface SensitivityOptions {
 }
 
 const RULES = {
-  "range-order": {
-    zh: "区间的下限大于上限；请写成 [下限, 上限]",
-    en: "The range's low end is above its high end; write it as [low, high]",
-  },
+  "range-order": { zh: "下限大于上限；请写成 [下限, 上限]", en: "The low end is above the high end; write [low, high]" },
   "weight-above-one": { zh: "权重不得大于 1", en: "A weight must not exceed 1" },
   "weights-order": {
-    zh: "该区间会使测评权重违反 满意 ≥ 基本满意 ≥ 不满意：基本满意的下限不得低于不满意的上限，上限不得高于满意的权重",
-    en: "This range would break satisfied ≥ basicallySatisfied ≥ dissatisfied: basicallySatisfied's low end must not be below dissatisfied's high end, its high end not above the satisfied weight",
+    zh: "须满足 满意 ≥ 基本满意 ≥ 不满意：基本满意的下限不低于不满意的上限，上限不高于满意的权重",
+    en: "Must keep satisfied ≥ basicallySatisfied ≥ dissatisfied: basicallySatisfied from dissatisfied's high end up to the satisfied weight",
   },
-  "deduction-zero": {
-    zh: "每件投诉的扣分必须大于 0（按本政策的小数位数四舍五入后不得为 0）",
-    en: "The deduction per complaint must be above 0 (also once rounded to the policy's decimals)",
-  },
-  "duplicate-value": { zh: "该值已经列出，每个值只列一次", en: "This value is already listed; list each value once" },
+  "deduction-zero": { zh: "扣分必须大于 0（按本政策的小数位数四舍五入后）", en: "The deduction must be above 0 (rounded to the policy's decimals)" },
+  "duplicate-value": { zh: "该值重复列出", en: "This value is listed twice" },
 } as const;
 
 type Rule = keyof typeof RULES;

@@ -89,7 +89,8 @@ export function strongestScenarios(result: SensitivityResult): OneAtATime[] {
  *   {@link CJK_FONTS} so Chinese labels render wherever a CJK font is installed.
  * @example
  * ```ts
- * import { sensitivity, sensitivityChart } from "wubi-wuping";
+ * import { sensitivity } from "wubi-wuping";
+ * import { sensitivityChart } from "wubi-wuping/chart";
  * const svg = sensitivityChart(sensitivity(inputs));
  * svg.startsWith("<svg"); //=> true
  * ```
