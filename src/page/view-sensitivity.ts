@@ -2,17 +2,8 @@
  * The sensitivity view (SPEC §11): how far the assumed parameters move each body's rank — the
  * library's chart (rank ranges and a bar per parameter) and a table of the same figures.
  */
-import {
-  InputError,
-  PARAMETER_LABELS,
-  sensitivity,
-  sensitivityChart,
-  strongestScenarios,
-  type Lang,
-  type Policy,
-  type RankGrouping,
-  type SensitivityResult,
-} from "../index.js";
+import { InputError, sensitivity, type Lang, type Policy, type RankGrouping, type SensitivityResult } from "../index.js";
+import { PARAMETER_LABELS, sensitivityChart, strongestScenarios } from "../chart/index.js";
 import { h, type Child } from "./dom.js";
 import type { Body } from "./session.js";
 
