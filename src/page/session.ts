@@ -103,6 +103,11 @@ function issueWhere(origin: Origin, path: readonly (string | number)[]): string 
   return [origin.where, inner].filter((part) => part !== "").join(" ");
 }
 
+/** Appends `items` one by one: a workbook may report thousands of problems, too many to spread into a call. */
+function addAll<T>(list: T[], items: readonly T[]): void {
+  for (const item of items) list.push(item);
+}
+
 const fromIssues = (origin: Origin, issues: readonly InputIssue[]): Problem[] =>
   issues.map((issue) => ({ file: origin.file, where: issueWhere(origin, issue.path), message: issue.message, code: issue.code }));
 
@@ -133,7 +138,8 @@ function policyOf(items: readonly Item[], lang: Lang): { policy: Policy; problem
     return { policy: definePolicy(last.value, { lang }), problems };
   } catch (cause) {
     if (!(cause instanceof InputError)) throw cause;
-    problems.push({ file: last.origin.file, where: "", message: t.policyError }, ...fromIssues(last.origin, cause.issues));
+    problems.push({ file: last.origin.file, where: "", message: t.policyError });
+    addAll(problems, fromIssues(last.origin, cause.issues));
     return { policy: xuancheng2022, problems };
   }
 }
@@ -178,12 +184,12 @@ export async function buildSession(files: readonly PageFile[], options: SessionO
   const candidates: Body[] = [];
   for (const content of contents) {
     if (content.kind === "items") {
-      problems.push(...content.problems);
+      addAll(problems, content.problems);
       for (const item of content.items) {
         if (item.kind === "policy") continue;
         const outcome =
           item.kind === "input" ? scored(item.value, item.origin, policy, options) : checkedResult(item.value, item.origin, policy, lang);
-        if (Array.isArray(outcome)) problems.push(...outcome);
+        if (Array.isArray(outcome)) addAll(problems, outcome);
         else candidates.push(outcome);
       }
       continue;
@@ -191,12 +197,15 @@ export async function buildSession(files: readonly PageFile[], options: SessionO
     const file = content.file;
     const read = await readWorkbook(content.bytes, { policy, allowIncomplete: options.allowIncomplete, lang });
     if (!read.success) {
-      problems.push(...read.issues.map((issue) => ({ file, where: workbookWhere(issue), message: issue.message, code: issue.code })));
+      addAll(
+        problems,
+        read.issues.map((issue) => ({ file, where: workbookWhere(issue), message: issue.message, code: issue.code })),
+      );
       continue;
     }
     for (const input of read.inputs) {
       const outcome = scored(input, { file, where: "" }, policy, options);
-      if (Array.isArray(outcome)) problems.push(...outcome);
+      if (Array.isArray(outcome)) addAll(problems, outcome);
       else candidates.push({ ...outcome, origin: { file, where: outcome.result.participant.id } });
     }
   }
