@@ -257,7 +257,10 @@ describe("the offline page", () => {
     expect(first).toContain(flat("宣城市城市管理综合执法局 2022 年度“五比五评”考评结果公示表"));
     expect(first).toContain(flat("第 1 页，共 1 页"));
     for (const result of results) expect(first).toContain(result.total);
+    // Only the 公示表: no explanation, no controls, no file list.
     expect(first).not.toContain("计分说明");
+    expect(first).not.toContain("下载");
+    expect(first).not.toContain("cgjdk.json");
   });
 
   it("prints a body's 计分说明 on A4 portrait, ending with lines for 审核人 and 日期", async () => {
