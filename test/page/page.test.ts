@@ -247,6 +247,22 @@ describe("the offline page", () => {
     expect(csv.split("\r\n")[0]).toBe(`\uFEFF名次,编号,名称,单位,类别,年度,${labels},日常考评,综合评价,基础分,加分,总分,等次,状态`);
   });
 
+  it("ranks results loaded from NDJSON, explains them without records, and names a result of another policy", async () => {
+    const { page } = open;
+    const other = score(inputs[0], { policy: definePolicy({ id: "city-2023", bonusCap: 5 }) });
+    const lines = [...results.slice(1), other].map((r) => JSON.stringify(r)).join("\n");
+    await load([{ name: "结果.ndjson", mimeType: "application/x-ndjson", buffer: Buffer.from(`${lines}\n`) }]);
+    expect(await rows()).toEqual(expected(rank(results.slice(1))));
+    const problems = (await page.locator('.problem-file[data-file="结果.ndjson"]').textContent()) ?? "";
+    expect(problems).toContain("第 7 行 policy.id");
+    expect(problems).toContain("policy-mismatch");
+    const id = results[1]?.participant.id ?? "";
+    await page.click(`tr[data-participant-id="${id}"]`);
+    expect(await explainText()).toBe(explain(results[1] as ScoreResult));
+    expect(await page.textContent("[data-explain]")).toContain("只载入了计分结果，没有原始记录。");
+    await load(examples);
+  });
+
   it("prints the 公示表 on A4 landscape with the year, the unit and page numbers", async () => {
     const { page } = open;
     await page.fill("#unit", "宣城市城市管理综合执法局");
