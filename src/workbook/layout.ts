@@ -182,7 +182,7 @@ export const SHEETS: readonly SheetSpec[] = [
       col("已审核", "approved", "bool", true, 8, { zh: "是 或 否：领导小组办公室是否审核通过", en: "是 or 否: approved by the leading group's office" }, "是"),
       col("表彰名称", "title", "text", false, 24, { zh: "表彰名称（可空）", en: "the title (optional)" }, "先进集体"),
       col("发文机关", "issuer", "text", false, 16, { zh: "发文机关（可空）", en: "the issuer (optional)" }, "省人民政府"),
-      col("加分", "awarded", "num", false, 8, { zh: "仅“对象”为单位时填写：酌情加分，不超过该层级分值", en: "only for a unit commendation: the points awarded, at most the level's" }, ""),
+      col("加分", "awarded", "num", false, 8, { zh: "仅“对象”为单位时填写：酌情加分，不超过该层级分值", en: "only for a unit commendation: the points awarded, at most the level's" }, "0.3"),
     ],
   },
   {
@@ -195,8 +195,8 @@ export const SHEETS: readonly SheetSpec[] = [
       col("涉及", "subject", "enum", true, 10, { zh: "本人 或 工作人员", en: "本人 (the head) or 工作人员 (staff)" }, "本人", { values: SUBJECT_VALUES }),
       col("日期", "date", "date", true, 12, { zh: "情形发生（立案、处分、曝光、认定）的日期", en: "the date of the event" }, "2022-08-01"),
       col("已认定", "confirmed", "bool", true, 8, { zh: "是 或 否：市纪委监委、市委组织部是否已认定", en: "是 or 否: confirmed by the discipline commission and organisation department" }, "否"),
-      col("依据", "reference", "text", false, 20, { zh: "认定依据（可空）", en: "the reference (optional)" }, "", { asText: true }),
-      col("原因", "reason", "text", false, 24, { zh: "原因；情形为“其他”时必填", en: "the reason; required when the ground is 其他" }, ""),
+      col("依据", "reference", "text", false, 20, { zh: "认定依据（可空）", en: "the reference (optional)" }, "宣纪〔2022〕3号", { asText: true }),
+      col("原因", "reason", "text", false, 24, { zh: "原因；情形为“其他”时必填", en: "the reason; required when the ground is 其他" }, "经查实存在其他不称职情形"),
     ],
   },
 ];

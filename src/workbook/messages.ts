@@ -237,11 +237,11 @@ export function tooLarge(bytes: number, limit: number, lang: Lang): string {
  *
  * @example
  * ```ts
- * tooManyRows(1_000_000, 200_000, "en"); //=> "the sheet has 1000000 rows, over the limit of 200000 …"
+ * tooManyRows(100_000, "en"); //=> "a sheet has more than 100000 rows, the most this reader takes (…)"
  * ```
  */
-export function tooManyRows(rows: number, limit: number, lang: Lang): string {
+export function tooManyRows(limit: number, lang: Lang): string {
   return lang === "zh"
-    ? `本表有 ${rows} 行，超过上限 ${limit} 行（请删去多余的行或拆分文件）`
-    : `the sheet has ${rows} rows, over the limit of ${limit} (delete unused rows or split the file)`;
+    ? `有工作表超过 ${limit} 行，超出上限（请删去多余的行或拆分文件）`
+    : `a sheet has more than ${limit} rows, the most this reader takes (delete unused rows or split the file)`;
 }

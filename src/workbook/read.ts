@@ -49,8 +49,8 @@ export type ReadWorkbookResult =
   | { readonly success: true; readonly inputs: ScoreInputJson[] }
   | { readonly success: false; readonly issues: WorkbookIssue[] };
 
-/** The most rows one sheet may have. A workbook of 1,000 bodies has about 40,000 in all. */
-export const MAX_ROWS = 200_000;
+/** The most rows one sheet may have. A workbook of 1,000 bodies has about 40,000 in all, some 25,000 in its largest sheet. */
+export const MAX_ROWS = 100_000;
 
 /**
  * How ExcelJS loads: only the cells are read. Drop-down lists, merges, formatting rules and the
@@ -115,10 +115,6 @@ function headerText(value: unknown): string {
  */
 function readSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, lang: Lang, out: Out): { rows: Row[]; broken: boolean } {
   const sheet = spec.name;
-  if (ws.rowCount > MAX_ROWS) {
-    out.push(issueAt({ sheet }, "workbook-too-large", tooManyRows(ws.rowCount, MAX_ROWS, lang), lang));
-    return { rows: [], broken: true };
-  }
   let broken = false;
   const byColumn = new Map<number, ColumnSpec>();
   const seen = new Map<string, number>();
@@ -268,7 +264,7 @@ export async function readWorkbook(bytes: Uint8Array | ArrayBuffer, options: Rea
     await workbook.xlsx.load(data as unknown as ExcelJS.Buffer, LOAD_OPTIONS as unknown as ExcelJS.XlsxReadOptions);
   } catch (cause) {
     const rows = /^Max row count \(([0-9]+)\) exceeded/.exec(cause instanceof Error ? cause.message : "");
-    if (rows !== null) return { success: false, issues: [issueAt({}, "workbook-too-large", tooManyRows(MAX_ROWS + 1, MAX_ROWS, lang), lang)] };
+    if (rows !== null) return { success: false, issues: [issueAt({}, "workbook-too-large", tooManyRows(MAX_ROWS, lang), lang)] };
     return { success: false, issues: [issueAt({}, "not-a-workbook", DETAILS.unreadable[lang], lang)] };
   }
   return readSheets(workbook, options, lang);

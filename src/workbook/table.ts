@@ -95,7 +95,7 @@ export async function readTable(
   if (mismatch !== undefined) return { success: false, issues: [containerDetail(mismatch, lang)] };
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer, { maxRows: 200_001, ignoreNodes: ["dataValidations", "mergeCells", "conditionalFormatting"] } as unknown as ExcelJS.XlsxReadOptions);
+    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer, { maxRows: 100_001, ignoreNodes: ["dataValidations", "mergeCells", "conditionalFormatting"] } as unknown as ExcelJS.XlsxReadOptions);
   } catch {
     return { success: false, issues: [issueAt({}, "not-a-workbook", DETAILS.unreadable[lang], lang)] };
   }
