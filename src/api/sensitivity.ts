@@ -148,7 +148,7 @@ function variedOf(policy: Policy, cp: CompiledPolicy, ranges: Ranges, lang: Lang
  * s.parameters.map((p) => p.parameter);
  * //=> ["surveyWeights.basicallySatisfied", "surveyWeights.dissatisfied", "complaintDeduction", "roundAggregation"]
  * s.participants[0]; //=> { participant: { id: "jdzhzx", … }, base: { total: "95.82", rank: 1, tier: null },
- * //     total: { min: "95.40", max: "96.25" }, rank: { min: 1, max: 1, p5: 1, p50: 1, p95: 1 }, stable: true }
+ * //     total: { min: "95.22", max: "97.03" }, rank: { min: 1, max: 1, p5: 1, p50: 1, p95: 1 }, stable: true }
  * ```
  */
 export function sensitivity(inputs: unknown, options: SensitivityOptions = {}): SensitivityResult {
@@ -157,7 +157,7 @@ export function sensitivity(inputs: unknown, options: SensitivityOptions = {}): 
   const issues: InputIssue[] = [];
   const policy = policyOption(o.policy, "policy", false, lang, issues);
   const settings = SensitivitySettingsSchema.safeParse({ ranges: o.ranges, samples: o.samples, seed: o.seed, by: o.by }, { error: errorMap(lang) });
-  if (!settings.success) issues.push(...fromZodIssues(settings.error.issues, lang));
+  if (!settings.success) for (const issue of fromZodIssues(settings.error.issues, lang)) issues.push(issue);
   const cp = compilePolicy(policy);
   const varied = settings.success ? variedOf(policy, cp, settings.data.ranges ?? {}, lang, issues) : [];
   if (issues.length > 0 || !settings.success) throw new InputError(issues, lang);

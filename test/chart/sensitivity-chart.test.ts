@@ -51,3 +51,19 @@ describe("sensitivityChart", () => {
     expect(sensitivityChart(sensitivity(inputs, { policy: fixed, samples: 1 }))).toContain("没有参数被改变");
   });
 });
+
+describe("sensitivityChart under a policy with tiers", () => {
+  const policy = definePolicy({ id: "tiers", excellentQuota: "0.25", tiers: [{ tier: "excellent", min: 90 }, { tier: "competent", min: 0 }] });
+  const svg = sensitivityChart(sensitivity(inputs, { policy, samples: 50 }));
+
+  it("writes each body's tier shares in a column beside its row, above the row's shading", () => {
+    expect(svg).toContain("等次（各情形中的占比）");
+    const shading = [...svg.matchAll(/<rect x="8" y="([0-9.]+)"/g)].map((m) => ({ at: m.index, y: Number(m[1]) }));
+    const tierTexts = [...svg.matchAll(/<text x="776.0" y="([0-9.]+)" font-size="12" fill="#(?:555|e65100)">/g)].map((m) => ({ at: m.index, y: Number(m[1]) }));
+    expect(tierTexts.length).toBe(inputs.length);
+    for (const rect of shading) {
+      const inRow = tierTexts.find((t) => t.y > rect.y && t.y < rect.y + 26);
+      expect(inRow !== undefined && inRow.at > rect.at).toBe(true);
+    }
+  });
+});

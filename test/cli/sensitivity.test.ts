@@ -86,3 +86,22 @@ describe("wubi-wuping compare", () => {
     expect(definePolicy(JSON.parse(readFileSync(whole, "utf8"))).id).toBe("whole");
   });
 });
+
+describe("examples/2022/inputs.ndjson", () => {
+  it("holds the seven example inputs, one a line, as the docs' walk-through reads them", () => {
+    const lines = readFileSync(new URL("../../examples/2022/inputs.ndjson", import.meta.url), "utf8").trimEnd().split("\n");
+    expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual(inputs);
+  });
+});
+
+describe("wubi-wuping policy and the two new parameters", () => {
+  it("shows roundAggregation and quotaRounding with their values and provenance, in Chinese and English", async () => {
+    const zh = (await cli(["policy"])).out;
+    expect(zh).toContain("roundAggregation（各轮得分的汇总方式）\n    各轮按本轮满分折算后取平均（mean-of-fractions）\n    假定（round-aggregation）");
+    expect(zh).toContain("quotaRounding（优秀名额的取整方式（比例 × 参评人数））\n    去尾（floor）\n    假定（score-tiers）");
+    const set = file("set.json", JSON.stringify({ id: "set", roundAggregation: "pooled", quotaRounding: "ceil" }));
+    const en = (await cli(["policy", "--policy", set, "--lang", "en"])).out;
+    expect(en).toContain("roundAggregation (how rounds are aggregated)\n    the sum of scores over the sum of full marks (pooled)\n    set by policy set");
+    expect(en).toContain("quotaRounding (how quota × entries is rounded to a count)\n    rounded up (ceil)\n    set by policy set");
+  });
+});
