@@ -148,7 +148,16 @@ function renderProblems(): void {
           {},
           problems
             .filter((p) => p.file === file)
-            .map((p) => h("li", {}, p.where === "" ? t.whole : h("code", {}, p.where), "：", p.message, p.code === undefined ? "" : h("span", { class: "code" }, ` (${p.code})`))),
+            .map((p) =>
+              h(
+                "li",
+                {},
+                // A workbook's message already starts with its cell (`督查暗访!D7（得分）：…`).
+                p.where !== "" && p.message.startsWith(p.where) ? null : [p.where === "" ? t.whole : h("code", {}, p.where), t.colon],
+                p.message,
+                p.code === undefined ? "" : h("span", { class: "code" }, ` (${p.code})`),
+              ),
+            ),
         ),
       ),
     ),

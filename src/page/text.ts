@@ -73,6 +73,7 @@ export interface PageText {
   readonly policyError: string;
   readonly line: (n: number) => string;
   readonly whole: string;
+  readonly colon: string;
   readonly busy: string;
   readonly printFooter: string;
 }
@@ -136,6 +137,7 @@ const ZH_TEXT: PageText = {
   policyError: "政策文件有误，改用默认政策",
   line: (n) => `第 ${n} 行`,
   whole: "整个文件",
+  colon: "：",
   busy: "正在计算……",
   printFooter: "由 wubi-wuping 离线页面生成",
 };
@@ -199,6 +201,7 @@ const EN_TEXT: PageText = {
   policyError: "The policy file is wrong; the preset is used instead",
   line: (n) => `line ${n}`,
   whole: "whole file",
+  colon: ": ",
   busy: "Computing…",
   printFooter: "Made with the wubi-wuping offline page",
 };
