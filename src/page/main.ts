@@ -77,11 +77,15 @@ async function recompute(): Promise<void> {
   const generation = ++state.generation;
   const main = byId("main");
   main.setAttribute("aria-busy", "true");
+  byId("status").textContent = text().busy;
+  // Let the status paint before the work starts: a large workbook takes a while.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   const session = await buildSession(state.files, { lang: state.lang, allowIncomplete: state.allowIncomplete, by: state.by }, workbook.read);
   if (generation !== state.generation) return;
   state.session = session;
   if (state.selected !== undefined && !session.bodies.some((body) => body.result.participant.id === state.selected)) state.selected = undefined;
   render();
+  byId("status").textContent = "";
   main.setAttribute("aria-busy", "false");
   performance.mark("wubi-wuping:rendered");
 }
