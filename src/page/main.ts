@@ -9,6 +9,7 @@ import type { PageFile } from "./load.js";
 import { buildSession, type Session } from "./session.js";
 import { pageText, type PageText } from "./text.js";
 import { explanationView } from "./view-explain.js";
+import { filesView, problemsView } from "./view-files.js";
 import { nextRow, rankingView } from "./view-ranking.js";
 import { analyse, sensitivityView, type SensitivityOutcome } from "./view-sensitivity.js";
 
@@ -100,72 +101,12 @@ function render(): void {
 }
 
 function renderFiles(): void {
-  const t = text();
-  const session = state.session;
-  const list = byId("file-list");
-  if (state.files.length === 0) {
-    fill(list, h("p", { class: "hint" }, t.noFiles));
-    return;
-  }
-  fill(
-    list,
-    h("h3", {}, t.loadedFiles),
-    h(
-      "ul",
-      { class: "files" },
-      state.files.map((file) => {
-        const summary = session?.files.find((f) => f.name === file.name);
-        return h(
-          "li",
-          {},
-          h("span", { class: "file-name" }, file.name),
-          " ",
-          h("span", { class: "hint" }, summary === undefined ? "" : t.fileSummary(summary.bodies, summary.problems)),
-          " ",
-          h("button", { type: "button", class: "link", "data-remove": file.name, "aria-label": t.remove(file.name) }, "×"),
-        );
-      }),
-    ),
-    h("button", { type: "button", id: "clear-files" }, t.clear),
-  );
+  fill(byId("file-list"), filesView(state.files, state.session, state.lang));
 }
 
 function renderProblems(): void {
-  const t = text();
-  const problems = state.session?.problems ?? [];
-  const section = byId("problems");
-  section.hidden = state.files.length === 0;
-  if (problems.length === 0) {
-    fill(byId("problem-list"), h("p", { class: "hint" }, t.noProblems));
-    return;
-  }
-  const files = [...new Set(problems.map((p) => p.file))];
-  fill(
-    byId("problem-list"),
-    files.map((file) =>
-      h(
-        "div",
-        { class: "problem-file", "data-file": file },
-        h("h3", {}, file),
-        h(
-          "ul",
-          {},
-          problems
-            .filter((p) => p.file === file)
-            .map((p) =>
-              h(
-                "li",
-                {},
-                // A workbook's message already starts with its cell (`督查暗访!D7（得分）：…`).
-                p.where !== "" && p.message.startsWith(p.where) ? null : [p.where === "" ? t.whole : h("code", {}, p.where), t.colon],
-                p.message,
-                p.code === undefined ? "" : h("span", { class: "code" }, ` (${p.code})`),
-              ),
-            ),
-        ),
-      ),
-    ),
-  );
+  byId("problems").hidden = state.files.length === 0;
+  fill(byId("problem-list"), problemsView(state.session?.problems ?? [], state.lang));
 }
 
 function renderRanking(): void {
