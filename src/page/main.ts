@@ -81,7 +81,15 @@ async function recompute(): Promise<void> {
   byId("status").textContent = text().busy;
   // Let the status paint before the work starts: a large workbook takes a while.
   await new Promise((resolve) => setTimeout(resolve, 0));
-  const session = await buildSession(state.files, { lang: state.lang, allowIncomplete: state.allowIncomplete, by: state.by }, workbook.read);
+  let session: Session;
+  try {
+    session = await buildSession(state.files, { lang: state.lang, allowIncomplete: state.allowIncomplete, by: state.by }, workbook.read);
+  } catch (cause) {
+    // Not a problem of the data (those are listed per file) but of the page: say so, keep the page usable.
+    byId("status").textContent = text().failed(cause instanceof Error ? cause.message : String(cause));
+    main.setAttribute("aria-busy", "false");
+    throw cause;
+  }
   if (generation !== state.generation) return;
   state.session = session;
   if (state.selected !== undefined && !session.bodies.some((body) => body.result.participant.id === state.selected)) state.selected = undefined;

@@ -75,6 +75,7 @@ export interface PageText {
   readonly whole: string;
   readonly colon: string;
   readonly busy: string;
+  readonly failed: (detail: string) => string;
   readonly printFooter: string;
 }
 
@@ -139,6 +140,7 @@ const ZH_TEXT: PageText = {
   whole: "整个文件",
   colon: "：",
   busy: "正在计算……",
+  failed: (detail) => `页面出错，未能完成计算：${detail}。请刷新页面后重试，并把这条信息告知维护人员。`,
   printFooter: "由 wubi-wuping 离线页面生成",
 };
 
@@ -203,6 +205,7 @@ const EN_TEXT: PageText = {
   whole: "whole file",
   colon: ": ",
   busy: "Computing…",
+  failed: (detail) => `The page failed to compute: ${detail}. Reload the page and try again, and report this message.`,
   printFooter: "Made with the wubi-wuping offline page",
 };
 
