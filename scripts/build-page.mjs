@@ -24,6 +24,9 @@ const result = await build({
   write: false,
   logLevel: "warning",
   define: { PACKAGE_VERSION: JSON.stringify(version) },
+  // ExcelJS's browser build without its polyfills (core-js, regenerator): the browsers the page
+  // targets have all of them natively, and it saves about 20 kB gzipped.
+  alias: { exceljs: "exceljs/dist/exceljs.bare.min.js" },
 });
 
 // `</script` inside the script would end the element early; `<\/script` means the same in JS.
