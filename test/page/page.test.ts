@@ -234,12 +234,18 @@ describe("the offline page", () => {
     const ndjson = await save("#download-results", "results.ndjson");
     const lines = readFileSync(ndjson, "utf8").trimEnd().split("\n");
     expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual(results);
-    const xlsx = new ExcelJS.Workbook();
-    await xlsx.xlsx.readFile(await save("#download-xlsx", "ranking.xlsx"));
-    expect(xlsx.worksheets.map((sheet) => sheet.name)).toEqual(["排名", "计分说明", "假定参数"]);
-    const ids: string[] = [];
-    xlsx.getWorksheet("排名")?.eachRow((row, n) => void (n > 1 && ids.push(String(row.getCell(2).value))));
-    expect(ids).toEqual(rank(results).map((e) => e.participant.id));
+    // The XLSX holds what `rank --format xlsx` writes, sheet by sheet and cell by cell.
+    const cells = async (path: string): Promise<Record<string, unknown[][]>> => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(path);
+      return Object.fromEntries(book.worksheets.map((sheet) => [sheet.name, sheet.getSheetValues().map((row) => (Array.isArray(row) ? row : []))]));
+    };
+    const fromPage = await cells(await save("#download-xlsx", "ranking.xlsx"));
+    const cliXlsx = join(work, "cli.xlsx");
+    await run("sh", ["-c", `"${process.execPath}" "${join(root, "dist/cli.js")}" rank "${ndjson}" --format xlsx > "${cliXlsx}"`]);
+    expect(Object.keys(fromPage)).toEqual(["排名", "计分说明", "假定参数"]);
+    expect(fromPage).toEqual(await cells(cliXlsx));
+    expect(fromPage["排名"]?.slice(2).map((row) => row[2])).toEqual(rank(results).map((e) => e.participant.id));
     const csv = readFileSync(await save("#download-csv", "ranking.csv"), "utf8");
     const cli = await run(process.execPath, [join(root, "dist/cli.js"), "rank", ndjson, "--format", "csv"]);
     expect(csv).toBe(cli.stdout);
