@@ -37,7 +37,8 @@ export type ContainerProblem =
   | { readonly kind: "not-xlsx" }
   | { readonly kind: "too-large"; readonly bytes: number; readonly limit: number }
   | { readonly kind: "too-many-entries"; readonly entries: number; readonly limit: number }
-  | { readonly kind: "size-mismatch"; readonly name: string };
+  | { readonly kind: "size-mismatch"; readonly name: string }
+  | { readonly kind: "named-range-too-large"; readonly cells: number; readonly limit: number };
 
 /** One entry of the central directory: where its data starts and what it declares. */
 export interface ZipEntry {
@@ -152,8 +153,11 @@ export function checkContainer(bytes: Uint8Array, limits: ContainerLimits = DEFA
 
 const LOCAL = 0x04034b50;
 
-/** How many bytes a deflated stream inflates to, stopping as soon as it passes `limit`. */
-async function inflatedLength(data: Uint8Array, limit: number): Promise<number> {
+/**
+ * How many bytes a deflated stream inflates to, stopping as soon as it passes `limit`; the chunks
+ * go to `keep` when given.
+ */
+async function inflatedLength(data: Uint8Array, limit: number, keep?: Uint8Array[]): Promise<number> {
   const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
   const reader = stream.getReader();
   let length = 0;
@@ -161,6 +165,7 @@ async function inflatedLength(data: Uint8Array, limit: number): Promise<number> 
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return length;
+      keep?.push(value);
       length += value.byteLength;
       if (length > limit) {
         await reader.cancel();
@@ -188,6 +193,7 @@ async function inflatedLength(data: Uint8Array, limit: number): Promise<number> 
  */
 export async function checkEntries(bytes: Uint8Array, entries: readonly ZipEntry[]): Promise<ContainerProblem | undefined> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const workbookXml: Uint8Array[] = [];
   for (const entry of entries) {
     const at = entry.localOffset;
     if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) return { kind: "truncated" };
@@ -197,12 +203,39 @@ export async function checkEntries(bytes: Uint8Array, entries: readonly ZipEntry
     if (entry.method === 0) {
       if (entry.compressed !== entry.unpacked) return { kind: "size-mismatch", name: entry.name };
     } else if (entry.method === 8) {
-      const length = await inflatedLength(data, entry.unpacked);
+      const length = await inflatedLength(data, entry.unpacked, entry.name === "xl/workbook.xml" ? workbookXml : undefined);
       if (length < 0) return { kind: "truncated" };
       if (length !== entry.unpacked) return { kind: "size-mismatch", name: entry.name };
     } else {
       return { kind: "not-xlsx" };
     }
   }
-  return undefined;
+  const cells = namedRangeCells(new TextDecoder().decode(await new Blob(workbookXml as Uint8Array<ArrayBuffer>[]).arrayBuffer()));
+  return cells > MAX_NAMED_CELLS ? { kind: "named-range-too-large", cells, limit: MAX_NAMED_CELLS } : undefined;
+}
+
+/** The most cells the named ranges of a workbook may cover together. */
+const MAX_NAMED_CELLS = 1_000_000;
+
+const COLUMN = (letters: string): number => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+
+/**
+ * How many cells the absolute ranges (`$A$1:$D$9`) of a workbook's defined names cover: ExcelJS
+ * visits every one of them on load, so a name over a whole sheet would take minutes and gigabytes.
+ *
+ * @example
+ * ```ts
+ * namedRangeCells('<definedName name="x">Sheet1!$A$1:$B$10</definedName>'); //=> 20
+ * ```
+ */
+export function namedRangeCells(workbookXml: string): number {
+  let cells = 0;
+  for (const [, body] of workbookXml.matchAll(/<definedName\b[^>]*>([^<]*)<\/definedName>/g)) {
+    for (const [, c1, r1, c2, r2] of (body ?? "").matchAll(/\$([A-Z]+)\$([0-9]+):\$([A-Z]+)\$([0-9]+)/g)) {
+      const width = Math.abs(COLUMN(c2 as string) - COLUMN(c1 as string)) + 1;
+      const height = Math.abs(Number(r2) - Number(r1)) + 1;
+      cells += width * height;
+    }
+  }
+  return cells;
 }

@@ -113,7 +113,7 @@ export const SHEETS: readonly SheetSpec[] = [
     about: { zh: "每行一个参评对象（科室或二级机构）的一个考评年度", en: "one row per body (section or second-level body) for one evaluation year" },
     columns: [
       col("编号", "id", "text", true, 14, { zh: "参评对象的编号，各行不重复；其他表用它指明参评对象", en: "the body's id, unique; the other sheets name the body by it" }, "cgjdk", { asText: true }),
-      col("名称", "name", "text", true, 36, { zh: "参评对象的名称", en: "the body's name" }, "城管监督科"),
+      col("名称", "name", "text", true, 46, { zh: "参评对象的名称", en: "the body's name" }, "城管监督科"),
       col("单位", "unit", "text", false, 20, { zh: "所属单位（可空）", en: "its unit (optional)" }, "市城管执法局"),
       col("类别", "category", "enum", true, 18, { zh: "公共服务、行政执法、综合管理(审批) 之一", en: "one of the three categories" }, "综合管理(审批)", { values: CATEGORY_VALUES }),
       col("考评年度", "year", "year", true, 10, { zh: "考评年度，四位数字", en: "the evaluation year, four digits" }, "2022"),

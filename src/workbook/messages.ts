@@ -245,3 +245,17 @@ export function tooManyRows(limit: number, lang: Lang): string {
     ? `有工作表超过 ${limit} 行，超出上限（请删去多余的行或拆分文件）`
     : `a sheet has more than ${limit} rows, the most this reader takes (delete unused rows or split the file)`;
 }
+
+/**
+ * The detail of a workbook whose named ranges cover more cells than the reader visits.
+ *
+ * @example
+ * ```ts
+ * namedRangeTooLarge(17_179_869_184, 1_000_000, "zh"); //=> "工作簿中的名称（定义的区域）共覆盖 17179869184 个单元格，超过上限 1000000（…）"
+ * ```
+ */
+export function namedRangeTooLarge(cells: number, limit: number, lang: Lang): string {
+  return lang === "zh"
+    ? `工作簿中的名称（定义的区域）共覆盖 ${cells} 个单元格，超过上限 ${limit}（请在“公式 → 名称管理器”中删去覆盖整张表的名称）`
+    : `the workbook's defined names cover ${cells} cells, over the limit of ${limit} (delete the names that cover whole sheets in Formulas → Name Manager)`;
+}

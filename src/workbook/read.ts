@@ -14,6 +14,7 @@ import {
   duplicateSurvey,
   issueAt,
   missingColumn,
+  namedRangeTooLarge,
   tooLarge,
   tooManyRows,
   unknownColumn,
@@ -98,6 +99,8 @@ function containerIssue(problem: ContainerProblem, lang: Lang): WorkbookIssue {
       return issueAt({}, "workbook-too-large", tooLarge(problem.bytes, problem.limit, lang), lang);
     case "too-many-entries":
       return issueAt({}, "workbook-too-large", tooLarge(problem.entries, problem.limit, lang), lang);
+    case "named-range-too-large":
+      return issueAt({}, "workbook-too-large", namedRangeTooLarge(problem.cells, problem.limit, lang), lang);
   }
 }
 

@@ -64,8 +64,9 @@ function containerDetail(problem: ContainerProblem, lang: Lang): WorkbookIssue {
     "size-mismatch": DETAILS.sizeMismatch,
     "too-large": DETAILS.unreadable,
     "too-many-entries": DETAILS.unreadable,
+    "named-range-too-large": DETAILS.unreadable,
   };
-  const code = problem.kind === "too-large" || problem.kind === "too-many-entries" ? "workbook-too-large" : "not-a-workbook";
+  const code = problem.kind === "too-large" || problem.kind === "too-many-entries" || problem.kind === "named-range-too-large" ? "workbook-too-large" : "not-a-workbook";
   return issueAt({}, code, details[problem.kind][lang], lang);
 }
 

@@ -65,6 +65,14 @@ describe("bad input", () => {
     expect(await refusal(lying, "not-a-workbook")).toMatch(/已损坏/);
   });
 
+  it("refuses a defined name over a whole sheet, which the XLSX library would visit cell by cell", async () => {
+    const parts = workbookParts("<worksheet/>");
+    const named = parts.map((p) =>
+      p.name === "xl/workbook.xml" ? { ...p, content: String(p.content).replace("</sheets>", "</sheets><definedNames><definedName name=\"x\">'参评对象'!$A$1:$XFD$1048576</definedName></definedNames>") } : p,
+    );
+    expect(await refusal(zipOf(named), "workbook-too-large")).toMatch(/17179869184 个单元格/);
+  });
+
   it("refuses a sheet of a million rows in one message, without reading it to the end", async () => {
     const bytes = zipOf(workbookParts(MILLION_ROWS), { crc: false });
     expect(await refusal(bytes, "workbook-too-large", "en")).toMatch(/more than 100000 rows/);
