@@ -1,6 +1,6 @@
 // Takes the screenshot of the offline page shown in the READMEs: the seven examples of
 // examples/2022 loaded, one body chosen. Needs `npm run build` and Chromium (/usr/bin/chromium or
-// CHROMIUM). Writes docs/page-screenshot.png.
+// CHROMIUM). Writes docs/images/offline-page.png.
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -28,7 +28,7 @@ try {
     const explain = document.querySelector("[data-explain] table.records");
     return Math.ceil((explain?.getBoundingClientRect().bottom ?? 1000) + window.scrollY + 16);
   });
-  await page.screenshot({ path: join(root, "docs/page-screenshot.png"), clip: { x: 0, y: 0, width: 1440, height: bottom }, fullPage: true });
+  await page.screenshot({ path: join(root, "docs/images/offline-page.png"), clip: { x: 0, y: 0, width: 1440, height: bottom }, fullPage: true });
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });
