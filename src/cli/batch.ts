@@ -34,6 +34,8 @@ export interface BatchOptions {
   readonly allowIncomplete: boolean;
   readonly lang: Lang;
   readonly maxLineBytes: number;
+  /** The clock of the progress line, in milliseconds (default `Date.now`). */
+  readonly now?: () => number;
 }
 
 /**
@@ -189,7 +191,7 @@ export async function runBatch(path: string, io: CliIO, options: BatchOptions): 
   const splitter = new LineSplitter(options.maxLineBytes);
   const sink = new LineSink(io);
   const size = await sizeOf(path);
-  const progress = startProgress({ stream: progressStream(io), unit: { zh: "行", en: "lines" }, lang: options.lang });
+  const progress = startProgress({ stream: progressStream(io), unit: { zh: "行", en: "lines" }, lang: options.lang, ...(options.now === undefined ? {} : { now: options.now }) });
   let linesDone = 0;
   let bytesRead = 0;
   let seenContent = false;

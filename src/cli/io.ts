@@ -8,7 +8,7 @@ import { InputError, formatPath, type Lang } from "../index.js";
 import type { ProgressStream } from "./progress.js";
 
 /**
- * Exit codes: 0 ok; 1 the input is wrong or unavailable, or `verify` found a difference; 2 usage.
+ * Exit codes: 0 ok; 1 the input is wrong or unavailable, `verify` found a difference, or `coverage` found violations; 2 usage.
  *
  * @example
  * ```ts

@@ -63,3 +63,43 @@ describe("rank over score --batch output", () => {
     expect(errorRecordOf([])).toBeUndefined();
   });
 });
+
+describe("coverage over score results", () => {
+  const ROSTER = "examples/roster/xuancheng-2022.json";
+
+  it("reads score --batch output as the evaluations, each result's participant id and year, skipping error lines with a warning", async () => {
+    const results = await batchWithErrors();
+    const run = await cli(["coverage", "--roster", ROSTER, "--evaluations", results, "--year", "2023", "--format", "json"]);
+    expect(run.code).toBe(0);
+    expect(run.errLines).toEqual([
+      `${results}:2: 已跳过：这一行是 score --batch 的计分错误（参评对象 csglk），没有计分结果，不计为一次考评`,
+      `${results}:5: 已跳过：这一行是 score --batch 的计分错误，没有计分结果，不计为一次考评`,
+    ]);
+    const report = JSON.parse(run.out) as { uncovered: string[]; participants: { id: string; years: number[] }[] };
+    expect(report.uncovered).toEqual(["csglk", "yllhc"]);
+    expect(report.participants.find((p) => p.id === "cgjdk")?.years).toEqual([2022]);
+  });
+
+  it("exits 1 at the end of the cycle's last year while bodies are uncovered, and 0 once all are", async () => {
+    const results = await batchWithErrors();
+    const open = await cli(["coverage", "--roster", ROSTER, "--evaluations", results, "--year", "2024"]);
+    expect(open.code).toBe(1);
+    expect(open.out).toContain("违规 2 个");
+    expect(open.errLines).toContain("违规：第 1 个周期（2022-2024 年）结束时仍有 2 个参评对象未考评：csglk、yllhc");
+    const all = file("all.ndjson", ids.map((id) => JSON.stringify({ participantId: id, year: 2023 })).join("\n"));
+    const closed = await cli(["coverage", "--roster", ROSTER, "--evaluations", all, "--year", "2024"]);
+    expect(closed.code).toBe(0);
+    expect(closed.err).toBe("");
+  });
+
+  it("names the line of an NDJSON evaluation that is neither a result nor an evaluation, exit 1", async () => {
+    const bad = file("bad-evaluations.ndjson", '{"participantId":"cgjdk","year":2022}\n{"total":"1.00"}\n{"participantId":"zfzd","year":"2022"}\n');
+    const run = await cli(["coverage", "--roster", ROSTER, "--evaluations", bad, "--year", "2023"]);
+    expect(run.code).toBe(1);
+    expect(run.errLines).toEqual([`${bad}:2: 不是计分结果（缺少 participant.id 或 year），也不是考评记录 { participantId, year }`]);
+    const typed = file("typed.ndjson", '{"participantId":"cgjdk","year":2022}\n\n{"participantId":"zfzd","year":"2022"}\n');
+    const wrongYear = await cli(["coverage", "--roster", ROSTER, "--evaluations", typed, "--year", "2023"]);
+    expect(wrongYear.code).toBe(1);
+    expect(wrongYear.err).toMatch(new RegExp(`^${typed}:3: year: .+ \\(invalid_type\\)$`));
+  });
+});

@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_MAX_LINE_BYTES, runBatch } from "../../src/cli/batch.js";
 import { runCli } from "../../src/cli/main.js";
 import { progressText, startProgress, type ProgressStream } from "../../src/cli/progress.js";
 import { BIN, BUILT, tempFiles } from "./run.js";
@@ -97,6 +98,32 @@ describe("score --batch progress", () => {
     const stderr = fakeStream(false);
     const run = await slowBatch(stderr, 320);
     expect(run.code).toBe(0);
+    expect(stderr.chunks).toEqual([]);
+  });
+});
+
+describe("score --batch progress over a file", () => {
+  const file = tempFiles("wubi-progress-file-");
+  const big = file("big.ndjson", `${input}\n`.repeat(100)); // about 180 kB: three 64 KiB chunks
+  const options = { policy: undefined, allowIncomplete: false, lang: "zh" as const, maxLineBytes: DEFAULT_MAX_LINE_BYTES };
+
+  it("estimates the time left from the bytes read of the file's size", async () => {
+    const stderr = fakeStream(true);
+    let t = 0;
+    const out: string[] = [];
+    const io = { out: (line: string) => out.push(line), err: () => undefined, stdin: Readable.from([]), stderr };
+    expect(await runBatch(big, io, { ...options, now: () => (t += 1000) })).toBe(0);
+    expect(out).toHaveLength(100);
+    expect(stderr.chunks[0]).toMatch(/^\r已处理 [0-9]+ 行，每秒 [0-9]+ 行，预计还需 [0-9]+ 秒\u001b\[K$/);
+    expect(stderr.chunks.at(-1)).toMatch(/^\r已处理 100 行，用时 [0-9]+ 秒\u001b\[K\n$/);
+  });
+
+  it("shows no progress line when stdout is the same terminal as stderr", async () => {
+    const stderr = fakeStream(true);
+    const stdout = { isTTY: true, write: () => true } as unknown as NodeJS.WritableStream;
+    let t = 0;
+    const io = { out: () => undefined, err: () => undefined, stdin: Readable.from([]), stdout, stderr };
+    expect(await runBatch(big, io, { ...options, now: () => (t += 1000) })).toBe(0);
     expect(stderr.chunks).toEqual([]);
   });
 });

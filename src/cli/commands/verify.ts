@@ -126,8 +126,11 @@ async function verifyPublished(inputsPath: string, tablePath: string, { values, 
  */
 export const verifyCommand: Command = {
   name: "verify",
-  summary: { zh: "重新计算并逐项核对一个已发布的结果", en: "recompute a published result and compare it field by field" },
-  usage: `${USAGE_ONE}\n  wubi-wuping ${USAGE_PUBLISHED}`,
+  summary: {
+    zh: "重新计算并逐项核对一个已发布的结果，或逐个单位核对一张公示排名表（--published）",
+    en: "recompute a published result and compare it field by field, or check a published ranking table body by body (--published)",
+  },
+  usage: `${USAGE_ONE} | ${USAGE_PUBLISHED.replace(/^verify /, "")}`,
   options: { policy: { type: "string" }, published: { type: "string" }, by: { type: "string" }, "allow-incomplete": { type: "boolean" } },
   positionals: { min: 1, max: 2 },
   help: {
