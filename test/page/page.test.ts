@@ -266,6 +266,8 @@ describe("the offline page", () => {
     await page.click(`tr[data-participant-id="${id}"]`);
     expect(await explainText()).toBe(explain(results[1] as ScoreResult));
     expect(await page.textContent("[data-explain]")).toContain("只载入了计分结果，没有原始记录。");
+    // Results alone cannot be re-scored: no sensitivity view, and the page says why.
+    expect(await page.textContent("#sensitivity-body")).toBe("载入两个或更多参评对象的输入数据后显示敏感性分析。");
     await load(examples);
   });
 
