@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { COMPONENTS, definePolicy, explain, rank, score, sensitivity, type RankEntry, type ScoreResult } from "../../src/index.js";
+import { COMPONENTS, definePolicy, explain, rank, safeScore, score, sensitivity, type RankEntry, type ScoreResult } from "../../src/index.js";
 import { readWorkbook } from "../../src/workbook/index.js";
 import { openPage, pageUrl, root, type OpenPage } from "./browser.js";
 import { flat, pdfPages } from "./pdf.js";
@@ -182,8 +182,10 @@ describe("the offline page", () => {
     expect(await problems("政策.json")).toContain("政策文件有误，改用默认政策");
     expect(await problems("政策.json")).toContain("bonusCap");
     expect(await page.textContent("#policy-line")).toContain("xuancheng-2022");
-    expect(await problems("坏的输入.json")).toContain("components.routineInspection.rounds[0].score");
-    expect(await problems("坏的输入.json")).toContain("得分高于本次满分");
+    // The library's own message, at its path.
+    const refused = safeScore(bad);
+    if (refused.success) throw new Error("the bad input scores");
+    expect(await problems("坏的输入.json")).toContain(`components.routineInspection.rounds[0].score：${refused.error.issues[0]?.message}`);
     expect(await problems("批量.ndjson")).toContain("第 2 行");
     expect(await problems("批量.ndjson")).toContain("不是有效的 JSON");
     expect(await problems("说明.txt")).toContain("不支持的文件类型");
@@ -201,8 +203,14 @@ describe("the offline page", () => {
     const { page } = open;
     await load(join(workbooks, "wrong-cells.xlsx"));
     const shown = (await page.locator('.problem-file[data-file="wrong-cells.xlsx"]').textContent()) ?? "";
+    const read = await readWorkbook(readFileSync(join(workbooks, "wrong-cells.xlsx")));
+    if (read.success) throw new Error("the spoilt workbook reads");
+    expect(read.issues.map((issue) => [issue.sheet, issue.column, issue.row])).toEqual([
+      ["督查暗访", "D", 3],
+      ["投诉", "A", 2],
+    ]);
+    for (const issue of read.issues) expect(shown).toContain(issue.message);
     expect(shown).toContain("督查暗访!D3");
-    expect(shown).toContain("应为不带正负号的数字");
     expect(shown).toContain("投诉!A2");
     expect(await rows()).toEqual([]);
   });
