@@ -68,11 +68,12 @@ export function compare(inputs: unknown, options: CompareOptions): CompareResult
   const candidate = policyOption(o.candidate, "candidate", true, lang, issues);
   const settings = CompareSettingsSchema.safeParse({ by: o.by }, { error: errorMap(lang) });
   if (!settings.success) for (const issue of fromZodIssues(settings.error.issues, lang)) issues.push(issue);
-  if (issues.length > 0 || !settings.success) throw new InputError(issues, lang);
   const cps = [compilePolicy(base), compilePolicy(candidate)] as const;
-  const [baseInputs, candidateInputs] = validInputs(inputs, cps, lang) as [ScoreInput[], ScoreInput[]];
+  // A candidate that is not a policy is checked as the preset, so the inputs are still checked once.
+  const [baseInputs, candidateInputs] = validInputs(inputs, candidate === base ? [cps[0]] : cps, lang, issues) as [ScoreInput[], ScoreInput[]?];
+  if (issues.length > 0 || !settings.success) throw new InputError(issues, lang);
   const by = settings.data.by;
-  const after = new Map(rankingOf(candidateInputs, cps[1], by).map((e) => [e.participant.id, e]));
+  const after = new Map(rankingOf(candidateInputs ?? baseInputs, cps[1], by).map((e) => [e.participant.id, e]));
   const summary = { totalChanged: 0, rankChanged: 0, tierChanged: 0 };
   const participants = rankingOf(baseInputs, cps[0], by).map((b) => {
     const c = after.get(b.participant.id) as RankEntry;

@@ -152,6 +152,20 @@ describe("sensitivity and compare refuse", () => {
     expect(first(() => sensitivity(examples, { samples: 0 }))[0]?.message).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it("bad options and bad inputs together, in one error", () => {
+    const issues = first(() => sensitivity([completeInput(), completeInput()], { samples: 0, ranges: { complaintDeduction: ["2", "1"] } }));
+    expect(issues.map((i) => [i.path.join("."), i.code])).toEqual([
+      ["samples", "too_small"],
+      ["ranges.complaintDeduction", "range-order"],
+      ["1.participant.id", "duplicate-id"],
+    ]);
+    const both = first(() => compare([completeInput(), completeInput()], { candidate: { id: "x" } as never }));
+    expect(both.map((i) => [i.path.join("."), i.code])).toEqual([
+      ["candidate", "invalid_type"],
+      ["1.participant.id", "duplicate-id"],
+    ]);
+  });
+
   it("a candidate that is not a policy, and a missing one", () => {
     expect(first(() => compare(examples, { candidate: { id: "x" } as never })).map((i) => i.path)).toEqual([["candidate"]]);
     expect(first(() => compare(examples, {} as never)).map((i) => i.path)).toEqual([["candidate"]]);

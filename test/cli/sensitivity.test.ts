@@ -105,3 +105,15 @@ describe("wubi-wuping policy and the two new parameters", () => {
     expect(en).toContain("quotaRounding (how quota × entries is rounded to a count)\n    rounded up (ceil)\n    set by policy set");
   });
 });
+
+describe("the analysis tables ranked by category", () => {
+  it("put each body's category first, since ranks are then within the category", async () => {
+    const s = await cli(["sensitivity", inputsFile, "--by", "category", "--samples", "10"]);
+    expect(s.out.split("\n")[0]).toMatch(/^类别\s+基准名次\s+参评对象/);
+    expect(s.out.split("\n").find((l) => l.includes("zfzd"))).toMatch(/^行政执法\s+1\s+市城市管理综合执法支队/);
+    const c = await cli(["compare", inputsFile, "--candidate", candidateFile, "--by", "category", "--format", "csv", "--lang", "en"]);
+    expect(c.out.startsWith("\uFEFFCategory,Id,Participant,")).toBe(true);
+    const plain = await cli(["compare", inputsFile, "--candidate", candidateFile]);
+    expect(plain.out.split("\n")[0]).toMatch(/^编号/);
+  });
+});
