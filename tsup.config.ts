@@ -22,4 +22,14 @@ export default defineConfig([
     banner: { js: "#!/usr/bin/env node" },
     define: { PACKAGE_VERSION: JSON.stringify(version) },
   },
+  {
+    // `wubi-wuping/service`: the HTTP service, its own entry so the main entry stays pure.
+    entry: { service: "src/service/index.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    sourcemap: true,
+    target: "node20",
+    platform: "node",
+    define: { PACKAGE_VERSION: JSON.stringify(version) },
+  },
 ]);

@@ -1,7 +1,7 @@
 /** `wubi-wuping verify INPUT RESULT`: recompute a published result and compare it field by field. */
-import { safeScore, xuancheng2022, type Lang, type Policy } from "../../index.js";
+import { safeScore, xuancheng2022, type InputError, type Lang, type Policy, type ScoreResult } from "../../index.js";
 import type { Command } from "../command.js";
-import { diffJson, showPath, showValue } from "../diff.js";
+import { diffJson, showPath, showValue, type Difference } from "../diff.js";
 import { CliError, EXIT, issueLines, oneLine, readJson, readJsonObject, type CliIO } from "../io.js";
 
 /** The most differences printed; the count of the rest follows. */
@@ -26,6 +26,28 @@ function policyFor(named: string, given: Policy | undefined, resultPath: string,
       : `${resultPath} was computed under the derived policy ${named}; give its definition with --policy FILE`,
     EXIT.input,
   );
+}
+
+/**
+ * What `verify` finds: the input's problems, or the recomputed result and where `found` differs
+ * from it (at most `limit` differences; `total` counts them all). The service answers the same.
+ *
+ * @example
+ * ```ts
+ * const outcome = verifyResult(input, found, xuancheng2022, "en");
+ * outcome.success && outcome.total; //=> 0
+ * ```
+ */
+export function verifyResult(
+  input: unknown,
+  found: unknown,
+  policy: Policy,
+  lang: Lang,
+  limit = MAX_SHOWN,
+): { success: false; error: InputError } | { success: true; recomputed: ScoreResult; differences: Difference[]; total: number } {
+  const outcome = safeScore(input, { policy, allowIncomplete: true, lang });
+  if (!outcome.success) return outcome;
+  return { success: true, recomputed: outcome.data, ...diffJson(outcome.data, found, limit) };
 }
 
 /**
@@ -77,13 +99,12 @@ export const verifyCommand: Command = {
         EXIT.input,
       );
     }
-    const outcome = safeScore(input, { policy: policyFor(named, policy, resultPath, lang), allowIncomplete: true, lang });
+    const outcome = verifyResult(input, found, policyFor(named, policy, resultPath, lang), lang);
     if (!outcome.success) {
       for (const line of issueLines(outcome.error)) io.err(`${inputPath}: ${line}`);
       return EXIT.input;
     }
-    const recomputed = outcome.data;
-    const { differences, total } = diffJson(recomputed, found, MAX_SHOWN);
+    const { recomputed, differences, total } = outcome;
     if (total === 0) {
       const who = `${recomputed.participant.id} ${recomputed.year}`;
       io.out(
