@@ -80,16 +80,19 @@ export class ChunkReader {
   private wait(deadline: number): Promise<void> {
     return new Promise((resolve, reject) => {
       const incoming = this.incoming;
-      const done = (): void => {
+      const cleanup = (): void => {
         clearTimeout(timer);
         incoming.off("readable", done);
         incoming.off("end", done);
         incoming.off("close", done);
         incoming.off("error", done);
+      };
+      const done = (): void => {
+        cleanup();
         resolve();
       };
       const timer = setTimeout(() => {
-        done();
+        cleanup();
         reject(new HttpProblem("body-timeout", this.message("slow"), true));
       }, Math.max(0, deadline - Date.now()));
       incoming.on("readable", done);

@@ -12,6 +12,7 @@ import {
   BatchErrorLineSchema,
   ErrorBodySchema,
   HealthSchema,
+  IssueSchema,
   IssuesBodySchema,
   PolicyDocumentSchema,
   VerifyResponseSchema,
@@ -48,9 +49,13 @@ function addComponent(components: Json, name: string, schema: Json, description?
   components[name] = rewriteRefs(description === undefined ? rest : { ...rest, description });
 }
 
+/** Parts that several schemas share: emitted once, as components, and referred to. */
 const PARTS = [
   [ScoreInputSchema, "ScoreInput"],
   [ScoreResultSchema, "ScoreResult"],
+  [PolicyDocumentSchema, "Policy"],
+  [IssuesBodySchema, "Issues"],
+  [IssueSchema, "Issue"],
 ] as const;
 
 /** The component schemas: the package's three shipped schemas first, then the service's own. */
