@@ -30,6 +30,8 @@ export default defineConfig([
     sourcemap: true,
     target: "node20",
     platform: "node",
+    // Rollup's interop, as for the main entry: zod's locale modules are read through `.default`.
+    treeshake: true,
     define: { PACKAGE_VERSION: JSON.stringify(version) },
   },
 ]);
