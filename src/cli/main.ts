@@ -12,10 +12,12 @@ import { schemaCommand } from "./commands/schema.js";
 import { docnumCommand } from "./commands/docnum.js";
 import { rankCommand } from "./commands/rank.js";
 import { coverageCommand } from "./commands/coverage.js";
+import { compareCommand } from "./commands/compare.js";
+import { sensitivityCommand } from "./commands/sensitivity.js";
 import { serveCommand } from "./commands/serve.js";
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [scoreCommand, rankCommand, verifyCommand, coverageCommand, policyCommand, schemaCommand, docnumCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [scoreCommand, rankCommand, verifyCommand, coverageCommand, policyCommand, schemaCommand, docnumCommand, compareCommand, sensitivityCommand, serveCommand];
 
 function helpText(): string {
   const lines = ["wubi-wuping — 五比五评 scores, exact and explained", "", "usage:"];

@@ -50,12 +50,14 @@ function list(terms: readonly string[], joiner: string, t: Phrases): string {
  * The line a trace step contributes (the window, the formula with its numbers, the rounding).
  * The rounding shows the component's points in their fixed-point form (`4.7 → 4.70`).
  */
-function stepLine(step: TraceStep, points: string, t: Phrases): string {
+function stepLine(step: TraceStep, max: string, points: string, t: Phrases): string {
   switch (step.op) {
     case "window":
       return t.window(step.from, step.to);
     case "mean-of-fractions":
       return t.value(`${step.max} × (${list(step.terms, " + ", t)}) / ${step.terms.length} = ${exact(step.value)}`);
+    case "pooled-fraction":
+      return t.value(`${max} × (${list(step.scores, " + ", t)}) / (${list(step.outOf, " + ", t)}) = ${exact(step.value)}`);
     case "deduct": {
       const sum = step.deductions.length === 0 ? "0" : `(${list(step.deductions, " + ", t)})`;
       return t.value(`max(0, ${step.max} − ${sum}) = ${exact(step.value)}`);
@@ -109,7 +111,7 @@ function componentLines(c: ComponentResult, index: number, findings: readonly Fi
     }
   }
   if (hidden > 0) lines.push(`${pad}${t.moreExcluded(hidden)}`);
-  for (const step of c.trace) if (step.op !== "window") lines.push(`${pad}${stepLine(step, c.points, t)}`);
+  for (const step of c.trace) if (step.op !== "window") lines.push(`${pad}${stepLine(step, c.max, c.points, t)}`);
   for (const f of findings) {
     if (f.code === "too-few-rounds") lines.push(`${pad}${t.tooFewRounds(f.counted, f.minimum, clauseName("附件2-一", lang))}`);
   }

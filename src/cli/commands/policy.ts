@@ -19,9 +19,19 @@ const NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   bonusCap: { zh: "加分上限", en: "bonus cap" },
   tiers: { zh: "按分数评定的等次", en: "tiers by score" },
   excellentQuota: { zh: "优秀等次比例（排名时适用）", en: "share of excellent (applied by rank)" },
+  quotaRounding: { zh: "优秀名额的取整方式（比例 × 参评人数）", en: "how quota × entries is rounded to a count" },
   vetoPeriod: { zh: "一票否决的考评期间", en: "veto period" },
   cycleYears: { zh: "考评周期（年）", en: "cycle length (years)" },
   cycleStart: { zh: "第一个周期的起始年", en: "first year of the first cycle" },
+};
+
+/** The discrete values of `roundAggregation` and `quotaRounding`, as a person reads them. */
+const CHOICE_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
+  "mean-of-fractions": { zh: "各轮按本轮满分折算后取平均（mean-of-fractions）", en: "the mean of each round's fraction of its full marks (mean-of-fractions)" },
+  pooled: { zh: "各轮得分之和除以各轮满分之和（pooled）", en: "the sum of scores over the sum of full marks (pooled)" },
+  floor: { zh: "去尾（floor）", en: "rounded down (floor)" },
+  "half-up": { zh: "四舍五入（half-up）", en: "rounded half-up (half-up)" },
+  ceil: { zh: "进一法（ceil）", en: "rounded up (ceil)" },
 };
 
 const WEIGHT_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
@@ -51,6 +61,9 @@ function showValue(key: string, value: unknown, lang: Lang): string {
       return value === "level-points" ? (zh ? "该级别的分值（level-points）" : "the level's points (level-points)") : String(value);
     case "bonusCap":
       return value === null ? (zh ? "无上限" : "none") : String(value);
+    case "roundAggregation":
+    case "quotaRounding":
+      return CHOICE_NAMES[String(value)]?.[lang] ?? String(value);
     case "excellentQuota":
       return value === null ? (zh ? "不限" : "none") : String(value);
     case "tiers": {

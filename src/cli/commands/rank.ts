@@ -11,7 +11,7 @@ interface ParsedLine {
 }
 
 /** Parses ndjson text: CRLF or LF, blank lines skipped; every unparsable line reported at once. */
-function parseNdjson(text: string, path: string, lang: Lang): ParsedLine[] {
+export function parseNdjson(text: string, path: string, lang: Lang): ParsedLine[] {
   const parsed: ParsedLine[] = [];
   const problems: string[] = [];
   text.split("\n").forEach((raw, i) => {
@@ -29,7 +29,7 @@ function parseNdjson(text: string, path: string, lang: Lang): ParsedLine[] {
 }
 
 /** The lines of a ranking's input error, each naming the file line of the result at fault. */
-function errorLines(error: InputError, path: string, lines: readonly ParsedLine[]): string[] {
+export function errorLines(error: InputError, path: string, lines: readonly ParsedLine[]): string[] {
   return error.issues.map((issue) => {
     const [index, ...rest] = issue.path;
     const line = typeof index === "number" ? lines[index]?.line : undefined;
