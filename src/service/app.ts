@@ -5,17 +5,33 @@
  */
 import type { HttpBindings } from "@hono/node-server";
 import { Hono, type Context } from "hono";
-import { InputError, ScoreResultSchema, explain, rank, safeScore, xuancheng2022, type InputIssue, type Lang, type Policy } from "../index.js";
+import {
+  InputError,
+  ScoreResultSchema,
+  compare,
+  definePolicy,
+  explain,
+  rank,
+  safeScore,
+  sensitivity,
+  xuancheng2022,
+  type InputIssue,
+  type Lang,
+  type Policy,
+  type Ranges,
+} from "../index.js";
 import { errorMap, fromZodIssues } from "../api/errors.js";
 import { batchLine, type BatchOptions } from "../cli/batch.js";
 import { LineSplitter, type SplitLine } from "../cli/lines.js";
 import { SCHEMA_KINDS, jsonSchemaText, type SchemaKind } from "../cli/json-schema.js";
 import { formatRanking } from "../cli/commands/rank.js";
+import { formatComparison } from "../cli/commands/compare.js";
+import { formatSensitivity } from "../cli/commands/sensitivity.js";
 import { policyJson } from "../cli/commands/policy.js";
 import { scoreOutput } from "../cli/commands/score.js";
 import { verifyResult } from "../cli/commands/verify.js";
 import { ChunkReader, HttpProblem, parseJsonBody, readWholeBody } from "./body.js";
-import { VerifyRequestSchema } from "./schemas.js";
+import { CompareRequestSchema, SensitivityRequestSchema, VerifyRequestSchema, envelopeOf } from "./schemas.js";
 
 /**
  * The limits a running service holds requests to (SPEC §12).
@@ -264,6 +280,73 @@ export function createApp(ctx: AppContext): Hono<Env> {
     return text(c, 200, printed(JSON.stringify({ ok: outcome.total === 0, differences })), TYPES.json);
   });
 
+  /** A policy a body names: a loaded id, or overrides for `definePolicy`; issues go to `issues`. */
+  const bodyPolicy = (key: string, value: unknown, lang: Lang, issues: InputIssue[]): Policy | undefined => {
+    if (value === undefined) return undefined;
+    if (typeof value === "string") {
+      const policy = policies.get(value);
+      if (policy === undefined) issues.push(unknownPolicy([key], value, policies, lang));
+      return policy;
+    }
+    try {
+      return definePolicy(value, { lang });
+    } catch (cause) {
+      if (!(cause instanceof InputError)) throw cause;
+      issues.push(...under([key], cause.issues));
+      return undefined;
+    }
+  };
+
+  /** Runs an analysis of §11; its issues about an input (path from the input's index) go under `inputs`. */
+  const analysis = (c: C, run: () => string): Response => {
+    try {
+      return text(c, 200, printed(run()), TYPES.json);
+    } catch (cause) {
+      if (!(cause instanceof InputError)) throw cause;
+      return unprocessable(
+        c,
+        cause.issues.map((issue) => (typeof issue.path[0] === "number" ? { ...issue, path: ["inputs", ...issue.path] } : issue)),
+      );
+    }
+  };
+
+  const envelope = async (c: C, schema: typeof CompareRequestSchema | typeof SensitivityRequestSchema, lang: Lang) => {
+    const parsed = envelopeOf(schema).safeParse(await jsonBody(c, lang), { error: errorMap(lang) });
+    return parsed.success ? parsed.data : fromZodIssues(parsed.error.issues, lang);
+  };
+
+  app.post("/v1/compare", async (c) => {
+    const query = queryOf(c, ["lang"]);
+    const { lang } = query;
+    const body = await envelope(c, CompareRequestSchema, lang);
+    if (Array.isArray(body)) return unprocessable(c, body);
+    const issues: InputIssue[] = [];
+    const base = bodyPolicy("base", body["base"], lang, issues);
+    const candidate = bodyPolicy("candidate", body["candidate"], lang, issues);
+    if (issues.length > 0) return unprocessable(c, issues);
+    const by = body["by"] as "category" | undefined;
+    return analysis(c, () => formatComparison(compare(body.inputs, { base, candidate: candidate as Policy, by, lang }), "json", lang));
+  });
+
+  app.post("/v1/sensitivity", async (c) => {
+    const query = queryOf(c, ["lang"]);
+    const { lang } = query;
+    const body = await envelope(c, SensitivityRequestSchema, lang);
+    if (Array.isArray(body)) return unprocessable(c, body);
+    const issues: InputIssue[] = [];
+    const policy = bodyPolicy("policy", body["policy"], lang, issues);
+    if (issues.length > 0) return unprocessable(c, issues);
+    const options = {
+      policy,
+      ranges: body["ranges"] as Ranges | undefined,
+      samples: body["samples"] as number | undefined,
+      seed: body["seed"] as number | undefined,
+      by: body["by"] as "category" | undefined,
+      lang,
+    };
+    return analysis(c, () => formatSensitivity(sensitivity(body.inputs, options), "json", lang));
+  });
+
   app.post("/v1/explain", async (c) => {
     const query = queryOf(c, ["lang"]);
     const body = await jsonBody(c, query.lang);
@@ -308,6 +391,8 @@ export function createApp(ctx: AppContext): Hono<Env> {
     "/v1/rank": "POST",
     "/v1/verify": "POST",
     "/v1/explain": "POST",
+    "/v1/compare": "POST",
+    "/v1/sensitivity": "POST",
     "/v1/policies": "GET",
     "/v1/policies/:id": "GET",
     "/v1/schemas/:kind": "GET",

@@ -5,11 +5,13 @@
  * Descriptions are in Chinese, then English.
  */
 import * as z from "zod/mini";
-import { RankEntrySchema, ScoreInputSchema, ScoreResultSchema } from "../index.js";
+import { CompareResultSchema, PolicyOverridesSchema, RankEntrySchema, ScoreInputSchema, ScoreResultSchema, SensitivityResultSchema } from "../index.js";
 import { jsonSchemaOf, toJsonSchema } from "../cli/json-schema.js";
 import type { ServiceLimits } from "./app.js";
 import {
   BatchErrorLineSchema,
+  CompareRequestSchema,
+  SensitivityRequestSchema,
   ErrorBodySchema,
   HealthSchema,
   IssueSchema,
@@ -24,13 +26,21 @@ type Json = Record<string, unknown>;
 const both = (zh: string, en: string): string => `${zh}\n\n${en}`;
 const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
 
-/** Rewrites `#/definitions/X` and `#/$defs/X` references to `#/components/schemas/X`. */
-function rewriteRefs(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(rewriteRefs);
+/**
+ * Brings a generated schema into the document's dialect (JSON Schema 2020-12): references to
+ * `#/definitions/X` or `#/$defs/X` point to `#/components/schemas/X`, and a draft-07 tuple
+ * (`items: [...]`, `additionalItems`) becomes `prefixItems` and `items`.
+ */
+function toDialect(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(toDialect);
   if (node === null || typeof node !== "object") return node;
+  const { items, additionalItems, ...rest } = node as Json;
+  const tuple = Array.isArray(items)
+    ? { prefixItems: items, ...(additionalItems === undefined ? {} : { items: additionalItems }) }
+    : { ...(items === undefined ? {} : { items }), ...(additionalItems === undefined ? {} : { additionalItems }) };
   return Object.fromEntries(
-    Object.entries(node as Json).map(([key, value]) =>
-      key === "$ref" && typeof value === "string" ? [key, value.replace(/^#\/(definitions|\$defs)\//, "#/components/schemas/")] : [key, rewriteRefs(value)],
+    Object.entries({ ...rest, ...tuple }).map(([key, value]) =>
+      key === "$ref" && typeof value === "string" ? [key, value.replace(/^#\/(definitions|\$defs)\//, "#/components/schemas/")] : [key, toDialect(value)],
     ),
   );
 }
@@ -44,15 +54,16 @@ function addComponent(components: Json, name: string, schema: Json, description?
   const { $schema: _dialect, definitions, $defs, ...rest } = schema;
   void _dialect;
   for (const [defName, def] of Object.entries({ ...(definitions as Json | undefined), ...($defs as Json | undefined) })) {
-    if (!(defName in components)) components[defName] = rewriteRefs(def);
+    if (!(defName in components)) components[defName] = toDialect(def);
   }
-  components[name] = rewriteRefs(description === undefined ? rest : { ...rest, description });
+  components[name] = toDialect(description === undefined ? rest : { ...rest, description });
 }
 
 /** Parts that several schemas share: emitted once, as components, and referred to. */
 const PARTS = [
   [ScoreInputSchema, "ScoreInput"],
   [ScoreResultSchema, "ScoreResult"],
+  [PolicyOverridesSchema, "PolicyOverrides"],
   [PolicyDocumentSchema, "Policy"],
   [IssuesBodySchema, "Issues"],
   [IssueSchema, "Issue"],
@@ -71,6 +82,22 @@ function schemas(): Json {
     ["Policies", z.array(PolicyDocumentSchema), "output", "已加载的政策，预设政策在前", "The policies loaded, the preset first"],
     ["VerifyRequest", z.object({ input: ScoreInputSchema, result: ScoreResultSchema }), "input", "一个输入和据称由它得出的结果", "An input and the result said to come from it"],
     ["VerifyResponse", VerifyResponseSchema, "output", "核对结果：ok 为完全一致；每处不同给出路径、重新计算的值 expected、送来的值 actual（一方没有该字段时不含该键）", "What verify found: ok when identical; each difference with its path, the recomputed value (expected) and the value sent (actual); a side without the field has no key"],
+    [
+      "CompareRequest",
+      CompareRequestSchema,
+      "input",
+      "对比两个政策：inputs 为同一年度的输入；base（默认预设政策）和 candidate 为已加载政策的 id，或 definePolicy 接受的对象",
+      "Compare two policies: inputs of one year; base (default the preset) and candidate each the id of a loaded policy or the object definePolicy takes",
+    ],
+    ["CompareResult", CompareResultSchema, "output", "compare --format json 的输出", "What compare --format json prints"],
+    [
+      "SensitivityRequest",
+      SensitivityRequestSchema,
+      "input",
+      "灵敏度分析：inputs 为同一年度的输入；policy 为已加载政策的 id 或 definePolicy 接受的对象（默认预设政策）；ranges、samples（默认 1000）、seed（默认 1）、by",
+      "Sensitivity: inputs of one year; policy the id of a loaded policy or the object definePolicy takes (default the preset); ranges, samples (default 1000), seed (default 1), by",
+    ],
+    ["SensitivityResult", SensitivityResultSchema, "output", "sensitivity --format json 的输出", "What sensitivity --format json prints"],
     ["BatchLine", z.union([ScoreResultSchema, BatchErrorLineSchema]), "output", "批量计分输出的一行：结果，或该行的错误", "One line of batch output: a result, or that line's error"],
     ["Issues", IssuesBodySchema, "output", "输入错误：一次列出全部问题，每个带路径、代码和信息", "Input errors: every problem at once, each with its path, code and message"],
     ["Error", ErrorBodySchema, "output", "其他错误：代码和信息，不含堆栈", "Other errors: a code and a message, never a stack trace"],
@@ -266,6 +293,24 @@ function paths(limits: ServiceLimits): Json {
       params: ["lang"],
       body: { type: JSON_TYPE, schema: ref("ScoreResult"), zh: "计分结果", en: "A score result" },
       ok: { type: "text/plain", schema: { type: "string" }, zh: "计分说明（UTF-8 文本）", en: "The explanation (UTF-8 text)" },
+      errors: POST_ERRORS,
+    }),
+    "/v1/compare": post({
+      id: "compare",
+      summary: ["对比两个政策下的总分、名次和等次", "Compare totals, ranks and tiers under two policies"],
+      description: ["与 wubi-wuping compare --format json 的输出字节相同（SPEC §11）。", "The same bytes as wubi-wuping compare --format json prints (SPEC §11)."],
+      params: ["lang"],
+      body: { type: JSON_TYPE, schema: ref("CompareRequest"), zh: "输入和两个政策", en: "The inputs and the two policies" },
+      ok: { type: JSON_TYPE, schema: ref("CompareResult"), zh: "对比结果", en: "The comparison" },
+      errors: POST_ERRORS,
+    }),
+    "/v1/sensitivity": post({
+      id: "sensitivity",
+      summary: ["假定参数对总分、名次和等次的影响", "How far the assumed parameters move totals, ranks and tiers"],
+      description: ["与 wubi-wuping sensitivity --format json 的输出字节相同（SPEC §11）。", "The same bytes as wubi-wuping sensitivity --format json prints (SPEC §11)."],
+      params: ["lang"],
+      body: { type: JSON_TYPE, schema: ref("SensitivityRequest"), zh: "输入、政策和取值范围", en: "The inputs, the policy and the ranges" },
+      ok: { type: JSON_TYPE, schema: ref("SensitivityResult"), zh: "灵敏度分析结果", en: "The sensitivity analysis" },
       errors: POST_ERRORS,
     }),
     "/v1/policies": get({

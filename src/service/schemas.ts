@@ -5,7 +5,10 @@
  * through the same `z.toJSONSchema` path as the shipped JSON Schemas, so neither is written twice.
  */
 import * as z from "zod/mini";
-import { ASSUMPTIONS } from "../model/policy.js";
+import { ASSUMPTIONS, PolicyOverridesSchema } from "../model/policy.js";
+import { ScoreInputSchema } from "../model/input.js";
+import { RANK_GROUPINGS } from "../model/rank.js";
+import { RangesSchema } from "../model/sensitivity.js";
 
 /**
  * One problem with a request: where (`path` into the body, or `["query", name]`), a code, a
@@ -158,3 +161,64 @@ export const HealthSchema = z.object({ ok: z.literal(true), version: z.string() 
  * ```
  */
 export const BatchErrorLineSchema = z.object({ line: z.int().check(z.minimum(1)), error: IssuesBodySchema });
+
+/**
+ * A policy named in a body: the id of a loaded policy, or the overrides `definePolicy` takes.
+ *
+ * @example
+ * ```ts
+ * PolicyRefSchema.parse("xuancheng-2022");
+ * PolicyRefSchema.parse({ id: "city-2023", complaintDeduction: 2 });
+ * ```
+ */
+export const PolicyRefSchema = z.union([z.string(), PolicyOverridesSchema]);
+
+/**
+ * The body of `POST /v1/compare` (SPEC §11): the inputs, the base (default the preset) and the
+ * candidate policy, and the grouping.
+ *
+ * @example
+ * ```ts
+ * CompareRequestSchema.safeParse({ inputs, candidate: "city-2023" }).success; //=> true
+ * ```
+ */
+export const CompareRequestSchema = z.strictObject({
+  inputs: z.array(ScoreInputSchema),
+  base: z.optional(PolicyRefSchema),
+  candidate: PolicyRefSchema,
+  by: z.optional(z.enum(RANK_GROUPINGS)),
+});
+
+/**
+ * The body of `POST /v1/sensitivity` (SPEC §11): the inputs, the policy (default the preset), the
+ * ranges, samples, seed and grouping.
+ *
+ * @example
+ * ```ts
+ * SensitivityRequestSchema.safeParse({ inputs, samples: 200, seed: 7 }).success; //=> true
+ * ```
+ */
+export const SensitivityRequestSchema = z.strictObject({
+  inputs: z.array(ScoreInputSchema),
+  policy: z.optional(PolicyRefSchema),
+  ranges: z.optional(RangesSchema),
+  samples: z.optional(z.int().check(z.minimum(1), z.maximum(100_000))),
+  seed: z.optional(z.int().check(z.minimum(0), z.maximum(0xffff_ffff))),
+  by: z.optional(z.enum(RANK_GROUPINGS)),
+});
+
+/**
+ * The envelope of a body: its keys only (an unknown key is an issue, `inputs` an array), the
+ * values left to the library, which checks them with its own messages.
+ *
+ * @example
+ * ```ts
+ * envelopeOf(CompareRequestSchema).safeParse({ inputs: [], extra: 1 }).success; //=> false
+ * ```
+ */
+export function envelopeOf(schema: typeof CompareRequestSchema | typeof SensitivityRequestSchema): z.ZodMiniType<{ inputs: unknown[] } & Record<string, unknown>> {
+  const keys = Object.keys(schema.shape).filter((key) => key !== "inputs");
+  return z.strictObject({ inputs: z.array(z.unknown()), ...Object.fromEntries(keys.map((key) => [key, z.optional(z.unknown())])) }) as unknown as z.ZodMiniType<
+    { inputs: unknown[] } & Record<string, unknown>
+  >;
+}

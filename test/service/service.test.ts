@@ -169,6 +169,50 @@ describe.skipIf(!BUILT)("wubi-wuping serve", () => {
       expect((await post(a.port, "/v1/explain", "{}")).status).toBe(422);
     });
 
+    it("POST /v1/compare answers what compare --format json prints, the candidate named by id or given as overrides", async () => {
+      const path = file("inputs.ndjson", `${inputs.join("\n")}\n`);
+      const expected = printed(await cli(["compare", path, "--candidate", POLICY_FILE, "--format", "json"]));
+      const byId = await post(a.port, "/v1/compare", JSON.stringify({ inputs: inputs.map((i) => JSON.parse(i)), candidate: "xuancheng-2022-quota" }));
+      expect(byId.status).toBe(200);
+      expect(byId.text).toBe(expected);
+      const overrides = JSON.parse(readFileSync(POLICY_FILE, "utf8")) as unknown;
+      const given = await post(a.port, "/v1/compare", JSON.stringify({ inputs: inputs.map((i) => JSON.parse(i)), candidate: overrides }));
+      expect(given.text).toBe(expected);
+      const city = { id: "city-2023", complaintDeduction: 2 };
+      const byCategory = await post(a.port, "/v1/compare?lang=en", JSON.stringify({ inputs: inputs.map((i) => JSON.parse(i)), base: "xuancheng-2022-quota", candidate: city, by: "category" }));
+      const run = await cli(["compare", path, "--base", POLICY_FILE, "--candidate", file("city.json", JSON.stringify(city)), "--by", "category", "--format", "json", "--lang", "en"]);
+      expect(run.code).toBe(0);
+      expect(byCategory.text).toBe(printed(run));
+    });
+
+    it("POST /v1/compare answers 422 for an unknown policy id, invalid overrides, an unknown key or an invalid input, each at its path", async () => {
+      const list = inputs.map((i) => JSON.parse(i) as unknown);
+      const unknown = await post(a.port, "/v1/compare?lang=en", JSON.stringify({ inputs: list, candidate: "nowhere" }));
+      expect(unknown.status).toBe(422);
+      expect(JSON.parse(unknown.text).issues[0]).toMatchObject({ path: ["candidate"], code: "unknown-policy" });
+      const bad = await post(a.port, "/v1/compare?lang=en", JSON.stringify({ inputs: list, candidate: { id: "x", decimals: 9 } }));
+      expect(JSON.parse(bad.text).issues[0].path).toEqual(["candidate", "decimals"]);
+      const extra = await post(a.port, "/v1/compare?lang=en", JSON.stringify({ inputs: list, candidate: "xuancheng-2022", sample: 1 }));
+      expect(JSON.parse(extra.text).issues[0].code).toBe("unrecognized_keys");
+      const invalid = await post(a.port, "/v1/compare?lang=en", JSON.stringify({ inputs: [list[0], { year: 2022 }], candidate: "xuancheng-2022" }));
+      expect(invalid.status).toBe(422);
+      expect(JSON.parse(invalid.text).issues[0].path.slice(0, 2)).toEqual(["inputs", 1]);
+    });
+
+    it("POST /v1/sensitivity answers what sensitivity --format json prints for the same policy, ranges, samples and seed", async () => {
+      const path = file("inputs.ndjson", `${inputs.join("\n")}\n`);
+      const ranges = { complaintDeduction: ["0.5", "3"] };
+      const expected = printed(
+        await cli(["sensitivity", path, "--policy", POLICY_FILE, "--ranges", file("ranges.json", JSON.stringify(ranges)), "--samples", "40", "--seed", "7", "--format", "json"]),
+      );
+      const answer = await post(a.port, "/v1/sensitivity", JSON.stringify({ inputs: inputs.map((i) => JSON.parse(i)), policy: "xuancheng-2022-quota", ranges, samples: 40, seed: 7 }));
+      expect(answer.status).toBe(200);
+      expect(answer.text).toBe(expected);
+      const refused = await post(a.port, "/v1/sensitivity?lang=en", JSON.stringify({ inputs: inputs.map((i) => JSON.parse(i)), samples: 0 }));
+      expect(refused.status).toBe(422);
+      expect(JSON.parse(refused.text).issues[0].path).toEqual(["samples"]);
+    });
+
     it("GET /v1/policies lists the loaded policies and GET /v1/policies/{id} answers what policy --json prints", async () => {
       const list = await call(a.port, "GET", "/v1/policies");
       expect(JSON.parse(list.text).map((p: { id: string }) => p.id)).toEqual(["xuancheng-2022", "xuancheng-2022-quota"]);
