@@ -3,6 +3,7 @@
  * prints for the same work; every error status; the limits (body size, slow bodies, requests in
  * flight, NDJSON lines); the access log and request ids; 64 keep-alive clients; SIGTERM draining.
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { Agent, request as httpRequest } from "node:http";
 import type { Socket } from "node:net";
@@ -239,6 +240,27 @@ describe.skipIf(!BUILT)("wubi-wuping serve", () => {
       expect(answer.status).toBe(200);
       expect(JSON.parse(answer.text)).toEqual({ ok: true, version });
     });
+  });
+
+  const java = spawnSync("java", ["-version"], { encoding: "utf8" }).status === 0;
+  it.skipIf(!java)("serves a Java 17 program on java.net.http.HttpClient that reads /openapi.json, scores, ranks and verifies", () => {
+    const run = spawnSync("java", ["examples/service/java/WubiClient.java", a.url, "examples/2022/cgjdk.json", "examples/2022/zfzd.json", "examples/2022/gysyc.json"], {
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(run.stderr).toBe("");
+    expect(run.stdout.split("\n")).toEqual([
+      "score cgjdk 94.51",
+      "score zfzd 92.94",
+      "score gysyc 86.11",
+      "rank cgjdk 1",
+      "rank zfzd 2",
+      "rank gysyc null",
+      'verify {"ok":true,"differences":[]}',
+      "422 unknown-policy",
+      "",
+    ]);
+    expect(run.status).toBe(0);
   });
 
   describe("refuses what it cannot take, with an error body and never a stack trace", () => {
