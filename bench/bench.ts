@@ -9,7 +9,8 @@
  * the CLI's `score --batch` on 1,000,000 lines in a child process (throughput and peak RSS).
  *
  * Options (after `npm run bench --`): `--count N` (default 100000), `--runs N` (default 7),
- * `--batch-lines N` (default 1000000; 0 skips the CLI).
+ * `--batch-lines N` (default 1000000; 0 skips the CLI); `--service-only` runs only the service
+ * part (`bench/service.ts`: requests per second over HTTP next to the same work in process).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdtempSync, openSync, closeSync, readSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -19,6 +20,7 @@ import { performance } from "node:perf_hooks";
 import { safeScore } from "../src/index.js";
 import { generateLines } from "./generate.js";
 import { naiveScore, type NaiveInput } from "./naive.js";
+import { serviceBench } from "./service.js";
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -228,4 +230,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (!process.argv.includes("--service-only")) await main();
+await serviceBench();

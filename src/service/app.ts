@@ -98,6 +98,7 @@ interface Query {
 
 /** The query of a request: only the parameters `allowed`, each once, with valid values; `lang` checked. */
 function queryOf(c: C, allowed: readonly string[]): Query {
+  if (!c.req.url.includes("?")) return { lang: "zh", values: {} };
   const all = c.req.queries();
   const langValue = all["lang"]?.[0];
   const lang: Lang = langValue === "en" ? "en" : "zh";
