@@ -26,14 +26,7 @@ export { rank } from "./api/rank.js";
 export { cycleOf, checkCoverage, planCycle } from "./api/cycle.js";
 export { compare } from "./api/compare.js";
 export { sensitivity } from "./api/sensitivity.js";
-export { sensitivityChart, strongestScenarios, PARAMETER_LABELS, CJK_FONTS } from "./chart/sensitivity-chart.js";
-export {
-  SENSITIVITY_PARAMETERS,
-  DEFAULT_RANGES,
-  RangesSchema,
-  CompareResultSchema,
-  SensitivityResultSchema,
-} from "./model/sensitivity.js";
+export { SENSITIVITY_PARAMETERS, DEFAULT_RANGES, RangesSchema } from "./model/sensitivity.js";
 export { RankEntrySchema, RANK_GROUPINGS } from "./model/rank.js";
 export { YearSchema, RosterEntrySchema, RosterSchema, EvaluationSchema, EvaluationsSchema } from "./model/roster.js";
 export {
@@ -67,7 +60,6 @@ export type {
 } from "./model/policy.js";
 export type { CompareOptions } from "./api/compare.js";
 export type { SensitivityOptions } from "./api/sensitivity.js";
-export type { ChartOptions } from "./chart/sensitivity-chart.js";
 export type {
   SensitivityParameter,
   Ranges,

@@ -56,8 +56,8 @@ const standing = (e: RankEntry) => ({ total: e.total, rank: e.rank, tier: e.tier
  * import { compare, definePolicy } from "wubi-wuping";
  * const candidate = definePolicy({ id: "harsher", complaintDeduction: 2 });
  * const { participants, summary } = compare(inputs, { candidate }); // examples/2022/*.json
- * participants[0]; //=> { participant: { id: "jdzhzx", … }, base: { total: "95.82", rank: 1, tier: null }, candidate: { … }, changed: [] }
- * summary; //=> { totalChanged: 2, rankChanged: 0, tierChanged: 0 }
+ * participants[0]; //=> { participant: { id: "jdzhzx", … }, base: { total: "95.82", rank: 1, tier: null }, candidate: { total: "95.82", rank: 1, tier: null }, changed: [] }
+ * summary; //=> { totalChanged: 4, rankChanged: 3, tierChanged: 0 }
  * ```
  */
 export function compare(inputs: unknown, options: CompareOptions): CompareResult {
@@ -67,7 +67,7 @@ export function compare(inputs: unknown, options: CompareOptions): CompareResult
   const base = policyOption(o.base, "base", false, lang, issues);
   const candidate = policyOption(o.candidate, "candidate", true, lang, issues);
   const settings = CompareSettingsSchema.safeParse({ by: o.by }, { error: errorMap(lang) });
-  if (!settings.success) issues.push(...fromZodIssues(settings.error.issues, lang));
+  if (!settings.success) for (const issue of fromZodIssues(settings.error.issues, lang)) issues.push(issue);
   if (issues.length > 0 || !settings.success) throw new InputError(issues, lang);
   const cps = [compilePolicy(base), compilePolicy(candidate)] as const;
   const [baseInputs, candidateInputs] = validInputs(inputs, cps, lang) as [ScoreInput[], ScoreInput[]];

@@ -39,20 +39,14 @@ export interface SensitivityOptions {
 }
 
 const RULES = {
-  "range-order": {
-    zh: "区间的下限大于上限；请写成 [下限, 上限]",
-    en: "The range's low end is above its high end; write it as [low, high]",
-  },
+  "range-order": { zh: "下限大于上限；请写成 [下限, 上限]", en: "The low end is above the high end; write [low, high]" },
   "weight-above-one": { zh: "权重不得大于 1", en: "A weight must not exceed 1" },
   "weights-order": {
-    zh: "该区间会使测评权重违反 满意 ≥ 基本满意 ≥ 不满意：基本满意的下限不得低于不满意的上限，上限不得高于满意的权重",
-    en: "This range would break satisfied ≥ basicallySatisfied ≥ dissatisfied: basicallySatisfied's low end must not be below dissatisfied's high end, its high end not above the satisfied weight",
+    zh: "须满足 满意 ≥ 基本满意 ≥ 不满意：基本满意的下限不低于不满意的上限，上限不高于满意的权重",
+    en: "Must keep satisfied ≥ basicallySatisfied ≥ dissatisfied: basicallySatisfied from dissatisfied's high end up to the satisfied weight",
   },
-  "deduction-zero": {
-    zh: "每件投诉的扣分必须大于 0（按本政策的小数位数四舍五入后不得为 0）",
-    en: "The deduction per complaint must be above 0 (also once rounded to the policy's decimals)",
-  },
-  "duplicate-value": { zh: "该值已经列出，每个值只列一次", en: "This value is already listed; list each value once" },
+  "deduction-zero": { zh: "扣分必须大于 0（按本政策的小数位数四舍五入后）", en: "The deduction must be above 0 (rounded to the policy's decimals)" },
+  "duplicate-value": { zh: "该值重复列出", en: "This value is listed twice" },
 } as const;
 
 type Rule = keyof typeof RULES;
@@ -154,7 +148,7 @@ function variedOf(policy: Policy, cp: CompiledPolicy, ranges: Ranges, lang: Lang
  * s.parameters.map((p) => p.parameter);
  * //=> ["surveyWeights.basicallySatisfied", "surveyWeights.dissatisfied", "complaintDeduction", "roundAggregation"]
  * s.participants[0]; //=> { participant: { id: "jdzhzx", … }, base: { total: "95.82", rank: 1, tier: null },
- * //     total: { min: "95.40", max: "96.25" }, rank: { min: 1, max: 1, p5: 1, p50: 1, p95: 1 }, stable: true }
+ * //     total: { min: "95.22", max: "97.03" }, rank: { min: 1, max: 1, p5: 1, p50: 1, p95: 1 }, stable: true }
  * ```
  */
 export function sensitivity(inputs: unknown, options: SensitivityOptions = {}): SensitivityResult {
@@ -163,7 +157,7 @@ export function sensitivity(inputs: unknown, options: SensitivityOptions = {}): 
   const issues: InputIssue[] = [];
   const policy = policyOption(o.policy, "policy", false, lang, issues);
   const settings = SensitivitySettingsSchema.safeParse({ ranges: o.ranges, samples: o.samples, seed: o.seed, by: o.by }, { error: errorMap(lang) });
-  if (!settings.success) issues.push(...fromZodIssues(settings.error.issues, lang));
+  if (!settings.success) for (const issue of fromZodIssues(settings.error.issues, lang)) issues.push(issue);
   const cp = compilePolicy(policy);
   const varied = settings.success ? variedOf(policy, cp, settings.data.ranges ?? {}, lang, issues) : [];
   if (issues.length > 0 || !settings.success) throw new InputError(issues, lang);

@@ -6,6 +6,7 @@
  */
 import { compareDecimalText } from "../decimal.js";
 import { CATEGORY_LABELS } from "../model/participant.js";
+import { TIER_LABELS, type Tier } from "../model/policy.js";
 import type { Lang } from "../api/errors.js";
 import type { OneAtATime, SensitivityParameter, SensitivityResult } from "../model/sensitivity.js";
 
@@ -36,6 +37,7 @@ const WORDS = {
     unranked: "不参与排名（否决或暂定）",
     bars: "各参数使名次平均变动的幅度（取两端中较大者）",
     none: "没有参数被改变",
+    tiers: "等次（各情形中的占比）",
   },
   en: {
     title: "How ranks depend on the assumed parameters",
@@ -45,6 +47,7 @@ const WORDS = {
     unranked: "not ranked (vetoed or provisional)",
     bars: "mean change of rank each parameter causes (the larger of its ends)",
     none: "no parameter was varied",
+    tiers: "tier (share of scenarios)",
   },
 } as const;
 
@@ -58,6 +61,8 @@ function fitted(text: string, size: number, room: number): string {
   while (chars.length > 1 && widthOf(`${chars.join("")}…`, size) > room) chars.pop();
   return `${chars.join("")}…`;
 }
+
+const tierName = (tier: Tier, lang: Lang): string => (lang === "zh" ? TIER_LABELS[tier] : tier);
 
 const escape = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
@@ -89,7 +94,8 @@ export function strongestScenarios(result: SensitivityResult): OneAtATime[] {
  *   {@link CJK_FONTS} so Chinese labels render wherever a CJK font is installed.
  * @example
  * ```ts
- * import { sensitivity, sensitivityChart } from "wubi-wuping";
+ * import { sensitivity } from "wubi-wuping";
+ * import { sensitivityChart } from "wubi-wuping/chart";
  * const svg = sensitivityChart(sensitivity(inputs));
  * svg.startsWith("<svg"); //=> true
  * ```
@@ -98,10 +104,11 @@ export function sensitivityChart(result: SensitivityResult, options: ChartOption
   const lang: Lang = options?.lang === "en" ? "en" : "zh";
   const w = WORDS[lang];
   const rows = result.participants;
-  const maxRank = Math.max(1, ...rows.map((r) => r.rank?.max ?? 1));
+  const maxRank = rows.reduce((most, r) => Math.max(most, r.rank?.max ?? 1), 1);
   const width = 960;
   const left = 330;
-  const right = 40;
+  const withTiers = rows.some((r) => r.tiers !== undefined);
+  const right = withTiers ? 200 : 40;
   const rowHeight = 26;
   const top = 110;
   const plot = width - left - right;
@@ -125,9 +132,15 @@ export function sensitivityChart(result: SensitivityResult, options: ChartOption
   }
   text(left - 14, top - 10, w.axis, ' font-size="11" text-anchor="end" fill="#555"');
 
+  if (withTiers) text(width - right + 16, top - 10, w.tiers, ' font-size="11" fill="#555"');
   rows.forEach((row, i) => {
     const cy = top + i * rowHeight + rowHeight / 2;
     if (i % 2 === 1) out.push(`<rect x="8" y="${cy - rowHeight / 2}" width="${width - 16}" height="${rowHeight}" fill="#f7f7f7"/>`);
+    if (row.tiers !== undefined) {
+      const shares = Object.entries(row.tiers) as [Tier, string][];
+      const shown = shares.map(([tier, share]) => (shares.length === 1 ? tierName(tier, lang) : `${tierName(tier, lang)} ${share}`)).join(lang === "zh" ? "，" : ", ");
+      text(width - right + 16, cy + 4, fitted(shown, 12, right - 24), ` font-size="12" fill="${shares.length > 1 ? "#e65100" : "#555"}"`);
+    }
     const label = `${row.base.rank === null ? "–" : String(row.base.rank)}  ${row.participant.name}`;
     out.push(`<g><title>${escape(row.participant.name)}</title>`);
     text(16, cy + 4, fitted(label, 13, left - 120), ' font-size="13"');
@@ -150,7 +163,7 @@ export function sensitivityChart(result: SensitivityResult, options: ChartOption
   const scenarios = strongestScenarios(result);
   const barsTop = plotBottom + 48;
   text(16, barsTop - 14, w.bars, ' font-size="14" font-weight="bold"');
-  const largest = Math.max(0, ...scenarios.map((s) => Number(s.meanAbsRankChange)));
+  const largest = scenarios.reduce((most, s) => Math.max(most, Number(s.meanAbsRankChange)), 0);
   scenarios.forEach((s, i) => {
     const cy = barsTop + i * rowHeight + rowHeight / 2;
     text(16, cy + 4, PARAMETER_LABELS[s.parameter][lang], ' font-size="13"');

@@ -102,6 +102,12 @@ function competitionRanks(sorted: readonly Rankable[]): number[] {
  * The tiers after the quota: at most quota × n (rounded as the policy says) ranked results keep `excellent`. An excellent
  * result keeps it when the excellent results ranked at or above its rank (its ties included) fit
  * the quota; otherwise it becomes `competent`, so a tie at the cut moves down whole.
+ *
+ * @example
+ * ```ts
+ * applyExcellentQuota([{ tier: "excellent" }, { tier: "excellent" }, { tier: "excellent" }], [1, 2, 2], { share: "0.5", rounding: "floor" });
+ * //=> ["excellent", "competent", "competent"]
+ * ```
  */
 export function applyExcellentQuota(
   ranked: readonly { readonly tier: Tier | null }[],

@@ -101,7 +101,14 @@ export function profileOf(input: ScoreInput, cp: CompiledPolicy): Profile {
   return { result, ranked: result.status === "final" && !result.vetoed, fixed, rounds, complaints, surveys };
 }
 
-/** The scenario of a policy's own values. */
+/**
+ * The scenario of a policy's own values.
+ *
+ * @example
+ * ```ts
+ * baseScenario(compilePolicy(xuancheng2022)); //=> { basicallySatisfied: 600000, dissatisfied: 0, complaintDeduction: 1000000, roundAggregation: "mean-of-fractions", quotaRounding: "floor" }
+ * ```
+ */
 export function baseScenario(cp: CompiledPolicy): Scenario {
   const p = cp.policy.parameters;
   return {
@@ -116,6 +123,11 @@ export function baseScenario(cp: CompiledPolicy): Scenario {
 /**
  * A profile's total under a scenario, at the policy's decimals: the sum `score()` computes, each
  * changed component rounded half-up once as there.
+ *
+ * @example
+ * ```ts
+ * totalOf(profile, { ...baseScenario(cp), complaintDeduction: 2_000_000 }, cp); //=> 9123 (91.23)
+ * ```
  */
 export function totalOf(p: Profile, s: Scenario, cp: CompiledPolicy): Exact {
   let total = addExact(p.fixed, p.rounds[s.roundAggregation]);
@@ -137,7 +149,14 @@ export function totalOf(p: Profile, s: Scenario, cp: CompiledPolicy): Exact {
   return total;
 }
 
-/** Exact integers compared, a `number` and a `bigint` alike. */
+/**
+ * Exact integers compared, a `number` and a `bigint` alike.
+ *
+ * @example
+ * ```ts
+ * compareExact(9105, 2n ** 60n); //=> -1
+ * ```
+ */
 export function compareExact(a: Exact, b: Exact): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -150,7 +169,14 @@ export interface Field {
   readonly cp: CompiledPolicy;
 }
 
-/** The field of profiles, grouped by category (in category order) or as one group. */
+/**
+ * The field of profiles, grouped by category (in category order) or as one group.
+ *
+ * @example
+ * ```ts
+ * fieldOf(profiles, "category", cp).groups.length; //=> 2 (the categories with a ranked body)
+ * ```
+ */
 export function fieldOf(profiles: readonly Profile[], by: RankGrouping | undefined, cp: CompiledPolicy): Field {
   const byId = (a: number, b: number): number => {
     const x = (profiles[a] as Profile).result.participant.id;
@@ -175,6 +201,11 @@ export interface Standing {
 /**
  * Totals, competition ranks and tiers (quota applied) of a field under a scenario: the ranks and
  * tiers `rank()` gives the results `score()` would give under the scenario's policy.
+ *
+ * @example
+ * ```ts
+ * standingOf(field, baseScenario(cp)).ranks; //=> Int32Array [2, 0, 1, …] (0: unranked)
+ * ```
  */
 export function standingOf(field: Field, s: Scenario): Standing {
   const { profiles, cp } = field;

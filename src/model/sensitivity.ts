@@ -8,6 +8,9 @@ import { ParticipantSchema } from "./participant.js";
 import { QUOTA_ROUNDINGS, ROUND_AGGREGATIONS, TIERS } from "./policy.js";
 import { RANK_GROUPINGS } from "./rank.js";
 
+// Each schema is built in a function call marked pure: a `.check(…)` at the top level would keep the
+// schema, and all it uses, in every bundle of the main entry, also one that never calls `sensitivity`.
+
 /** The parameters `sensitivity` varies, in the order of SPEC §11's table. */
 export const SENSITIVITY_PARAMETERS = [
   "surveyWeights.basicallySatisfied",
@@ -36,33 +39,36 @@ export const DEFAULT_RANGES = {
   quotaRounding: QUOTA_ROUNDINGS,
 } as const;
 
-const Pair = z.tuple([Num, Num]);
 const MAX_SAMPLES = 100_000;
 
 /** The `ranges` option: any of the parameters, each a `[low, high]` pair or a list of values. */
-export const RangesSchema = z.strictObject({
-  "surveyWeights.basicallySatisfied": z.optional(Pair),
-  "surveyWeights.dissatisfied": z.optional(Pair),
-  complaintDeduction: z.optional(Pair),
-  roundAggregation: z.optional(z.array(z.enum(ROUND_AGGREGATIONS)).check(z.minLength(1))),
-  quotaRounding: z.optional(z.array(z.enum(QUOTA_ROUNDINGS)).check(z.minLength(1))),
-});
+export const RangesSchema = /* @__PURE__ */ (() => {
+  const Pair = z.tuple([Num, Num]);
+  return z.strictObject({
+    "surveyWeights.basicallySatisfied": z.optional(Pair),
+    "surveyWeights.dissatisfied": z.optional(Pair),
+    complaintDeduction: z.optional(Pair),
+    roundAggregation: z.optional(z.array(z.enum(ROUND_AGGREGATIONS)).check(z.minLength(1))),
+    quotaRounding: z.optional(z.array(z.enum(QUOTA_ROUNDINGS)).check(z.minLength(1))),
+  });
+})();
 /** The `ranges` option of `sensitivity`, as JSON (the CLI's `--ranges FILE`). */
 export type Ranges = z.input<typeof RangesSchema>;
 
 /** The options of `sensitivity` other than the policy and the language. */
-export const SensitivitySettingsSchema = z.object({
-  ranges: z.optional(RangesSchema),
-  samples: z.optional(z.int().check(z.minimum(1), z.maximum(MAX_SAMPLES))),
-  seed: z.optional(z.int().check(z.minimum(0), z.maximum(0xffff_ffff))),
-  by: z.optional(z.enum(RANK_GROUPINGS)),
-});
+export const SensitivitySettingsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    ranges: z.optional(RangesSchema),
+    samples: z.optional(z.int().check(z.minimum(1), z.maximum(MAX_SAMPLES))),
+    seed: z.optional(z.int().check(z.minimum(0), z.maximum(0xffff_ffff))),
+    by: z.optional(z.enum(RANK_GROUPINGS)),
+  }))();
 
 /** The options of `compare` other than the policies and the language. */
 export const CompareSettingsSchema = z.object({ by: z.optional(z.enum(RANK_GROUPINGS)) });
 
 const Decimal = z.string();
-const Count = z.int().check(z.minimum(0));
+const count = () => z.int().check(z.minimum(0));
 const Tier = z.nullable(z.enum(TIERS));
 
 /** A body's total, rank (`null` when unranked) and tier under one policy or scenario. */
@@ -72,27 +78,29 @@ const StandingSchema = z.object({ total: Decimal, rank: z.nullable(z.int()), tie
 export const CHANGES = ["total", "rank", "tier"] as const;
 
 /** The result of `compare` (SPEC §11). */
-export const CompareResultSchema = z.object({
-  participants: z.array(
-    z.object({ participant: ParticipantSchema, base: StandingSchema, candidate: StandingSchema, changed: z.array(z.enum(CHANGES)) }),
-  ),
-  summary: z.object({ totalChanged: Count, rankChanged: Count, tierChanged: Count }),
-});
+export const CompareResultSchema = /* @__PURE__ */ (() =>
+  z.object({
+    participants: z.array(
+      z.object({ participant: ParticipantSchema, base: StandingSchema, candidate: StandingSchema, changed: z.array(z.enum(CHANGES)) }),
+    ),
+    summary: z.object({ totalChanged: count(), rankChanged: count(), tierChanged: count() }),
+  }))();
 /** The result of `compare`. */
 export type CompareResult = z.output<typeof CompareResultSchema>;
 
 const ParameterName = z.enum(SENSITIVITY_PARAMETERS);
 
 /** The result of `sensitivity` (SPEC §11). */
-export const SensitivityResultSchema = z.object({
+export const SensitivityResultSchema = /* @__PURE__ */ (() =>
+  z.object({
   parameters: z.array(
     z.union([
       z.object({ parameter: ParameterName, range: z.tuple([Decimal, Decimal]) }),
       z.object({ parameter: ParameterName, values: z.array(z.string()) }),
     ]),
   ),
-  samples: Count,
-  seed: Count,
+  samples: count(),
+  seed: count(),
   participants: z.array(
     z.object({
       participant: ParticipantSchema,
@@ -109,11 +117,11 @@ export const SensitivityResultSchema = z.object({
       value: z.string(),
       results: z.array(z.object({ participantId: z.string(), total: Decimal, rank: z.nullable(z.int()), tier: Tier })),
       meanAbsRankChange: Decimal,
-      rankChanged: Count,
-      tierChanged: Count,
+      rankChanged: count(),
+      tierChanged: count(),
     }),
   ),
-});
+}))();
 /** The result of `sensitivity`. */
 export type SensitivityResult = z.output<typeof SensitivityResultSchema>;
 /** One body's figures in a sensitivity result. */

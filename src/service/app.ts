@@ -293,7 +293,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
       return definePolicy(value, { lang });
     } catch (cause) {
       if (!(cause instanceof InputError)) throw cause;
-      issues.push(...under([key], cause.issues));
+      for (const issue of under([key], cause.issues)) issues.push(issue);
       return undefined;
     }
   };

@@ -5,7 +5,8 @@
  * Descriptions are in Chinese, then English.
  */
 import * as z from "zod/mini";
-import { CompareResultSchema, PolicyOverridesSchema, RankEntrySchema, ScoreInputSchema, ScoreResultSchema, SensitivityResultSchema } from "../index.js";
+import { PolicyOverridesSchema, RankEntrySchema, ScoreInputSchema, ScoreResultSchema } from "../index.js";
+import { CompareResultSchema, SensitivityResultSchema } from "../model/sensitivity.js";
 import { jsonSchemaOf, toJsonSchema } from "../cli/json-schema.js";
 import type { ServiceLimits } from "./app.js";
 import {
@@ -219,7 +220,7 @@ function operation(op: Operation, method: "get" | "post"): Json {
   return {
     operationId: op.id,
     summary: `${op.summary[0]} / ${op.summary[1]}`,
-    description: both(...op.description),
+    description: both(op.description[0], op.description[1]),
     parameters: [...op.params.map(param), param("requestId")],
     ...(op.body === undefined
       ? {}

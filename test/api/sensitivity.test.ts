@@ -128,7 +128,7 @@ describe("sensitivity and compare refuse", () => {
       ["ranges.complaintDeduction.0", "too_small"],
       ["ranges.surveyWeights.basicallySatisfied", "weights-order"],
     ]);
-    expect(domain[0]?.message).toBe("区间的下限大于上限；请写成 [下限, 上限]");
+    expect(domain[0]?.message).toBe("下限大于上限；请写成 [下限, 上限]");
   });
 
   it("a deduction that rounds to 0 on the policy's grid, weights whose ranges cross, a value listed twice", () => {

@@ -1,6 +1,7 @@
 /** The sensitivity chart: what a person sees, as SVG text. */
 import { describe, expect, it } from "vitest";
-import { CJK_FONTS, definePolicy, sensitivity, sensitivityChart, strongestScenarios } from "../../src/index.js";
+import { definePolicy, sensitivity } from "../../src/index.js";
+import { CJK_FONTS, sensitivityChart, strongestScenarios } from "../../src/chart/index.js";
 import { completeInput, withComponents } from "../support/inputs.js";
 
 const body = (id: string, name: string, satisfied: number) =>
@@ -48,5 +49,21 @@ describe("sensitivityChart", () => {
       roundAggregation: "mean-of-fractions",
     });
     expect(sensitivityChart(sensitivity(inputs, { policy: fixed, samples: 1 }))).toContain("没有参数被改变");
+  });
+});
+
+describe("sensitivityChart under a policy with tiers", () => {
+  const policy = definePolicy({ id: "tiers", excellentQuota: "0.25", tiers: [{ tier: "excellent", min: 90 }, { tier: "competent", min: 0 }] });
+  const svg = sensitivityChart(sensitivity(inputs, { policy, samples: 50 }));
+
+  it("writes each body's tier shares in a column beside its row, above the row's shading", () => {
+    expect(svg).toContain("等次（各情形中的占比）");
+    const shading = [...svg.matchAll(/<rect x="8" y="([0-9.]+)"/g)].map((m) => ({ at: m.index, y: Number(m[1]) }));
+    const tierTexts = [...svg.matchAll(/<text x="776.0" y="([0-9.]+)" font-size="12" fill="#(?:555|e65100)">/g)].map((m) => ({ at: m.index, y: Number(m[1]) }));
+    expect(tierTexts.length).toBe(inputs.length);
+    for (const rect of shading) {
+      const inRow = tierTexts.find((t) => t.y > rect.y && t.y < rect.y + 26);
+      expect(inRow !== undefined && inRow.at > rect.at).toBe(true);
+    }
   });
 });

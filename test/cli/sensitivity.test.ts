@@ -49,7 +49,7 @@ describe("wubi-wuping sensitivity", () => {
       expect.stringMatching(new RegExp(`^--ranges ${ranges.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: surveyWeight: .*\\(unrecognized_keys\\)$`)),
     ]);
     const order = await cli(["sensitivity", inputsFile, "--ranges", file("r2.json", JSON.stringify({ complaintDeduction: ["3", "0.5"] }))]);
-    expect(order.err).toMatch(/: complaintDeduction: 区间的下限大于上限；请写成 \[下限, 上限\] \(range-order\)$/);
+    expect(order.err).toMatch(/: complaintDeduction: 下限大于上限；请写成 \[下限, 上限\] \(range-order\)$/);
   });
 
   it("names the file line of an input at fault, and refuses samples of 0 (exit 1) or a non-integer (exit 2)", async () => {
@@ -84,5 +84,24 @@ describe("wubi-wuping compare", () => {
     expect(run.code).toBe(1);
     expect(run.err.split("\n")[0]).toMatch(/inputs\.ndjson:1: components\.complaints\.complaints\[0\]\.deduction: .*（按政策“whole”） \(too-many-decimals\)$/);
     expect(definePolicy(JSON.parse(readFileSync(whole, "utf8"))).id).toBe("whole");
+  });
+});
+
+describe("examples/2022/inputs.ndjson", () => {
+  it("holds the seven example inputs, one a line, as the docs' walk-through reads them", () => {
+    const lines = readFileSync(new URL("../../examples/2022/inputs.ndjson", import.meta.url), "utf8").trimEnd().split("\n");
+    expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual(inputs);
+  });
+});
+
+describe("wubi-wuping policy and the two new parameters", () => {
+  it("shows roundAggregation and quotaRounding with their values and provenance, in Chinese and English", async () => {
+    const zh = (await cli(["policy"])).out;
+    expect(zh).toContain("roundAggregation（各轮得分的汇总方式）\n    各轮按本轮满分折算后取平均（mean-of-fractions）\n    假定（round-aggregation）");
+    expect(zh).toContain("quotaRounding（优秀名额的取整方式（比例 × 参评人数））\n    去尾（floor）\n    假定（score-tiers）");
+    const set = file("set.json", JSON.stringify({ id: "set", roundAggregation: "pooled", quotaRounding: "ceil" }));
+    const en = (await cli(["policy", "--policy", set, "--lang", "en"])).out;
+    expect(en).toContain("roundAggregation (how rounds are aggregated)\n    the sum of scores over the sum of full marks (pooled)\n    set by policy set");
+    expect(en).toContain("quotaRounding (how quota × entries is rounded to a count)\n    rounded up (ceil)\n    set by policy set");
   });
 });

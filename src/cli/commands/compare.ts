@@ -19,7 +19,7 @@ const CHANGE_NAMES: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
  *
  * @example
  * ```ts
- * formatComparison(result, "table", "zh").split("\n").at(-1); //=> "总分变化 8 个，名次变化 0 个，等次变化 2 个（共 12 个参评对象）"
+ * formatComparison(result, "table", "zh").split("\n").at(-1); //=> "总分变化 4 个，名次变化 3 个，等次变化 0 个（共 7 个参评对象）"
  * ```
  */
 export function formatComparison(result: CompareResult, format: "table" | "csv" | "json", lang: Lang): string {

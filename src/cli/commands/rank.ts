@@ -10,7 +10,14 @@ interface ParsedLine {
   readonly value: unknown;
 }
 
-/** Parses ndjson text: CRLF or LF, blank lines skipped; every unparsable line reported at once. */
+/**
+ * Parses ndjson text: CRLF or LF, blank lines skipped; every unparsable line reported at once.
+ *
+ * @example
+ * ```ts
+ * parseNdjson('{"a":1}\r\n\n{"a":2}\n', "x.ndjson", "zh"); //=> [{ line: 1, value: { a: 1 } }, { line: 3, value: { a: 2 } }]
+ * ```
+ */
 export function parseNdjson(text: string, path: string, lang: Lang): ParsedLine[] {
   const parsed: ParsedLine[] = [];
   const problems: string[] = [];
@@ -28,7 +35,14 @@ export function parseNdjson(text: string, path: string, lang: Lang): ParsedLine[
   return parsed;
 }
 
-/** The lines of a ranking's input error, each naming the file line of the result at fault. */
+/**
+ * The lines of a ranking's input error, each naming the file line of the result at fault.
+ *
+ * @example
+ * ```ts
+ * errorLines(error, "results.ndjson", lines); //=> ["results.ndjson:3: year: …（mixed-years）"]
+ * ```
+ */
 export function errorLines(error: InputError, path: string, lines: readonly ParsedLine[]): string[] {
   return error.issues.map((issue) => {
     const [index, ...rest] = issue.path;

@@ -1,10 +1,8 @@
 /** `wubi-wuping sensitivity INPUTS.ndjson`: how firm each body's rank and tier are under the assumptions. */
+import { PARAMETER_LABELS, sensitivityChart, strongestScenarios } from "../../chart/index.js";
 import {
-  PARAMETER_LABELS,
   TIER_LABELS,
   sensitivity,
-  sensitivityChart,
-  strongestScenarios,
   type Lang,
   type Ranges,
   type SensitivityEntry,
