@@ -142,7 +142,7 @@ function unknownPolicy(path: readonly (string | number)[], id: string, policies:
 
 /** The media type of a request (lower case, without parameters), and whether its charset is UTF-8. */
 function mediaType(c: C): { type: string; utf8: boolean } {
-  const header = c.req.header("content-type") ?? "";
+  const header = c.env.incoming.headers["content-type"] ?? "";
   const [type = "", ...params] = header.split(";").map((part) => part.trim().toLowerCase());
   const charset = params.find((p) => p.startsWith("charset="))?.slice("charset=".length).replace(/"/g, "");
   return { type, utf8: charset === undefined || charset === "utf-8" || charset === "utf8" };
@@ -152,7 +152,7 @@ function mediaType(c: C): { type: string; utf8: boolean } {
 function requireType(c: C, accepted: readonly string[], lang: Lang): void {
   const { type, utf8 } = mediaType(c);
   if (accepted.includes(type) && utf8) return;
-  const shown = c.req.header("content-type") ?? (lang === "zh" ? "（无）" : "(none)");
+  const shown = c.env.incoming.headers["content-type"] ?? (lang === "zh" ? "（无）" : "(none)");
   throw new HttpProblem(
     "unsupported-media-type",
     lang === "zh"

@@ -118,7 +118,7 @@ export class ChunkReader {
  * const bytes = await readWholeBody(incoming, { maxBytes: 16 * 1024 * 1024, deadline: Date.now() + 30_000 }, "zh");
  * ```
  */
-export async function readWholeBody(incoming: IncomingMessage, limits: { maxBytes: number; deadline: number }, lang: Lang): Promise<Buffer> {
+export function readWholeBody(incoming: IncomingMessage, limits: { maxBytes: number; deadline: number }, lang: Lang): Promise<Buffer> {
   const tooLarge = (): HttpProblem =>
     new HttpProblem(
       "body-too-large",
@@ -126,16 +126,39 @@ export async function readWholeBody(incoming: IncomingMessage, limits: { maxByte
       true,
     );
   const declared = Number(incoming.headers["content-length"] ?? "0");
-  if (declared > limits.maxBytes) throw tooLarge();
-  const reader = new ChunkReader(incoming, lang);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for (let chunk = await reader.next(limits.deadline); chunk !== null; chunk = await reader.next(limits.deadline)) {
-    size += chunk.length;
-    if (size > limits.maxBytes) throw tooLarge();
-    chunks.push(chunk);
-  }
-  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
+  if (declared > limits.maxBytes) return Promise.reject(tooLarge());
+  const zh = lang === "zh";
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (outcome: () => void): void => {
+      clearTimeout(timer);
+      incoming.off("data", onData);
+      incoming.off("end", onEnd);
+      incoming.off("close", onClose);
+      incoming.off("error", onClose);
+      outcome();
+    };
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > limits.maxBytes) finish(() => reject(tooLarge()));
+      else chunks.push(chunk);
+    };
+    const onEnd = (): void => finish(() => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)));
+    const onClose = (): void =>
+      finish(() => reject(new HttpProblem("body-timeout", zh ? "请求体未传完连接就断开了" : "The connection closed before the request body was complete", true)));
+    const timer = setTimeout(
+      () =>
+        finish(() =>
+          reject(new HttpProblem("body-timeout", zh ? "请求体传送太慢，超过了 --body-timeout-ms 的时限" : "The request body arrived too slowly: past the --body-timeout-ms limit", true)),
+        ),
+      Math.max(0, limits.deadline - Date.now()),
+    );
+    incoming.on("data", onData);
+    incoming.on("end", onEnd);
+    incoming.on("close", onClose);
+    incoming.on("error", onClose);
+  });
 }
 
 /**
