@@ -83,8 +83,12 @@ describe("the OpenAPI document", () => {
 
   it("carries the shipped schemas as they are generated, their definitions as components", () => {
     for (const [kind, name] of [["input", "ScoreInput"], ["policy", "PolicyOverrides"], ["result", "ScoreResult"]] as const) {
-      const { $schema: _s, definitions: _d, ...shipped } = jsonSchemaOf(kind);
-      expect(JSON.stringify(doc.components["schemas"]?.[name]).replace(/#\/components\/schemas\//g, "#/definitions/")).toBe(JSON.stringify(shipped));
+      const { $schema: _s, definitions, $defs, ...shipped } = jsonSchemaOf(kind);
+      const prefix = $defs !== undefined ? "#/$defs/" : "#/definitions/";
+      expect(JSON.stringify(doc.components["schemas"]?.[name]).replaceAll("#/components/schemas/", prefix)).toBe(JSON.stringify(shipped));
+      for (const [defName, def] of Object.entries({ ...(definitions as Json | undefined), ...($defs as Json | undefined) })) {
+        expect(JSON.stringify(doc.components["schemas"]?.[defName]).replaceAll("#/components/schemas/", prefix), defName).toBe(JSON.stringify(def));
+      }
     }
   });
 
