@@ -5,9 +5,11 @@
  * number of lines.
  */
 import { once } from "node:events";
+import { stat } from "node:fs/promises";
 import { safeScore, type InputIssue, type Lang, type Policy } from "../index.js";
 import { CliError, EXIT, decodeText, describeFsError, jsonProblem, openInput, type CliIO } from "./io.js";
 import { LineSplitter, type SplitLine } from "./lines.js";
+import { startProgress } from "./progress.js";
 
 /**
  * The default longest input line: 16 MiB.
@@ -32,6 +34,8 @@ export interface BatchOptions {
   readonly allowIncomplete: boolean;
   readonly lang: Lang;
   readonly maxLineBytes: number;
+  /** The clock of the progress line, in milliseconds (default `Date.now`). */
+  readonly now?: () => number;
 }
 
 /**
@@ -65,6 +69,8 @@ function issue(code: BatchIssueCode, lang: Lang, detail = ""): InputIssue {
 
 /**
  * The output line for one input line: a result, an error line, or `undefined` for a blank line.
+ * An error line names the body (`"participant": { "id" }`) when the input is JSON with a
+ * participant id, so that `rank` can say whose result is missing.
  *
  * @example
  * ```ts
@@ -86,7 +92,16 @@ export function batchLine(line: SplitLine, options: BatchOptions): string | unde
     return fail([issue("invalid-json", lang, jsonProblem(cause, text, lang))]);
   }
   const outcome = safeScore(input, { policy: options.policy, allowIncomplete: options.allowIncomplete, lang });
-  return outcome.success ? JSON.stringify(outcome.data) : fail(outcome.error.issues);
+  if (outcome.success) return JSON.stringify(outcome.data);
+  const id = participantIdOf(input);
+  return id === undefined ? fail(outcome.error.issues) : JSON.stringify({ line: line.number, participant: { id }, error: { issues: outcome.error.issues } });
+}
+
+/** The participant id an input names, when it names one (a non-empty string at `participant.id`). */
+function participantIdOf(input: unknown): string | undefined {
+  const participant = (input as { participant?: unknown } | null)?.participant;
+  const id = (participant as { id?: unknown } | null | undefined)?.id;
+  return typeof id === "string" && id !== "" ? id : undefined;
 }
 
 /** Collects output lines and writes them in one piece per input chunk, waiting for `drain`. */
@@ -110,8 +125,61 @@ class LineSink {
 }
 
 /**
+ * Whether a line is the start of a JSON document that goes on past the line's end: JSON's parser
+ * runs out of text exactly at the end (`{` alone, `[`, `{ "year": 2022,`). Such a first line means
+ * the file is pretty-printed JSON, not one input per line.
+ *
+ * @example
+ * ```ts
+ * isUnfinishedJson("{"); //=> true
+ * isUnfinishedJson('{"year": 2022}'); //=> false
+ * isUnfinishedJson("{oops"); //=> false
+ * ```
+ */
+export function isUnfinishedJson(text: string): boolean {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) return false;
+  try {
+    JSON.parse(trimmed);
+    return false;
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : "";
+    if (/Unexpected end of JSON input/.test(message)) return true;
+    const at = / at position ([0-9]+)/.exec(message);
+    return at !== null && Number(at[1]) >= trimmed.length;
+  }
+}
+
+/** The one message for a batch file that is pretty-printed JSON, naming its first line. */
+function notOnePerLine(path: string, line: number, lang: Lang): string {
+  const shown = path === "-" ? (lang === "zh" ? "标准输入" : "stdin") : path;
+  return lang === "zh"
+    ? `${shown} 不是每行一个输入：第 ${line} 行的 JSON 到行尾还没有结束，像是排版成多行的 JSON 文件。score --batch 要求每一行是一个完整的 JSON 输入；只有一个输入请用 score FILE，多个输入请先改成每行一个（如 jq -c . FILE，数组用 jq -c '.[]' FILE）`
+    : `${shown} does not hold one input per line: the JSON of line ${line} is not finished at the end of the line, as in a pretty-printed JSON file. score --batch needs each line to hold one whole JSON input; for a single input use score FILE, for several put each on one line first (e.g. jq -c . FILE, or jq -c '.[]' FILE for an array)`;
+}
+
+/** The stream a batch run shows progress on: stderr when it is a terminal and stdout is not (results on the terminal already show progress). */
+function progressStream(io: CliIO): CliIO["stderr"] {
+  return (io.stdout as { isTTY?: boolean } | undefined)?.isTTY === true ? undefined : io.stderr;
+}
+
+/** The size of the file at `path` in bytes, when it is a regular file. */
+async function sizeOf(path: string): Promise<number | undefined> {
+  if (path === "-") return undefined;
+  try {
+    const info = await stat(path);
+    return info.isFile() && info.size > 0 ? info.size : undefined;
+  } catch {
+    return undefined; // the read that follows reports why
+  }
+}
+
+/**
  * Scores every line of an NDJSON file (or stdin for `-`), writing one line per non-blank input
- * line. Returns exit code 0 even when some lines were errors; 1 only when the input cannot be read.
+ * line. Returns exit code 0 even when some lines were errors; 1 only when the input cannot be read
+ * or is not one input per line (its first non-blank line is an unfinished JSON document: a
+ * pretty-printed file), which is said once on stderr with nothing written to stdout. When stderr
+ * is a terminal, a progress line shows the lines done, the rate and, for a file, the time left.
  *
  * @example
  * ```ts
@@ -122,7 +190,24 @@ class LineSink {
 export async function runBatch(path: string, io: CliIO, options: BatchOptions): Promise<number> {
   const splitter = new LineSplitter(options.maxLineBytes);
   const sink = new LineSink(io);
+  const size = await sizeOf(path);
+  const progress = startProgress({ stream: progressStream(io), unit: { zh: "行", en: "lines" }, lang: options.lang, ...(options.now === undefined ? {} : { now: options.now }) });
+  let linesDone = 0;
+  let bytesRead = 0;
+  let seenContent = false;
+  let refused: string | undefined;
   const emit = (line: SplitLine): void => {
+    linesDone = line.number;
+    if (refused !== undefined) return;
+    if (!seenContent) {
+      const text = line.bytes === null ? undefined : decodeText(line.bytes);
+      if (text !== undefined && text.trim() === "") return;
+      seenContent = true;
+      if (text !== undefined && isUnfinishedJson(text)) {
+        refused = notOnePerLine(path, line.number, options.lang);
+        return;
+      }
+    }
     const out = batchLine(line, options);
     if (out !== undefined) sink.add(out);
   };
@@ -130,7 +215,11 @@ export async function runBatch(path: string, io: CliIO, options: BatchOptions): 
   let writeError: unknown;
   try {
     for await (const chunk of stream) {
-      splitter.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer), emit);
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+      bytesRead += bytes.length;
+      splitter.push(bytes, emit);
+      if (refused !== undefined) break;
+      progress.update(linesDone, size === undefined ? undefined : Math.min(1, bytesRead / size));
       try {
         await sink.flush();
       } catch (cause) {
@@ -141,14 +230,19 @@ export async function runBatch(path: string, io: CliIO, options: BatchOptions): 
   } catch (cause) {
     throw new CliError(describeFsError(path, cause, options.lang), EXIT.input);
   }
-  if (writeError === undefined) {
+  if (refused === undefined && writeError === undefined) {
     splitter.end(emit);
     try {
-      await sink.flush();
+      if (refused === undefined) await sink.flush();
     } catch (cause) {
       writeError = cause;
     }
   }
+  if (refused !== undefined) {
+    io.err(refused);
+    return EXIT.input;
+  }
+  progress.finish(linesDone);
   if (writeError !== undefined && !isBrokenPipe(writeError)) throw writeError;
   return EXIT.ok;
 }

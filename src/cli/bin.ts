@@ -19,6 +19,7 @@ runCli(process.argv.slice(2), {
   err: writeLine(process.stderr),
   stdin: process.stdin,
   stdout: process.stdout,
+  stderr: process.stderr,
 }).then(
   (code) => {
     process.exitCode = code;

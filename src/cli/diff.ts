@@ -1,6 +1,8 @@
 /**
  * A field-by-field comparison of two JSON values, for `verify`: every path where they differ, with
- * both values. Key order does not matter; array order does.
+ * both values. Key order does not matter. Lists whose items all carry a distinct string `id` (the
+ * components, commendations and vetoes of a result) are compared item by id, and the path names
+ * the id (`components.routineInspection.points`); other lists are compared by position.
  */
 import { formatPath } from "../index.js";
 
@@ -25,13 +27,32 @@ type Json = null | boolean | number | string | readonly Json[] | { readonly [key
 const isObject = (v: unknown): v is Readonly<Record<string, unknown>> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /**
+ * The items of a list keyed by their `id`, when every item is an object with a string `id` and no
+ * id repeats (a result's components, commendations, vetoes, records); otherwise `undefined`.
+ */
+function byId(items: readonly unknown[]): Map<string, unknown> | undefined {
+  if (items.length === 0) return undefined;
+  const map = new Map<string, unknown>();
+  for (const item of items) {
+    const id = isObject(item) ? item["id"] : undefined;
+    if (typeof id !== "string" || map.has(id)) return undefined;
+    map.set(id, item);
+  }
+  return map;
+}
+
+/**
  * Every path where `found` differs from `expected`, depth first in `expected`'s order (then the
- * fields only `found` has), at most `limit` of them; `total` counts them all.
+ * fields only `found` has), at most `limit` of them; `total` counts them all. Two lists whose
+ * items all carry distinct string ids (on both sides) are matched by id, the id standing in the path
+ * where the position would.
  *
  * @example
  * ```ts
  * diffJson({ total: "94.51", bonus: { points: "1.00" } }, { total: "94.52", bonus: { points: "1.00" } });
  * //=> { differences: [{ path: ["total"], expected: "94.51", found: "94.52" }], total: 1 }
+ * diffJson({ components: [{ id: "deputies", points: "14.00" }] }, { components: [{ id: "deputies", points: "14.10" }] }).differences;
+ * //=> [{ path: ["components", "deputies", "points"], expected: "14.00", found: "14.10" }]
  * ```
  */
 export function diffJson(expected: unknown, found: unknown, limit = 1000): { differences: Difference[]; total: number } {
@@ -42,6 +63,24 @@ export function diffJson(expected: unknown, found: unknown, limit = 1000): { dif
     if (differences.length < limit) differences.push({ path: path.slice(), expected: e, found: f });
   };
   const walk = (path: (string | number)[], e: unknown, f: unknown): void => {
+    const ids = Array.isArray(e) && Array.isArray(f) ? byId(e) : undefined;
+    const foundIds = ids === undefined ? undefined : byId(f as readonly unknown[]);
+    if (ids !== undefined && foundIds !== undefined) {
+      for (const [id, item] of ids) {
+        path.push(id);
+        const other = foundIds.get(id);
+        if (other === undefined) report(path, item, undefined);
+        else walk(path, item, other);
+        path.pop();
+      }
+      for (const [id, item] of foundIds) {
+        if (ids.has(id)) continue;
+        path.push(id);
+        report(path, undefined, item);
+        path.pop();
+      }
+      return;
+    }
     if (Array.isArray(e) && Array.isArray(f)) {
       const n = Math.max(e.length, f.length);
       for (let i = 0; i < n; i += 1) {
@@ -94,7 +133,7 @@ export function showValue(value: unknown, lang: "zh" | "en"): string {
  *
  * @example
  * ```ts
- * showPath(["components", 0, "points"]); //=> "components[0].points"
+ * showPath(["components", "routineInspection", "points"]); //=> "components.routineInspection.points"
  * ```
  */
 export function showPath(path: readonly (string | number)[]): string {

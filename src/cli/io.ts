@@ -5,9 +5,10 @@
 import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { InputError, formatPath, type Lang } from "../index.js";
+import type { ProgressStream } from "./progress.js";
 
 /**
- * Exit codes: 0 ok; 1 the input is wrong or unavailable, or `verify` found a difference; 2 usage.
+ * Exit codes: 0 ok; 1 the input is wrong or unavailable, `verify` found a difference, or `coverage` found violations; 2 usage.
  *
  * @example
  * ```ts
@@ -59,6 +60,8 @@ export interface CliIO {
   readonly err: (text: string) => void;
   readonly stdin: NodeJS.ReadableStream;
   readonly stdout?: NodeJS.WritableStream | undefined;
+  /** The stream behind `err`, for a progress line (shown only when it is a terminal, see `progress.ts`). */
+  readonly stderr?: ProgressStream | undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The `wubi-wuping` command line. Results go to stdout, messages to stderr, one line per problem,
- * never a stack trace. Exit codes: 0 ok; 1 input wrong or unavailable (or a `verify` mismatch);
+ * never a stack trace. Exit codes: 0 ok; 1 input wrong or unavailable (or a `verify` mismatch, or `coverage` violations);
  * 2 the command line is wrong.
  */
 import { CliError, EXIT, type CliIO } from "./io.js";
@@ -22,7 +22,7 @@ export const COMMANDS: readonly Command[] = [scoreCommand, rankCommand, verifyCo
 function helpText(): string {
   const lines = ["wubi-wuping — 五比五评 scores, exact and explained", "", "usage:"];
   for (const c of COMMANDS) lines.push(`  wubi-wuping ${c.usage}`, `      ${c.summary.zh} / ${c.summary.en}`);
-  lines.push("", "Run `wubi-wuping COMMAND --help` for a command's options.", "Exit codes: 0 ok, 1 input error or mismatch, 2 usage error.");
+  lines.push("", "Run `wubi-wuping COMMAND --help` for a command's options.", "Exit codes: 0 ok, 1 input error, mismatch or coverage violations, 2 usage error.");
   return lines.join("\n");
 }
 

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { isUnfinishedJson } from "../../src/cli/batch.js";
 import { LineSplitter, type SplitLine } from "../../src/cli/lines.js";
 import { BUILT, cli, spawnCli } from "./run.js";
 
@@ -101,6 +102,30 @@ describe("score --batch", () => {
     expect(result.status).toBe("provisional");
     expect(result.policy.id).toBe("city-2023");
     expect(result.bonus.points).toBe("0.50");
+  });
+
+  it("refuses a pretty-printed JSON file with one message on stderr and no output, exit 1", async () => {
+    const pretty = readFileSync("examples/2022/cgjdk.json", "utf8");
+    const run = await cli(["score", "--batch", "-"], `\n${pretty}`);
+    expect(run.code).toBe(1);
+    expect(run.outLines).toEqual([]);
+    expect(run.errLines).toHaveLength(1);
+    expect(run.err).toMatch(/^标准输入 不是每行一个输入：第 2 行的 JSON 到行尾还没有结束.*score --batch 要求每一行是一个完整的 JSON 输入/);
+    const array = await cli(["score", "--batch", "-", "--lang", "en"], `[\n  ${first},\n  ${second}\n]\n`);
+    expect(array.code).toBe(1);
+    expect(array.errLines).toEqual([expect.stringMatching(/^stdin does not hold one input per line: the JSON of line 1 is not finished/)]);
+  });
+
+  it("still reports a first line that is broken JSON, not unfinished, as an error line of its own", async () => {
+    const run = await cli(["score", "--batch", "-"], `{oops\n${first}\n`);
+    expect(run.code).toBe(0);
+    expect(run.err).toBe("");
+    expect(parsed(run.outLines).map((l) => l.line ?? l.total)).toEqual([1, "94.51"]);
+  });
+
+  it("tells an unfinished JSON document from a whole one and from broken text", () => {
+    expect(["{", " [ ", '{ "year": 2022,', '{"a":'].map(isUnfinishedJson)).toEqual([true, true, true, true]);
+    expect(['{"year": 2022}', "{oops", '{"a":1} x', "[]", "year"].map(isUnfinishedJson)).toEqual([false, false, false, false, false]);
   });
 
   it("writes nothing for an empty input and exits 0", async () => {

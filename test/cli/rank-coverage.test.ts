@@ -142,9 +142,10 @@ describe("coverage", () => {
     expect(run.out).toContain("每年人数：2023 年 3 个，2024 年 2 个");
   });
 
-  it("marks the uncovered as violations at the end of the cycle's last year", async () => {
+  it("marks the uncovered as violations at the end of the cycle's last year and exits 1, naming them on stderr", async () => {
     const run = await cli(["coverage", "--roster", ROSTER, "--evaluations", evaluationsFile, "--year", "2024", "--lang", "en"]);
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(1);
+    expect(run.errLines).toEqual(["violations: 5 participants are still unevaluated at the end of cycle 1 (2022-2024): csglk, jdzhzx, yllhc, hjwsc, gysyc"]);
     expect(run.out).toMatch(/csglk +城市管理科\(行政审批科\) +comprehensive-management +- +uncovered \(violation\)/);
     expect(run.out).toContain("7 participants: 2 covered, 5 uncovered, 5 violations");
   });

@@ -142,7 +142,9 @@ describe.skipIf(!existsSync("dist/index.js") || !existsSync("dist/index.cjs") ||
     expect(lines).toHaveLength(inputs.length);
     inputs.forEach((input, i) => {
       const outcome = cjs.safeScore(input, { allowIncomplete: true });
-      const expected = outcome.success ? JSON.stringify(outcome.data) : JSON.stringify({ line: i + 1, error: { issues: outcome.error.issues } });
+      const id = (input as { participant?: { id?: unknown } } | null)?.participant?.id;
+      const named = typeof id === "string" && id !== "" ? { participant: { id } } : {};
+      const expected = outcome.success ? JSON.stringify(outcome.data) : JSON.stringify({ line: i + 1, ...named, error: { issues: outcome.error.issues } });
       expect(lines[i], `line ${i + 1}`).toBe(expected);
     });
   });

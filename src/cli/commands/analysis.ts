@@ -4,7 +4,7 @@
  */
 import { InputError, TIER_LABELS, formatPath, type Lang, type Tier } from "../../index.js";
 import { CliError, EXIT, oneLine, readText, usageError, type CliIO } from "../io.js";
-import { errorLines, parseNdjson } from "./rank.js";
+import { parseNdjson, rankErrorLines } from "./rank.js";
 
 /** The inputs of an NDJSON file with their line numbers. */
 export type InputLines = ReturnType<typeof parseNdjson>;
@@ -67,7 +67,7 @@ export function analysed<T>(run: () => T, path: string, lines: InputLines, optio
     if (!(cause instanceof InputError)) throw cause;
     const ofInputs = cause.issues.filter((i) => typeof i.path[0] === "number" || i.path.length === 0);
     const ofOptions = cause.issues.filter((i) => typeof i.path[0] === "string");
-    const messages = errorLines(new InputError(ofInputs), path, lines);
+    const messages = rankErrorLines(new InputError(ofInputs), path, lines);
     for (const issue of ofOptions) {
       const [option, ...rest] = issue.path as [string, ...(string | number)[]];
       const file = optionFiles[option];

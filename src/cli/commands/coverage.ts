@@ -16,9 +16,10 @@ import {
   type PlanResult,
   type RosterEntry,
 } from "../../index.js";
-import { CliError, EXIT, oneLine, readJson, usageError, type CliIO } from "../io.js";
+import { CliError, EXIT, oneLine, parseJson, readJson, readText, usageError, type CliIO } from "../io.js";
 import type { Command } from "../command.js";
 import { renderTable } from "../table.js";
+import { errorRecordOf, parseNdjson } from "./rank.js";
 
 /** Where each argument of the API came from, to name the file in a message. */
 function sourceOf(issuePath: readonly (string | number)[], files: { roster: string; evaluations: string }): string {
@@ -28,13 +29,72 @@ function sourceOf(issuePath: readonly (string | number)[], files: { roster: stri
   return "--year";
 }
 
-function errorLines(error: InputError, files: { roster: string; evaluations: string }): string[] {
+function errorLines(error: InputError, files: { roster: string; evaluations: string }, evaluationLine: ((index: number) => number | undefined) | undefined): string[] {
   return error.issues.map((issue) => {
     const source = sourceOf(issue.path, files);
     const inner = source === "--year" ? issue.path : issue.path.slice(1);
-    const where = inner.length === 0 || source === "--year" ? source : `${source}: ${formatPath(inner)}`;
+    const [index, ...rest] = inner;
+    const line = source === files.evaluations && typeof index === "number" ? evaluationLine?.(index) : undefined;
+    const where =
+      line !== undefined
+        ? `${source}:${line}${rest.length === 0 ? "" : `: ${formatPath(rest)}`}`
+        : inner.length === 0 || source === "--year"
+          ? source
+          : `${source}: ${formatPath(inner)}`;
     return `${where}: ${oneLine(issue.message, 1000)} (${issue.code})`;
   });
+}
+
+/**
+ * The evaluations of `--evaluations FILE`: a JSON array of `{ participantId, year }` when the file's
+ * first character (after blanks) is `[`; otherwise NDJSON, each line a score result (its
+ * `participant.id` and `year` taken), an evaluation object, or a scoring-error line of
+ * `score --batch` (skipped with one warning: it has no result). `lineOf` maps an index back to its
+ * file line.
+ */
+async function readEvaluations(path: string, io: CliIO, lang: Lang): Promise<{ evaluations: unknown; lineOf: ((index: number) => number | undefined) | undefined }> {
+  const text = await readText(path, io, lang);
+  if (text.trimStart().startsWith("[") || text.trim() === "") return { evaluations: parseJson(text, path, lang), lineOf: undefined };
+  const zh = lang === "zh";
+  const evaluations: unknown[] = [];
+  const lines: number[] = [];
+  const problems: string[] = [];
+  for (const { line, value } of parseNdjson(text, path, lang)) {
+    const record = errorRecordOf(value);
+    if (record !== undefined) {
+      io.err(
+        zh
+          ? `${path}:${line}: 已跳过：这一行是 score --batch 的计分错误${record.id === undefined ? "" : `（参评对象 ${record.id}）`}，没有计分结果，不计为一次考评`
+          : `${path}:${line}: skipped: this line is a scoring error of score --batch${record.id === undefined ? "" : ` (participant ${record.id})`}, not a result, and does not count as an evaluation`,
+      );
+      continue;
+    }
+    const result = value as { participant?: { id?: unknown }; year?: unknown; participantId?: unknown } | null;
+    const id = result !== null && typeof result === "object" ? result.participant?.id : undefined;
+    if (typeof id === "string" && result !== null && "year" in result) {
+      evaluations.push({ participantId: id, year: result.year });
+    } else if (result !== null && typeof result === "object" && "participantId" in result) {
+      evaluations.push(result);
+    } else {
+      problems.push(
+        zh
+          ? `${path}:${line}: 不是计分结果（缺少 participant.id 或 year），也不是考评记录 { participantId, year }`
+          : `${path}:${line}: neither a score result (participant.id and year) nor an evaluation { participantId, year }`,
+      );
+      continue;
+    }
+    lines.push(line);
+  }
+  if (problems.length > 0) throw new CliError(problems.join("\n"), EXIT.input);
+  return { evaluations, lineOf: (index) => lines[index] };
+}
+
+/** The one stderr line for violations, so that a pipeline sees why the exit code is 1. */
+function violationLine(report: CoverageReport, lang: Lang): string {
+  const ids = oneLine(report.violations.join(lang === "zh" ? "、" : ", "), 300);
+  return lang === "zh"
+    ? `违规：第 ${report.cycle.index + 1} 个周期（${report.cycle.firstYear}-${report.cycle.lastYear} 年）结束时仍有 ${report.violations.length} 个参评对象未考评：${ids}`
+    : `violations: ${report.violations.length} ${report.violations.length === 1 ? "participant is" : "participants are"} still unevaluated at the end of cycle ${report.cycle.index + 1} (${report.cycle.firstYear}-${report.cycle.lastYear}): ${ids}`;
 }
 
 const TEXT = {
@@ -153,7 +213,9 @@ function requiredPath(values: Readonly<Record<string, unknown>>, name: string, u
 }
 
 /**
- * `coverage --roster FILE --evaluations FILE --year Y [--plan] [--format table|json]`.
+ * `coverage --roster FILE --evaluations FILE --year Y [--plan] [--format table|json]`. Exits 1
+ * when the report has violations (bodies uncovered at the end of the cycle's last year), after
+ * printing it, so that a pipeline can gate on it.
  *
  * @example
  * ```ts
@@ -175,17 +237,19 @@ export const coverageCommand: Command = {
   help: {
     zh: [
       "--roster FILE       名单：JSON 数组，每项为参评对象 { id, name, unit?, category } 加可选的 since（起始年度）",
-      "--evaluations FILE  已进行的考评：JSON 数组，每项 { participantId, year }（尚无记录时用 []）",
+      "--evaluations FILE  已进行的考评：JSON 数组，每项 { participantId, year }（尚无记录时用 []）；或 score --batch 输出的计分结果 NDJSON（取每个结果的 participant.id 和 year，计分错误行跳过并提示）",
       "--year Y            统计截至 Y 年年末；Y 所在的周期（2022-2024、2025-2027……）",
       "--plan              同时排出本周期自 Y 年起的考评计划（每个未覆盖的参评对象安排一个年度，尽量均衡）",
       "--format            table（默认）或 json",
+      "退出码：0 无违规；1 周期最后一年年末仍有未考评的参评对象（违规，报告照常输出，另在标准错误上说明一行），或输入错误；2 命令行错误。无法排出计划不算错误。",
     ].join("\n"),
     en: [
       "--roster FILE       a JSON array of participants { id, name, unit?, category } with an optional since (first eligible year)",
-      "--evaluations FILE  a JSON array of evaluations { participantId, year } ([] when there are none yet)",
+      "--evaluations FILE  a JSON array of evaluations { participantId, year } ([] when there are none yet), or the score results NDJSON of score --batch (each result's participant.id and year; scoring-error lines skipped with a warning)",
       "--year Y            report the cycle containing Y as it stands at the end of Y",
       "--plan              also plan the cycle from Y on (each uncovered participant in one year, evenly spread)",
       "--format            table (default) or json",
+      "Exit codes: 0 no violation; 1 bodies still uncovered at the end of the cycle's last year (violations: the report is printed as usual, plus one line on stderr), or an input error; 2 usage. An impossible plan is not an error.",
     ].join("\n"),
   },
   async run({ values, lang }, io: CliIO): Promise<number> {
@@ -200,7 +264,7 @@ export const coverageCommand: Command = {
     }
     const year = Number(yearText);
     const roster = await readJson(rosterPath, io, lang);
-    const evaluations = await readJson(evaluationsPath, io, lang);
+    const { evaluations, lineOf } = await readEvaluations(evaluationsPath, io, lang);
     let report: CoverageReport;
     let plan: PlanResult | undefined;
     try {
@@ -208,13 +272,15 @@ export const coverageCommand: Command = {
       plan = values["plan"] === true ? planCycle({ roster, evaluations, cycle: report.cycle, fromYear: year, lang }) : undefined;
     } catch (cause) {
       if (!(cause instanceof InputError)) throw cause;
-      throw new CliError(errorLines(cause, { roster: rosterPath, evaluations: evaluationsPath }).join("\n"), EXIT.input);
+      throw new CliError(errorLines(cause, { roster: rosterPath, evaluations: evaluationsPath }, lineOf).join("\n"), EXIT.input);
     }
     if (format === "json") {
       io.out(JSON.stringify(plan === undefined ? report : { coverage: report, plan }, null, 2));
     } else {
       io.out(formatCoverage(report, plan, RosterSchema.parse(roster), year, lang).join("\n"));
     }
-    return EXIT.ok;
+    if (report.violations.length === 0) return EXIT.ok;
+    io.err(violationLine(report, lang));
+    return EXIT.input;
   },
 };

@@ -4,18 +4,26 @@ import { CliError, EXIT, jsonProblem, oneLine, readText, usageError, type CliIO 
 import type { Command } from "../command.js";
 import { renderTable, toCsv, type Align } from "../table.js";
 
-/** One non-blank line of an ndjson file, parsed, with its 1-based line number. */
-interface ParsedLine {
+/**
+ * One non-blank line of an ndjson file, parsed, with its 1-based line number.
+ *
+ * @example
+ * ```ts
+ * const line: ParsedLine = { line: 3, value: { year: 2022 } };
+ * ```
+ */
+export interface ParsedLine {
   readonly line: number;
   readonly value: unknown;
 }
 
 /**
- * Parses ndjson text: CRLF or LF, blank lines skipped; every unparsable line reported at once.
+ * Parses ndjson text: CRLF or LF, blank lines skipped; every unparsable line reported at once
+ * (a `CliError`, exit 1, one line each: `FILE:LINE: …`).
  *
  * @example
  * ```ts
- * parseNdjson('{"a":1}\r\n\n{"a":2}\n', "x.ndjson", "zh"); //=> [{ line: 1, value: { a: 1 } }, { line: 3, value: { a: 2 } }]
+ * parseNdjson('{"a":1}\n\n{"b":2}\n', "x.ndjson", "zh"); //=> [{ line: 1, value: { a: 1 } }, { line: 3, value: { b: 2 } }]
  * ```
  */
 export function parseNdjson(text: string, path: string, lang: Lang): ParsedLine[] {
@@ -35,15 +43,65 @@ export function parseNdjson(text: string, path: string, lang: Lang): ParsedLine[
   return parsed;
 }
 
+/** A line of `score --batch` output that is a scoring error: `{ "line", "participant"?, "error": { "issues" } }`. */
+interface ErrorRecord {
+  /** The input line it stands for, when it says. */
+  readonly inputLine: number | undefined;
+  /** The body, when the input named one. */
+  readonly id: string | undefined;
+}
+
+const isObject = (v: unknown): v is Readonly<Record<string, unknown>> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/**
+ * The scoring error a line of `score --batch` output holds, or `undefined` for any other value:
+ * an object with an `error` object holding `issues`, and no total.
+ *
+ * @example
+ * ```ts
+ * errorRecordOf({ line: 4, participant: { id: "cgjdk" }, error: { issues: [] } }); //=> { inputLine: 4, id: "cgjdk" }
+ * errorRecordOf({ year: 2022, total: "94.51" }); //=> undefined
+ * ```
+ */
+export function errorRecordOf(value: unknown): ErrorRecord | undefined {
+  if (!isObject(value) || !isObject(value["error"]) || !Array.isArray(value["error"]["issues"]) || "total" in value) return undefined;
+  const line = value["line"];
+  const id = isObject(value["participant"]) ? value["participant"]["id"] : undefined;
+  return { inputLine: typeof line === "number" && Number.isSafeInteger(line) ? line : undefined, id: typeof id === "string" && id !== "" ? oneLine(id, 100) : undefined };
+}
+
+/** Which input an error record stands for: `（输入第 4 行，参评对象 cgjdk）` / ` (input line 4, participant cgjdk)`. */
+function recordWhere(record: ErrorRecord, lang: Lang): string {
+  const parts =
+    lang === "zh"
+      ? [...(record.inputLine === undefined ? [] : [`输入第 ${record.inputLine} 行`]), ...(record.id === undefined ? [] : [`参评对象 ${record.id}`])]
+      : [...(record.inputLine === undefined ? [] : [`input line ${record.inputLine}`]), ...(record.id === undefined ? [] : [`participant ${record.id}`])];
+  if (parts.length === 0) return "";
+  return lang === "zh" ? `（${parts.join("，")}）` : ` (${parts.join(", ")})`;
+}
+
+/** The one line for an error record: refused (exit 1), or skipped under `--skip-errors`. */
+function recordMessage(path: string, line: ParsedLine, record: ErrorRecord, skipped: boolean, lang: Lang): string {
+  const where = recordWhere(record, lang);
+  if (lang === "zh") {
+    return skipped
+      ? `${path}:${line.line}: 已跳过：这一行是 score --batch 的计分错误${where}，不参加排名`
+      : `${path}:${line.line}: 这一行是 score --batch 的计分错误${where}，不是计分结果，无法排名；请改正该输入后重新计分，或加 --skip-errors 跳过这类行、只排其余的`;
+  }
+  return skipped
+    ? `${path}:${line.line}: skipped: this line is a scoring error of score --batch${where}, not ranked`
+    : `${path}:${line.line}: this line is a scoring error of score --batch${where}, not a result, so it cannot be ranked; correct that input and score it again, or pass --skip-errors to rank the others`;
+}
+
 /**
  * The lines of a ranking's input error, each naming the file line of the result at fault.
  *
  * @example
  * ```ts
- * errorLines(error, "results.ndjson", lines); //=> ["results.ndjson:3: year: …（mixed-years）"]
+ * rankErrorLines(error, "results.ndjson", lines); //=> ["results.ndjson:3: policy.id: … (policy-mismatch)"]
  * ```
  */
-export function errorLines(error: InputError, path: string, lines: readonly ParsedLine[]): string[] {
+export function rankErrorLines(error: InputError, path: string, lines: readonly ParsedLine[]): string[] {
   return error.issues.map((issue) => {
     const [index, ...rest] = issue.path;
     const line = typeof index === "number" ? lines[index]?.line : undefined;
@@ -109,7 +167,9 @@ export function formatRanking(entries: readonly RankEntry[], format: string, byC
 const FORMATS = ["table", "csv", "json"] as const;
 
 /**
- * `rank FILE.ndjson|- [--by category] [--policy FILE] [--format table|csv|json]`.
+ * `rank FILE.ndjson|- [--by category] [--policy FILE] [--format table|csv|json] [--skip-errors]`.
+ * A scoring-error line of `score --batch` output is refused in one line naming it (exit 1), or
+ * skipped with one warning under `--skip-errors`.
  *
  * @example
  * ```ts
@@ -119,11 +179,12 @@ const FORMATS = ["table", "csv", "json"] as const;
 export const rankCommand: Command = {
   name: "rank",
   summary: { zh: "对一批计分结果排名（可按类别），并按政策的优秀比例调整等次", en: "rank score results (optionally by category), applying the policy's quota for 优秀" },
-  usage: "rank FILE.ndjson|- [--by category] [--policy FILE] [--format table|csv|json] [--lang zh|en]",
+  usage: "rank FILE.ndjson|- [--by category] [--policy FILE] [--format table|csv|json] [--skip-errors] [--lang zh|en]",
   options: {
     by: { type: "string" },
     policy: { type: "string" },
     format: { type: "string" },
+    "skip-errors": { type: "boolean" },
   },
   positionals: { min: 1, max: 1 },
   help: {
@@ -133,6 +194,7 @@ export const rankCommand: Command = {
       "  --by category   按类别分别排名（公共服务、行政执法、综合管理(审批)）",
       "  --policy FILE   计算这些结果所用的政策（默认 xuancheng-2022）；其 excellentQuota 限定优秀的个数",
       "  --format        table（默认，终端对齐）、csv（带 BOM，可直接用 Excel/WPS 打开）、json",
+      "  --skip-errors   跳过 score --batch 的计分错误行（每跳过一行在标准错误上提示一行），只排其余结果；不加时有这类行即报错、退出码 1",
     ].join("\n"),
     en: [
       "FILE.ndjson holds one `score --json` result per line (one year, one policy); a UTF-8 BOM and CRLF are accepted, blank lines skipped.",
@@ -140,6 +202,7 @@ export const rankCommand: Command = {
       "  --by category   one ranking per category",
       "  --policy FILE   the policy the results were computed under (default xuancheng-2022); its excellentQuota caps 优秀",
       "  --format        table (default, aligned for a terminal), csv (with a BOM, for Excel/WPS), json",
+      "  --skip-errors   skip the scoring-error lines of score --batch output (one warning on stderr per line skipped) and rank the rest; without it such a line is refused, exit 1",
     ].join("\n"),
   },
   async run({ positionals, values, lang, policy }, io: CliIO): Promise<number> {
@@ -150,7 +213,19 @@ export const rankCommand: Command = {
       throw usageError(`--format takes table, csv or json, not ${String(format)}`);
     }
     const path = positionals[0] as string;
-    const lines = parseNdjson(await readText(path, io, lang), path, lang);
+    const skipErrors = values["skip-errors"] === true;
+    const lines: ParsedLine[] = [];
+    const refused: string[] = [];
+    for (const line of parseNdjson(await readText(path, io, lang), path, lang)) {
+      const record = errorRecordOf(line.value);
+      if (record === undefined) lines.push(line);
+      else if (skipErrors) io.err(recordMessage(path, line, record, true, lang));
+      else refused.push(recordMessage(path, line, record, false, lang));
+    }
+    if (refused.length > 0) {
+      for (const message of refused) io.err(message);
+      return EXIT.input;
+    }
     let entries: RankEntry[];
     try {
       entries = rank(
@@ -159,7 +234,7 @@ export const rankCommand: Command = {
       );
     } catch (cause) {
       if (!(cause instanceof InputError)) throw cause;
-      for (const line of errorLines(cause, path, lines)) io.err(line);
+      for (const line of rankErrorLines(cause, path, lines)) io.err(line);
       return EXIT.input;
     }
     io.out(formatRanking(entries, format, by === "category", lang));

@@ -60,6 +60,7 @@ export const scoreCommand: Command = {
       "  --allow-incomplete     缺项按 0 分计，结果为暂定（provisional）",
       "  --batch                FILE 为 NDJSON：每行一个输入，每行输出一个结果或 {\"line\":N,\"error\":{\"issues\":[…]}}；空行跳过",
       "  --max-line-bytes N     批量模式下单行的字节上限（默认 16777216），超长的行报错且不读入内存",
+      "批量模式下，排版成多行的 JSON 文件（第一行的 JSON 到行尾未结束）整个拒绝，退出码 1；标准错误是终端时显示进度行（已处理行数、速度、预计剩余时间），否则不输出任何进度。",
       "退出码：0 成功（批量模式下个别行出错仍为 0）；1 输入错误或无法读取；2 命令行错误。",
     ].join("\n"),
     en: [
@@ -70,6 +71,7 @@ export const scoreCommand: Command = {
       "  --allow-incomplete     score a missing component 0 and mark the result provisional",
       "  --batch                FILE is NDJSON: one input per line, one result or {\"line\":N,\"error\":{\"issues\":[…]}} per line; blank lines skipped",
       "  --max-line-bytes N     with --batch, the longest line in bytes (default 16777216); a longer line is an error for that line and is never held whole",
+      "With --batch, a pretty-printed JSON file (its first line's JSON unfinished at the line's end) is refused whole, exit 1; when stderr is a terminal a progress line shows the lines done, the rate and the time left, and nothing otherwise.",
       "Exit codes: 0 ok (also when some batch lines were errors); 1 input wrong or unreadable; 2 usage.",
     ].join("\n"),
   },
