@@ -141,6 +141,9 @@ describe.skipIf(!BUILT)("wubi-wuping serve", () => {
           { path: ["extra"], actual: true },
         ],
       });
+      const components = (result.components as { id: string; points: string }[]).map((c, i) => (i === 0 ? { ...c, points: "0.00" } : c));
+      const component = await post(a.port, "/v1/verify", JSON.stringify({ input, result: { ...result, components } }));
+      expect(JSON.parse(component.text).differences).toEqual([{ path: ["components", components[0]?.id, "points"], expected: result.components[0].points, actual: "0.00" }]);
       // The CLI finds the same three differences.
       const run = await cli(["verify", "examples/2022/cgjdk.json", file("tampered.json", JSON.stringify(tampered)), "--lang", "en"]);
       expect(run.outLines).toHaveLength(3);
