@@ -195,7 +195,7 @@ describe("score with a wrong command line", () => {
     expect(run.code).toBe(2);
     expect(run.err).toMatchInlineSnapshot(`"未知命令 scroe；是否应为 score？（可用的命令：score、rank、verify、coverage、template、import、policy、schema、docnum；见 wubi-wuping --help）"`);
     expect(run.err.trim().split("\n")).toHaveLength(1);
-    expect((await cli(["scor", "--lang", "en"])).err).toMatchInlineSnapshot(`"unknown command: scor; did you mean score? (commands: score, rank, verify, coverage, policy, schema, docnum; see wubi-wuping --help)"`);
+    expect((await cli(["scor", "--lang", "en"])).err).toMatchInlineSnapshot(`"unknown command: scor; did you mean score? (commands: score, rank, verify, coverage, template, import, policy, schema, docnum; see wubi-wuping --help)"`);
     expect((await cli(["frobnicate"])).err).not.toContain("是否应为");
   });
 });
