@@ -10,11 +10,23 @@ export { explain } from "./explain/explain.js";
 export { xuancheng2022 } from "./policy/xuancheng-2022.js";
 export { COMPONENTS } from "./policy/components.js";
 export { CATEGORIES, CATEGORY_LABELS, ParticipantSchema } from "./model/participant.js";
-export { LEVELS, LEVEL_LABELS, TIERS, TIER_LABELS, ASSUMPTIONS, PolicyOverridesSchema } from "./model/policy.js";
+export {
+  LEVELS,
+  LEVEL_LABELS,
+  TIERS,
+  TIER_LABELS,
+  ASSUMPTIONS,
+  ROUND_AGGREGATIONS,
+  QUOTA_ROUNDINGS,
+  PolicyOverridesSchema,
+} from "./model/policy.js";
 export { ScoreInputSchema, GROUNDS } from "./model/input.js";
 export { ScoreResultSchema } from "./model/result.js";
 export { rank } from "./api/rank.js";
 export { cycleOf, checkCoverage, planCycle } from "./api/cycle.js";
+export { compare } from "./api/compare.js";
+export { sensitivity } from "./api/sensitivity.js";
+export { SENSITIVITY_PARAMETERS, DEFAULT_RANGES, RangesSchema } from "./model/sensitivity.js";
 export { RankEntrySchema, RANK_GROUPINGS } from "./model/rank.js";
 export { YearSchema, RosterEntrySchema, RosterSchema, EvaluationSchema, EvaluationsSchema } from "./model/roster.js";
 export {
@@ -43,7 +55,19 @@ export type {
   PolicyOverrides,
   SurveyWeights,
   TierThreshold,
+  RoundAggregation,
+  QuotaRounding,
 } from "./model/policy.js";
+export type { CompareOptions } from "./api/compare.js";
+export type { SensitivityOptions } from "./api/sensitivity.js";
+export type {
+  SensitivityParameter,
+  Ranges,
+  CompareResult,
+  SensitivityResult,
+  SensitivityEntry,
+  OneAtATime,
+} from "./model/sensitivity.js";
 export type {
   ScoreInput,
   ScoreInputJson,

@@ -54,7 +54,7 @@ const canonical = (value: NumInput): string => microText(toMicro(value) as numbe
 /**
  * Derives a policy from the preset (or `options.base`): a new `id` and any of `label`,
  * `surveyWeights`, `complaintDeduction`, `minRounds`, `commendationPoints`, `unitCeiling`,
- * `bonusCap`, `tiers`, `excellentQuota`, `decimals` (SPEC §2). Every parameter it sets records the
+ * `bonusCap`, `tiers`, `excellentQuota`, `quotaRounding`, `roundAggregation`, `decimals` (SPEC §2). Every parameter it sets records the
  * new policy as its provenance and leaves the result's list of assumptions.
  *
  * @param overrides - The JSON object of changes (the same object the CLI's `--policy FILE` reads).
@@ -151,6 +151,8 @@ export function definePolicy(overrides: unknown, options: DefinePolicyOptions = 
     ...(o.bonusCap === undefined ? {} : { bonusCap: set(o.bonusCap === null ? null : canonical(o.bonusCap)) }),
     ...(o.tiers === undefined ? {} : { tiers: set(o.tiers.map((t) => ({ tier: t.tier, min: canonical(t.min) }))) }),
     ...(o.excellentQuota === undefined ? {} : { excellentQuota: set(canonical(o.excellentQuota)) }),
+    ...(o.quotaRounding === undefined ? {} : { quotaRounding: set(o.quotaRounding) }),
+    ...(o.roundAggregation === undefined ? {} : { roundAggregation: set(o.roundAggregation) }),
     ...(o.decimals === undefined ? {} : { decimals: set(o.decimals) }),
   };
   checkDecimals(parameters, o, lang);

@@ -22,6 +22,13 @@ const MeanOfFractionsStep = z.object({
   terms: z.array(z.string()).check(capIssues()),
   value: Decimal,
 });
+/** rounds under `roundAggregation: "pooled"`: `max × Σ score / Σ outOf`. */
+const PooledFractionStep = z.object({
+  op: z.literal("pooled-fraction"),
+  scores: z.array(Decimal).check(capIssues()),
+  outOf: z.array(Decimal).check(capIssues()),
+  value: Decimal,
+});
 /** complaints: `max(0, max − Σ deductions)`; `complaints` names each deduction's complaint and source. */
 const DeductStep = z.object({
   op: z.literal("deduct"),
@@ -53,6 +60,7 @@ const MissingStep = z.object({ op: z.literal("missing") });
 export const TraceStepSchema = z.discriminatedUnion("op", [
   WindowStep,
   MeanOfFractionsStep,
+  PooledFractionStep,
   DeductStep,
   WeightedBallotsStep,
   MeanStep,
