@@ -13,6 +13,7 @@ import {
 import type { NumInput } from "../model/values.js";
 import { PRESETS, deepFreeze, xuancheng2022 } from "../policy/xuancheng-2022.js";
 import { optionsOf } from "./options.js";
+import { fieldName } from "../messages/fields.js";
 import { InputError, errorMap, fromZodIssues, langOf, libraryMessage, type InputIssue, type Lang } from "./errors.js";
 
 /** Options of `definePolicy`. */
@@ -43,7 +44,9 @@ const RULES = {
 
 function rule(code: keyof typeof RULES, path: Path, lang: Lang): InputIssue {
   const isRange = code === "not-positive" || code === "above-one";
-  return { path, code: isRange ? (code === "not-positive" ? "too_small" : "too_big") : "custom", message: RULES[code][lang] };
+  const field = fieldName(path, lang);
+  const message = field === "" ? RULES[code][lang] : `${field}${lang === "zh" ? "：" : ": "}${RULES[code][lang]}`;
+  return { path, code: isRange ? (code === "not-positive" ? "too_small" : "too_big") : "custom", message };
 }
 
 const canonical = (value: NumInput): string => microText(toMicro(value) as number);

@@ -1,11 +1,10 @@
 /**
  * Input errors: every problem at once, each with its JSON path, a code and a message in Chinese
- * (zod's zh-CN locale) or English (zod's en locale). The language is chosen per call.
+ * or English, rendered by src/messages from the issue's code, parameters and path. The language
+ * is chosen per call.
  */
 import type { core } from "zod/mini";
-import zhCN from "zod/v4/locales/zh-CN.js";
-import en from "zod/v4/locales/en.js";
-import { microText } from "../decimal.js";
+import { libraryText, renderIssue } from "../messages/issues.js";
 
 /** The language of messages: Chinese (default) or English. */
 export type Lang = "zh" | "en";
@@ -13,6 +12,7 @@ export type Lang = "zh" | "en";
 /** The codes this library adds to zod's own (SPEC §8). */
 export type LibraryIssueCode =
   | "missing-component"
+  | "all-outside-window"
   | "duplicate-id"
   | "score-above-out-of"
   | "awarded-not-allowed"
@@ -52,7 +52,7 @@ export interface InputIssue {
  * @example
  * ```ts
  * try { score({ year: 2022 }); } catch (e) {
- *   if (e instanceof InputError) e.issues[0]; //=> { path: ["participant"], code: "invalid_type", message: "无效输入：…" }
+ *   if (e instanceof InputError) e.issues[0]; //=> { path: ["participant"], code: "invalid_type", message: "缺少参评对象（participant），应填写对象（{ … }）" }
  * }
  * ```
  */
@@ -81,15 +81,6 @@ const escapeInvisible = (text: string): string =>
   text.replace(INVISIBLE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 /**
- * A key or id from the input as a message shows it: at most 100 characters (then `…`), invisible
- * and control characters as `\uXXXX`, so a hostile key can neither break a message's line nor
- * make it megabytes long.
- */
-function shownText(text: string): string {
-  return escapeInvisible(text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH)}…` : text);
-}
-
-/**
  * Renders a path the way a clerk reads it: `components.routineInspection.rounds[1].score`. A key
  * that is longer than 100 characters or holds an invisible or control character is shown quoted
  * and escaped (`participant["a\nb"]`), so the rendering is always one short line.
@@ -114,121 +105,28 @@ function summarize(issues: readonly InputIssue[], lang: Lang): string {
 
 type Params = Readonly<Record<string, unknown>>;
 
-const LIBRARY_MESSAGES: Readonly<Record<LibraryIssueCode | "decimal" | "date", Readonly<Record<Lang, (p: Params) => string>>>> = {
-  decimal: {
-    zh: () => "无效数值：应为不带正负号和指数的十进制数，如 23.5（整数最多 9 位，小数最多 6 位）",
-    en: () => "Invalid number: expected a decimal without sign or exponent, such as 23.5 (at most 9 integer and 6 decimal digits)",
-  },
-  date: {
-    zh: () => "无效日期：应为 YYYY-MM-DD 格式的真实日期，年份在 1949 至 2099 之间",
-    en: () => "Invalid date: expected a real calendar day written YYYY-MM-DD, year 1949 to 2099",
-  },
-  "missing-component": {
-    zh: () => "缺少该考评项目的有效记录；补齐数据，或在允许不完整时以 allowIncomplete 计为暂定结果",
-    en: () => "This component has nothing to count; supply its records, or pass allowIncomplete for a provisional result",
-  },
-  "duplicate-id": {
-    zh: (p) => `编号“${shownText(String(p["id"]))}”在本列表中重复；每条记录的 id 必须唯一`,
-    en: (p) => `The id "${shownText(String(p["id"]))}" appears more than once in this list; ids must be unique`,
-  },
-  "score-above-out-of": {
-    zh: (p) => `得分高于本次满分 ${String(p["outOf"])}`,
-    en: (p) => `The score is above this round's full marks of ${String(p["outOf"])}`,
-  },
-  "awarded-not-allowed": {
-    zh: () => "只有授予单位的表彰（recipient 为 unit）才能填写 awarded；个人或科室表彰按级别计分",
-    en: () => "Only a unit commendation (recipient \"unit\") may carry awarded; participant and section commendations score by level",
-  },
-  "awarded-required": {
-    zh: () => "单位表彰必须填写 awarded（酌情加分的分值）",
-    en: () => "A unit commendation needs awarded (the points granted by relevance)",
-  },
-  "awarded-above-ceiling": {
-    zh: (p) => `酌情加分不得超过该级别的上限 ${microText(Number(p["ceilingMicro"]))}`,
-    en: (p) => `The awarded points exceed this level's ceiling of ${microText(Number(p["ceilingMicro"]))}`,
-  },
-  "reason-required": {
-    zh: () => "依据为“其他原因”（other）的否决必须填写 reason",
-    en: () => "A veto on the ground \"other\" needs a reason",
-  },
-  "too-many-decimals": {
-    zh: (p) => `小数位数过多：本政策最多 ${String(p["decimals"])} 位小数`,
-    en: (p) => `Too many decimals: this policy allows at most ${String(p["decimals"])}`,
-  },
-  "too-many-issues": {
-    zh: (p) => `本列表的问题过多：以上列出前 ${String(p["shown"])} 处，共 ${String(p["total"])} 处`,
-    en: (p) => `Too many problems in this list: the first ${String(p["shown"])} are listed, of ${String(p["total"])} in all`,
-  },
-  "policy-mismatch": {
-    zh: (p) => `该结果按政策“${String(p["actual"])}”计算，而排名使用政策“${String(p["expected"])}”；请用同一政策计算或指定该政策`,
-    en: (p) => `This result was computed under policy "${String(p["actual"])}", but the ranking uses "${String(p["expected"])}"; pass that policy or rescore`,
-  },
-  "mixed-years": {
-    zh: (p) => `该结果的年度 ${String(p["year"])} 与第一条结果的年度 ${String(p["expected"])} 不同；一次排名只比较同一年度的结果`,
-    en: (p) => `This result is for ${String(p["year"])}, the first result for ${String(p["expected"])}; one ranking compares one year`,
-  },
-  "invalid-total": {
-    zh: (p) => `总分应为恰好 ${String(p["decimals"])} 位小数的定点数（与政策一致），如 score() 输出的那样`,
-    en: (p) => `The total must be a fixed-point number with exactly ${String(p["decimals"])} decimals (the policy's), as score() writes it`,
-  },
-  "before-first-cycle": {
-    zh: (p) => `${String(p["year"])} 年早于第一个考评周期（自 ${String(p["firstYear"])} 年起）`,
-    en: (p) => `${String(p["year"])} is before the first evaluation cycle, which starts in ${String(p["firstYear"])}`,
-  },
-  "before-cycle": {
-    zh: (p) => `起始年度不得早于该周期的第一年 ${String(p["firstYear"])}`,
-    en: (p) => `The starting year may not be before the cycle's first year, ${String(p["firstYear"])}`,
-  },
-  "invalid-cycle": {
-    zh: () => "周期的最后一年必须不早于第一年，且周期不超过 100 年",
-    en: () => "A cycle's last year must not be before its first, and a cycle spans at most 100 years",
-  },
-};
-
-/** The library's message for a code, or `undefined` when it is zod's own. */
-export function libraryMessage(code: string, lang: Lang, params: Params = {}): string | undefined {
-  const entry = (LIBRARY_MESSAGES as Readonly<Record<string, Readonly<Record<Lang, (p: Params) => string>>>>)[code];
-  return entry?.[lang](params);
+/** The library's message for a code at `path`, or `undefined` when it is zod's own (see src/messages). */
+export function libraryMessage(code: string, lang: Lang, params: Params = {}, path: readonly (string | number)[] = []): string | undefined {
+  return libraryText(code, lang, params, path);
 }
 
-const LOCALES: Readonly<Record<Lang, (issue: core.$ZodRawIssue) => string | undefined>> = {
-  zh: zhCN().localeError as (issue: core.$ZodRawIssue) => string | undefined,
-  en: en().localeError as (issue: core.$ZodRawIssue) => string | undefined,
-};
-
-/** The error map passed to zod for one call: the library's messages, then zod's locale. */
+/** The error map passed to zod for one call: every message from the one renderer (src/messages). */
 export function errorMap(lang: Lang): (issue: core.$ZodRawIssue) => string | undefined {
   return lang === "en" ? EN_MAP : ZH_MAP;
 }
 
-function makeMap(lang: Lang): (issue: core.$ZodRawIssue) => string | undefined {
-  const locale = LOCALES[lang];
-  return (issue) => {
-    if (issue.code === "custom") {
-      const params = (issue as { params?: Params }).params ?? {};
-      const text = libraryMessage(String(params["code"]), lang, params);
-      if (text !== undefined) return text;
-    }
-    if (issue.code === "invalid_format" && (issue.format === "decimal" || issue.format === "date")) {
-      return libraryMessage(issue.format, lang);
-    }
-    return locale(issue);
-  };
-}
-
-const ZH_MAP = makeMap("zh");
-const EN_MAP = makeMap("en");
+const ZH_MAP = (issue: core.$ZodRawIssue): string => renderIssue(issue, "zh");
+const EN_MAP = (issue: core.$ZodRawIssue): string => renderIssue(issue, "en");
 
 /** Converts zod's issues to the library's: custom codes named, unknown keys one issue each. */
-export function fromZodIssues(issues: readonly core.$ZodIssue[], lang: Lang): InputIssue[] {
+export function fromZodIssues(issues: readonly core.$ZodIssue[], _lang: Lang): InputIssue[] {
   const out: InputIssue[] = [];
   for (const issue of issues) {
     const path = issue.path as (string | number)[];
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) {
-        const message = LOCALES[lang]({ code: "unrecognized_keys", keys: [shownText(key)], input: undefined } as core.$ZodRawIssue) ?? issue.message;
-        out.push({ path: [...path, key], code: issue.code, message });
-      }
+      // The renderer wrote one line per key, in the order of `keys`.
+      const messages = issue.message.split("\n");
+      issue.keys.forEach((key, i) => out.push({ path: [...path, key], code: issue.code, message: messages[i] ?? messages[0] ?? "" }));
     } else if (issue.code === "custom" && typeof issue.params?.["code"] === "string") {
       out.push({ path, code: issue.params["code"], message: issue.message });
     } else {

@@ -27,7 +27,22 @@ export type SafeScoreResult =
   | { readonly success: false; readonly error: InputError };
 
 function missingIssue(id: ComponentId, lang: Lang): InputIssue {
-  return { path: ["components", id], code: "missing-component", message: libraryMessage("missing-component", lang) as string };
+  const path = ["components", id];
+  return { path, code: "missing-component", message: libraryMessage("missing-component", lang, {}, path) as string };
+}
+
+/**
+ * The issues of a result that misses components: one `all-outside-window` at `year` when no
+ * record counted anywhere and at least one lay outside its window (the year is likely wrong),
+ * else one `missing-component` per component (decision M3).
+ */
+function missingIssues(result: ScoreResult, missing: readonly ComponentId[], lang: Lang): InputIssue[] {
+  const nothingCounted = result.components.every((c) => c.counted === 0);
+  if (nothingCounted && result.findings.some((f) => f.code === "outside-window")) {
+    const params = { year: result.year };
+    return [{ path: ["year"], code: "all-outside-window", message: libraryMessage("all-outside-window", lang, params, ["year"]) as string }];
+  }
+  return missing.map((id) => missingIssue(id, lang));
 }
 
 /** The component keys absent from a raw input whose `components` is an object. */
@@ -56,7 +71,7 @@ function scoreOrError(input: unknown, options: ScoreOptions): SafeScoreResult {
   }
   const { result, missing } = scoreParticipantYear(data, cp);
   if (missing.length > 0 && options.allowIncomplete !== true) {
-    return { success: false, error: new InputError(missing.map((id) => missingIssue(id, lang)), lang) };
+    return { success: false, error: new InputError(missingIssues(result, missing, lang), lang) };
   }
   return { success: true, data: result };
 }

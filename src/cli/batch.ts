@@ -7,7 +7,7 @@
 import { once } from "node:events";
 import { stat } from "node:fs/promises";
 import { safeScore, type InputIssue, type Lang, type Policy } from "../index.js";
-import { CliError, EXIT, decodeText, describeFsError, jsonProblem, openInput, type CliIO } from "./io.js";
+import { CliError, EXIT, cliIssues, decodeText, describeFsError, jsonProblem, notUtf8, openInput, type CliIO } from "./io.js";
 import { LineSplitter, type SplitLine } from "./lines.js";
 import { startProgress } from "./progress.js";
 
@@ -54,8 +54,8 @@ const MESSAGES: Readonly<Record<BatchIssueCode, Readonly<Record<Lang, (detail: s
     en: (limit) => `The line is longer than the limit of ${limit} bytes (--max-line-bytes) and was not read`,
   },
   "invalid-utf8": {
-    zh: () => "该行不是 UTF-8 文本（二进制数据？）",
-    en: () => "The line is not UTF-8 text (binary data?)",
+    zh: () => notUtf8("该行", "zh"),
+    en: () => notUtf8("The line", "en"),
   },
   "invalid-json": {
     zh: (detail) => `该行不是有效的 JSON：${detail}`,
@@ -94,7 +94,7 @@ export function batchLine(line: SplitLine, options: BatchOptions): string | unde
   const outcome = safeScore(input, { policy: options.policy, allowIncomplete: options.allowIncomplete, lang });
   if (outcome.success) return JSON.stringify(outcome.data);
   const id = participantIdOf(input);
-  return id === undefined ? fail(outcome.error.issues) : JSON.stringify({ line: line.number, participant: { id }, error: { issues: outcome.error.issues } });
+  return id === undefined ? fail(cliIssues(outcome.error, lang)) : JSON.stringify({ line: line.number, participant: { id }, error: { issues: cliIssues(outcome.error, lang) } });
 }
 
 /** The participant id an input names, when it names one (a non-empty string at `participant.id`). */

@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { InputError, definePolicy, type Lang, type Policy } from "../index.js";
 import { CliError, EXIT, issueLines, oneLine, readJson, usageError, type CliIO } from "./io.js";
+import { flagChoice, usageLine } from "./words.js";
 
 /**
  * An option a command takes (node:util `parseArgs` form).
@@ -66,7 +67,7 @@ export async function loadPolicy(path: string, io: CliIO, lang: Lang): Promise<P
     return definePolicy(overrides, { lang });
   } catch (cause) {
     if (cause instanceof InputError) {
-      throw new CliError(issueLines(cause).map((line) => `${path}: ${line}`).join("\n"), EXIT.input);
+      throw new CliError(issueLines(cause, lang).map((line) => `${path}: ${line}`).join("\n"), EXIT.input);
     }
     throw cause;
   }
@@ -84,11 +85,19 @@ export async function loadPolicy(path: string, io: CliIO, lang: Lang): Promise<P
 export function langOf(value: unknown): Lang {
   if (value === undefined || value === "zh") return "zh";
   if (value === "en") return "en";
-  throw usageError(`--lang takes zh or en, not ${oneLine(String(value))}`);
+  throw usageError(flagChoice("--lang", ["zh", "en"], value, "zh"));
 }
 
-/** The language asked for on a command line that may not parse: for the message saying why. */
-function langHint(argv: readonly string[]): Lang {
+/**
+ * The language asked for on a command line that may not parse (or asks for `--help`): English
+ * for `--lang en` or `--lang=en`, Chinese otherwise.
+ *
+ * @example
+ * ```ts
+ * langHint(["scor", "--lang", "en"]); //=> "en"
+ * ```
+ */
+export function langHint(argv: readonly string[]): Lang {
   for (let i = 0; i < argv.length; i += 1) {
     if (argv[i] === "--lang=en" || (argv[i] === "--lang" && argv[i + 1] === "en")) return "en";
   }
@@ -102,7 +111,7 @@ function parseProblem(command: Command, cause: unknown, lang: Lang): string {
   const quoted = /'([^']*)'/.exec(message)?.[1] ?? "";
   const option = quoted.replace(/ <value>$/, "");
   const see = lang === "zh" ? `（见 wubi-wuping ${command.name} --help）` : ` (see wubi-wuping ${command.name} --help)`;
-  const head = `wubi-wuping ${command.name}: `;
+  const head = `wubi-wuping ${command.name}${lang === "zh" ? "：" : ": "}`;
   switch (code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
       return `${head}${lang === "zh" ? `未知选项 ${option}` : `unknown option ${option}`}${see}`;
@@ -149,7 +158,7 @@ export async function parseCommandArgs(command: Command, argv: readonly string[]
         : count < command.positionals.min
           ? "missing argument"
           : `unexpected argument ${oneLine(parsed.positionals[command.positionals.max] ?? "")}`;
-    throw usageError(`wubi-wuping ${command.name}: ${problem}; usage: wubi-wuping ${command.usage}`);
+    throw usageError(`wubi-wuping ${command.name}${lang === "zh" ? "：" : ": "}${problem}${lang === "zh" ? "；" : "; "}${usageLine(command.usage, lang)}`);
   }
   const policyPath = values["policy"];
   const policy = typeof policyPath === "string" ? await loadPolicy(policyPath, io, lang) : undefined;

@@ -4,7 +4,9 @@
  */
 import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { InputError, formatPath, type Lang } from "../index.js";
+import { InputError, formatPath, type InputIssue, type Lang } from "../index.js";
+import { libraryMessage } from "../api/errors.js";
+import { jsonSyntaxText } from "./json-syntax.js";
 import type { ProgressStream } from "./progress.js";
 
 /**
@@ -143,6 +145,21 @@ export function decodeText(bytes: Uint8Array): string | undefined {
 }
 
 /**
+ * The refusal of a text that is not UTF-8: most often a file saved as GBK by an older office
+ * program, so the message says how to save it as UTF-8.
+ *
+ * @example
+ * ```ts
+ * notUtf8("a.json", "en"); //=> "a.json is not UTF-8 text (GBK, or a binary file?): save it as UTF-8 …"
+ * ```
+ */
+export function notUtf8(what: string, lang: Lang): string {
+  return lang === "zh"
+    ? `${what}${/[\x21-\x7e]$/.test(what) ? " " : ""}不是 UTF-8 编码的文本（可能是 GBK 编码，或二进制文件）：请用记事本或 WPS“另存为”，编码选择 UTF-8 后再试`
+    : `${what} is not UTF-8 text (GBK, or a binary file?): save it as UTF-8 (in Notepad or WPS: Save As, encoding UTF-8) and try again`;
+}
+
+/**
  * Reads a whole file (or stdin for `-`) as UTF-8 text, BOM removed. A file that is missing, a
  * directory, unreadable or not UTF-8 text is a `CliError` with exit code 1.
  *
@@ -161,42 +178,23 @@ export async function readText(path: string, io: CliIO, lang: Lang): Promise<str
   const text = decodeText(bytes);
   if (text === undefined) {
     const shown = path === "-" ? (lang === "zh" ? "标准输入" : "stdin") : path;
-    throw new CliError(lang === "zh" ? `${shown} 不是 UTF-8 文本（二进制文件？），不是 JSON` : `${shown} is not UTF-8 text (a binary file?), not JSON`, EXIT.input);
+    throw new CliError(notUtf8(shown, lang), EXIT.input);
   }
   return stripBom(text);
 }
 
-/** Where in `text` a 0-based character offset falls, as 1-based line and column. */
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line += 1;
-    start = i + 1;
-  }
-  return { line, column: offset - start + 1 };
-}
-
 /**
- * Why `text` is not JSON, in one line, from the error `JSON.parse(text)` threw: the parser's
- * reason and, when it gives a position, the line and column.
+ * Why `text` is not JSON, in one line in the language asked for, with the line and column: the
+ * CLI's own reading of the text (see json-syntax.ts), never the JavaScript engine's English.
  *
+ * @param _cause - The error `JSON.parse(text)` threw (its wording is not used).
  * @example
  * ```ts
- * jsonProblem(error, '{"a": 1 2}', "en"); //=> "Expected ',' or '}' after property value (line 1, column 9)"
+ * jsonProblem(error, '{"a": 1 2}', "en"); //=> "a comma , or } is missing (found 2) (line 1, column 9)"
  * ```
  */
-export function jsonProblem(cause: unknown, text: string, lang: Lang): string {
-  const raw = cause instanceof Error ? cause.message : String(cause);
-  const at = / in JSON at position ([0-9]+)/.exec(raw);
-  if (at === null) {
-    const eof = /Unexpected end of JSON input/.test(raw);
-    if (eof) return lang === "zh" ? "内容在结束前中断（文件被截断？）" : "the text ends too early (a truncated file?)";
-    return oneLine(raw);
-  }
-  const { line, column } = lineAndColumn(text, Number(at[1]));
-  const reason = oneLine(raw.slice(0, at.index));
-  return lang === "zh" ? `${reason}（第 ${line} 行第 ${column} 列）` : `${reason} (line ${line}, column ${column})`;
+export function jsonProblem(_cause: unknown, text: string, lang: Lang): string {
+  return jsonSyntaxText(text, lang);
 }
 
 /**
@@ -266,13 +264,28 @@ export function openInput(path: string, io: CliIO): NodeJS.ReadableStream {
 }
 
 /**
+ * An input error's issues as the CLI reports them: a message that names an API option names the
+ * command-line flag instead (`allowIncomplete` → `--allow-incomplete`). Paths and codes unchanged.
+ *
+ * @example
+ * ```ts
+ * cliIssues(error, "zh")[0].message; //=> "缺少“两代表一委员”评价的有效记录；请补齐数据，或用 --allow-incomplete 计为暂定结果"
+ * ```
+ */
+export function cliIssues(error: InputError, lang: Lang): InputIssue[] {
+  return error.issues.map((issue) =>
+    issue.code === "missing-component" ? { ...issue, message: libraryMessage(issue.code, lang, { option: "--allow-incomplete" }, issue.path) ?? issue.message } : issue,
+  );
+}
+
+/**
  * The lines of an input error, one per issue: `path: message (code)`.
  *
  * @example
  * ```ts
- * issueLines(error); //=> ["components.deputies: 缺少该考评项目的有效记录；… (missing-component)"]
+ * issueLines(error, "zh"); //=> ["components.deputies: 缺少“两代表一委员”评价的有效记录；… (missing-component)"]
  * ```
  */
-export function issueLines(error: InputError): string[] {
-  return error.issues.map((issue) => `${formatPath(issue.path)}: ${oneLine(issue.message, 1000)} (${issue.code})`);
+export function issueLines(error: InputError, lang: Lang): string[] {
+  return cliIssues(error, lang).map((issue) => `${formatPath(issue.path)}: ${oneLine(issue.message, 1000)} (${issue.code})`);
 }

@@ -4,7 +4,9 @@
  * 2 the command line is wrong.
  */
 import { CliError, EXIT, type CliIO } from "./io.js";
-import { parseCommandArgs, type Command } from "./command.js";
+import { langHint, parseCommandArgs, type Command } from "./command.js";
+import { HELP, internalError, unknownCommand, usageLine } from "./words.js";
+import type { Lang } from "../index.js";
 import { scoreCommand } from "./commands/score.js";
 import { verifyCommand } from "./commands/verify.js";
 import { policyCommand } from "./commands/policy.js";
@@ -18,22 +20,24 @@ import { sensitivityCommand } from "./commands/sensitivity.js";
 /** Every command, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [scoreCommand, rankCommand, verifyCommand, coverageCommand, policyCommand, schemaCommand, docnumCommand, compareCommand, sensitivityCommand];
 
-function helpText(): string {
-  const lines = ["wubi-wuping — 五比五评 scores, exact and explained", "", "usage:"];
-  for (const c of COMMANDS) lines.push(`  wubi-wuping ${c.usage}`, `      ${c.summary.zh} / ${c.summary.en}`);
-  lines.push("", "Run `wubi-wuping COMMAND --help` for a command's options.", "Exit codes: 0 ok, 1 input error, mismatch or coverage violations, 2 usage error.");
+function helpText(lang: Lang): string {
+  const words = HELP[lang];
+  const lines = [words.title, "", words.commands];
+  for (const c of COMMANDS) lines.push(`  wubi-wuping ${c.usage}`, `      ${c.summary[lang]}`);
+  lines.push("", words.more, words.exits);
   return lines.join("\n");
 }
 
-function commandHelp(c: Command): string {
-  return [`usage: wubi-wuping ${c.usage}`, "", `${c.summary.zh}`, `${c.summary.en}`, ...(c.help === undefined ? [] : ["", c.help.zh, "", c.help.en])].join("\n");
+function commandHelp(c: Command, lang: Lang): string {
+  return [usageLine(c.usage, lang), "", c.summary[lang], ...(c.help === undefined ? [] : ["", c.help[lang]])].join("\n");
 }
 
 /** Runs the CLI on `argv` (without `node` and the script) and returns the exit code. */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
+  const lang = langHint(argv);
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    (name === undefined ? io.err : io.out)(helpText());
+    (name === undefined ? io.err : io.out)(helpText(lang));
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === "--version") {
@@ -42,13 +46,13 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (command === undefined) {
-    io.err(`unknown command: ${name} (commands: ${COMMANDS.map((c) => c.name).join(", ")}; see wubi-wuping --help)`);
+    io.err(unknownCommand(name, COMMANDS.map((c) => c.name), lang));
     return EXIT.usage;
   }
   try {
     const args = await parseCommandArgs(command, rest, io);
     if (args === "help") {
-      io.out(commandHelp(command));
+      io.out(commandHelp(command, lang));
       return EXIT.ok;
     }
     return await command.run(args, io);
@@ -57,7 +61,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io.err(cause.message);
       return cause.exitCode;
     }
-    io.err(`internal error: ${cause instanceof Error ? cause.message : String(cause)}`);
+    io.err(internalError(cause instanceof Error ? cause.message : String(cause), lang));
     return EXIT.input;
   }
 }

@@ -5,7 +5,7 @@
 import { addExact, fixed, microToScaled, toMicro, type Exact } from "../decimal.js";
 import type { Commendation } from "../model/input.js";
 import { LEVELS, type AssumptionId } from "../model/policy.js";
-import type { BonusResult, ExclusionReason, Finding } from "../model/result.js";
+import type { BonusResult, Finding } from "../model/result.js";
 import type { CompiledPolicy } from "../policy/compile.js";
 import { parseDocumentNumber } from "./document-number.js";
 
@@ -46,7 +46,7 @@ export function scoreBonus(commendations: readonly Commendation[], year: number,
     return { result: { points: fixed(0, cp.decimals), counted: [], excluded: [] }, points: 0, findings: [], assumptions: NO_ASSUMPTIONS };
   }
   const findings: Finding[] = [];
-  const excluded: { id: string; reason: ExclusionReason; by?: string }[] = [];
+  const excluded: BonusResult["excluded"][number][] = [];
   const assumptions = new Set<AssumptionId>();
   const byMatter = new Map<string, Eligible[]>();
   for (const c of commendations) {
@@ -55,12 +55,16 @@ export function scoreBonus(commendations: readonly Commendation[], year: number,
     if (parsed.ok && !parsed.standard) {
       findings.push({ code: "nonstandard-document-number", id: c.id, documentNumber: c.documentNumber, normalized: parsed.normalized });
     }
-    let reason: ExclusionReason | undefined;
-    if (!c.approved) reason = "not-approved";
-    else if (!parsed.ok) reason = "invalid-document-number";
-    else if (parsed.year !== year) reason = "wrong-year";
-    if (reason !== undefined) {
-      excluded.push({ id: c.id, reason });
+    if (!c.approved) {
+      excluded.push({ id: c.id, reason: "not-approved" });
+      continue;
+    }
+    if (!parsed.ok) {
+      excluded.push({ id: c.id, reason: "invalid-document-number", documentNumber: c.documentNumber, documentNumberError: parsed.reason });
+      continue;
+    }
+    if (parsed.year !== year) {
+      excluded.push({ id: c.id, reason: "wrong-year", documentNumber: c.documentNumber, documentYear: parsed.year });
       continue;
     }
     const points =

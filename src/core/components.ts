@@ -182,7 +182,7 @@ function pooledRounds(def: ComponentDefinition, counted: CountedRound[]): Pick<V
 /** complaints: `max(0, max − Σ deduction_i)` over the verified complaints inside the window. */
 function valueComplaints(def: ComponentDefinition, complaints: readonly Complaint[], window: Window, cp: CompiledPolicy): Valued {
   const findings: Finding[] = [];
-  const verified: { date: string; id: string; deduction: number }[] = [];
+  const verified: { date: string; id: string; deduction: number; source: "complaint" | "policy" }[] = [];
   let unverified = 0;
   let sum: Exact = 0;
   for (const complaint of complaints) {
@@ -192,7 +192,7 @@ function valueComplaints(def: ComponentDefinition, complaints: readonly Complain
       unverified += 1;
     } else {
       const own = complaint.deduction === undefined ? cp.deductionMicro : (toMicro(complaint.deduction) as number);
-      verified.push({ date: complaint.date, id: complaint.id, deduction: own });
+      verified.push({ date: complaint.date, id: complaint.id, deduction: own, source: complaint.deduction === undefined ? "policy" : "complaint" });
       sum = addExact(sum, own);
     }
   }
@@ -201,8 +201,13 @@ function valueComplaints(def: ComponentDefinition, complaints: readonly Complain
   const exact = valueText(ratio(remaining, MICRO));
   const sorted = sortForTrace(verified);
   const deductions = new Array<string>(sorted.length);
-  for (let i = 0; i < sorted.length; i += 1) deductions[i] = microText((sorted[i] as (typeof verified)[number]).deduction);
-  const steps: TraceStep[] = [{ op: "deduct", max: String(def.max), deductions, unverified, value: exact.text }];
+  const sources = new Array<{ id: string; deduction: string; source: "complaint" | "policy" }>(sorted.length);
+  for (let i = 0; i < sorted.length; i += 1) {
+    const v = sorted[i] as (typeof verified)[number];
+    deductions[i] = microText(v.deduction);
+    sources[i] = { id: v.id, deduction: deductions[i] as string, source: v.source };
+  }
+  const steps: TraceStep[] = [{ op: "deduct", max: String(def.max), deductions, complaints: sources, unverified, value: exact.text }];
   return { exact, counted: verified.length + unverified, excluded: findings.length, steps, findings };
 }
 

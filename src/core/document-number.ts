@@ -17,8 +17,17 @@ export interface DocumentNumber {
   readonly normalized: string;
 }
 
+/**
+ * Why a document number may be refused.
+ *
+ * @example
+ * ```ts
+ * DOCUMENT_NUMBER_ERRORS.includes("zero-serial"); //=> true
+ * ```
+ */
+export const DOCUMENT_NUMBER_ERRORS = ["unrecognized", "year-out-of-range", "zero-serial", "serial-too-large"] as const;
 /** Why a document number was refused. */
-export type DocumentNumberError = "unrecognized" | "year-out-of-range" | "zero-serial" | "serial-too-large";
+export type DocumentNumberError = (typeof DOCUMENT_NUMBER_ERRORS)[number];
 
 /** The outcome of `parseDocumentNumber`. */
 export type DocumentNumberResult =
@@ -27,11 +36,22 @@ export type DocumentNumberResult =
 
 const ZERO_WIDTH = /[\u200B-\u200F\u2060\uFEFF]/g;
 const SHAPE =
-  /^([^\s〔〕[\]【】()]+)(\s*)(?:〔([0-9]{4})〕|\[([0-9]{4})\]|【([0-9]{4})】|\(([0-9]{4})\))(\s*)(第)?([0-9]+)(号)?$/;
+  /^([^\s〔〕[\]【】()]+)\s*(?:〔\s*([0-9]{4})\s*〕|\[\s*([0-9]{4})\s*\]|【\s*([0-9]{4})\s*】|\(\s*([0-9]{4})\s*\))\s*(?:第)?\s*([0-9]+)\s*(号)?$/;
+
+/**
+ * The largest serial a document number may carry (SPEC §5).
+ *
+ * @example
+ * ```ts
+ * parseDocumentNumber(`宣政〔2022〕${MAX_SERIAL + 1}号`); //=> { ok: false, reason: "serial-too-large" }
+ * ```
+ */
+export const MAX_SERIAL = 999_999_999;
 
 /**
  * Parses a document number such as `宣政〔2022〕12号`, accepting the common non-standard forms
- * (other brackets, full-width digits, 第, leading zeros, a missing 号, stray spaces).
+ * (other brackets, full-width digits, 第, leading zeros, a missing 号, spaces around and inside
+ * the number as typesetting and copying leave them). The serial is at most 999999999.
  *
  * @param text - The document number as written on the commendation.
  * @returns `{ ok: true, issuerCode, year, serial, standard, normalized }`, or
@@ -40,6 +60,8 @@ const SHAPE =
  * ```ts
  * parseDocumentNumber("皖建[2022]第012号");
  * //=> { ok: true, issuerCode: "皖建", year: 2022, serial: 12, standard: false, normalized: "皖建〔2022〕12号" }
+ * parseDocumentNumber("宣组〔 2022 〕第 5号");
+ * //=> { ok: true, issuerCode: "宣组", year: 2022, serial: 5, standard: false, normalized: "宣组〔2022〕5号" }
  * parseDocumentNumber("宣政〔22〕12号"); //=> { ok: false, reason: "unrecognized" }
  * ```
  */
@@ -47,19 +69,13 @@ export function parseDocumentNumber(text: string): DocumentNumberResult {
   const cleaned = text.replace(ZERO_WIDTH, "").trim().normalize("NFKC");
   const match = SHAPE.exec(cleaned);
   if (match === null) return { ok: false, reason: "unrecognized" };
-  const [, issuerCode = "", spaceBefore, y1, y2, y3, y4, spaceAfter, di, digits = "", hao] = match;
+  const [, issuerCode = "", y1, y2, y3, y4, digits = ""] = match;
   const year = Number(y1 ?? y2 ?? y3 ?? y4);
   if (year < 1949 || year > 2099) return { ok: false, reason: "year-out-of-range" };
   const serial = Number(digits);
   if (serial === 0) return { ok: false, reason: "zero-serial" };
-  if (!Number.isSafeInteger(serial)) return { ok: false, reason: "serial-too-large" };
-  const standard =
-    cleaned === text &&
-    y1 !== undefined &&
-    spaceBefore === "" &&
-    spaceAfter === "" &&
-    di === undefined &&
-    !digits.startsWith("0") &&
-    hao !== undefined;
-  return { ok: true, issuerCode, year, serial, standard, normalized: `${issuerCode}〔${year}〕${serial}号` };
+  if (serial > MAX_SERIAL) return { ok: false, reason: "serial-too-large" };
+  const normalized = `${issuerCode}〔${year}〕${serial}号`;
+  // Standard exactly when nothing had to change: brackets, spaces, 第, leading zeros, 号 (SPEC §5).
+  return { ok: true, issuerCode, year, serial, standard: text === normalized, normalized };
 }

@@ -3,13 +3,15 @@
  */
 import { langOf, type Lang } from "../api/errors.js";
 import { optionsOf } from "../api/options.js";
-import { approximate, sumDecimalText } from "../decimal.js";
+import { approximate, compareDecimalText, sumDecimalText } from "../decimal.js";
 import type { ComponentResult, Finding, ScoreResult, TraceStep } from "../model/result.js";
 import { EN, ZH, type ExcludedRecord, type Phrases } from "./phrases.js";
 import {
   ASSUMPTION_NAMES,
   CATEGORY_NAMES,
   COMPONENT_NAMES,
+  DOCUMENT_NUMBER_ERROR_NAMES,
+  DOCUMENT_NUMBER_FORM,
   EXCLUSION_NAMES,
   GROUND_NAMES,
   GROUP_NAMES,
@@ -17,7 +19,7 @@ import {
   RECIPIENT_NAMES,
   TIER_NAMES,
   clauseName,
-} from "./terms.js";
+} from "../messages/labels.js";
 
 /**
  * Options of `explain`.
@@ -55,12 +57,17 @@ function stepLine(step: TraceStep, max: string, points: string, t: Phrases): str
     case "window":
       return t.window(step.from, step.to);
     case "mean-of-fractions":
+      if (step.terms.length === 1) return t.value(`${step.max} × ${step.terms[0] as string} = ${exact(step.value)}`);
       return t.value(`${step.max} × (${list(step.terms, " + ", t)}) / ${step.terms.length} = ${exact(step.value)}`);
     case "pooled-fraction":
       return t.value(`${max} × (${list(step.scores, " + ", t)}) / (${list(step.outOf, " + ", t)}) = ${exact(step.value)}`);
     case "deduct": {
-      const sum = step.deductions.length === 0 ? "0" : `(${list(step.deductions, " + ", t)})`;
-      return t.value(`max(0, ${step.max} − ${sum}) = ${exact(step.value)}`);
+      const n = step.deductions.length;
+      if (n === 0) return t.noDeduction(step.max);
+      const sum = n === 1 ? (step.deductions[0] as string) : `(${list(step.deductions, " + ", t)})`;
+      // Deductions beyond the full marks stop at 0 (扣完为止): say so rather than write max(0, …).
+      if (compareDecimalText(sumDecimalText(step.deductions, 6), step.max) > 0) return t.value(t.floored(`${step.max} − ${sum}`));
+      return t.value(`${step.max} − ${sum} = ${exact(step.value)}`);
     }
     case "weighted-ballots": {
       const w = step.weights;
@@ -70,6 +77,7 @@ function stepLine(step: TraceStep, max: string, points: string, t: Phrases): str
       return t.value(`${step.max} × (${votes}) / (${count}) = ${exact(step.value)}${unknown}`);
     }
     case "mean":
+      if (step.terms.length === 1) return t.single(exact(step.value));
       return t.value(`(${list(step.terms, " + ", t)}) / ${step.terms.length} = ${exact(step.value)}`);
     case "round-half-up":
       return t.rounded(exact(step.from), points);
@@ -89,7 +97,25 @@ const KIND_OF_METHOD: Readonly<Record<string, ExcludedRecord["kind"]>> = {
   cityLeaders: "score",
 };
 
-function componentLines(c: ComponentResult, index: number, findings: readonly Finding[], t: Phrases): string[] {
+/**
+ * Which complaint each deduction is for, and whether it is the complaint's own or the policy's
+ * default (an assumption when the policy did not set it). Results written before the trace named
+ * the complaints have no such lines.
+ */
+function deductionLines(step: Extract<TraceStep, { op: "deduct" }>, assumed: boolean, t: Phrases): string[] {
+  const sources = step.complaints ?? [];
+  const own = sources.filter((s) => s.source === "complaint").map((s) => t.deductionOf(s.id, s.deduction));
+  const byDefault = sources.filter((s) => s.source === "policy");
+  const lines: string[] = [];
+  if (own.length > 0) lines.push(t.ownDeductions(own.length, list(own, t.lang === "zh" ? "、" : ", ", t)));
+  if (byDefault.length > 0) {
+    const ids = list(byDefault.map((s) => s.id), t.lang === "zh" ? "、" : ", ", t);
+    lines.push(t.defaultDeductions(byDefault.length, (byDefault[0] as (typeof byDefault)[number]).deduction, ids, assumed));
+  }
+  return lines;
+}
+
+function componentLines(c: ComponentResult, index: number, findings: readonly Finding[], t: Phrases, assumed: boolean): string[] {
   const lang = t.lang;
   const pad = "     ";
   const lines = [t.componentHead(index, COMPONENT_NAMES[c.id][lang], clauseName(c.clause, lang), c.max, c.points, c.missing === true)];
@@ -111,11 +137,31 @@ function componentLines(c: ComponentResult, index: number, findings: readonly Fi
     }
   }
   if (hidden > 0) lines.push(`${pad}${t.moreExcluded(hidden)}`);
-  for (const step of c.trace) if (step.op !== "window") lines.push(`${pad}${stepLine(step, c.max, c.points, t)}`);
+  for (const step of c.trace) {
+    if (step.op === "window") continue;
+    lines.push(`${pad}${stepLine(step, c.max, c.points, t)}`);
+    if (step.op === "deduct") for (const line of deductionLines(step, assumed, t)) lines.push(`${pad}${line}`);
+  }
   for (const f of findings) {
     if (f.code === "too-few-rounds") lines.push(`${pad}${t.tooFewRounds(f.counted, f.minimum, clauseName("附件2-一", lang))}`);
   }
   return lines;
+}
+
+/**
+ * Why a commendation was excluded: for a document number, the number as written and, for a wrong
+ * year, the year read beside the evaluation year; for an unreadable one, what was expected.
+ */
+function exclusionReason(e: ScoreResult["bonus"]["excluded"][number], year: number, t: Phrases): string {
+  const lang = t.lang;
+  const clause = clauseName("附件2-三.4", lang);
+  if (e.reason === "wrong-year" && e.documentNumber !== undefined && e.documentYear !== undefined) {
+    return t.wrongYear(e.documentNumber, e.documentYear, year, clause);
+  }
+  if (e.reason === "invalid-document-number" && e.documentNumber !== undefined && e.documentNumberError !== undefined) {
+    return t.unreadableNumber(e.documentNumber, DOCUMENT_NUMBER_ERROR_NAMES[e.documentNumberError][lang], DOCUMENT_NUMBER_FORM[lang], clause);
+  }
+  return EXCLUSION_NAMES[e.reason][lang];
 }
 
 function bonusLines(r: ScoreResult, t: Phrases): string[] {
@@ -127,7 +173,7 @@ function bonusLines(r: ScoreResult, t: Phrases): string[] {
     const clause = clauseName(unit ? "附件2-三.2" : "附件2-三.1", lang);
     lines.push(t.counted(c.points, c.id, c.matter, LEVEL_NAMES[c.level][lang], RECIPIENT_NAMES[c.recipient][lang], unit, clause));
   }
-  for (const e of r.bonus.excluded) lines.push(t.excludedCommendation(e.id, EXCLUSION_NAMES[e.reason][lang], e.by));
+  for (const e of r.bonus.excluded) lines.push(t.excludedCommendation(e.id, exclusionReason(e, r.year, t), e.by));
   for (const f of r.findings) {
     if (f.code === "nonstandard-document-number") lines.push(t.nonstandardNumber(f.id, f.documentNumber, f.normalized));
     else if (f.code === "bonus-capped") lines.push(t.capped(f.uncapped, f.cap));
@@ -206,7 +252,7 @@ export function explain(result: ScoreResult, options: ExplainOptions = {}): stri
     const max = sumDecimalText(members.map((c) => c.max), 0);
     out.push(t.groupHead(GROUP_NAMES[group][lang], clauseName(group === "daily" ? "附件2-一" : "附件2-二", lang), max));
     for (const c of members) {
-      for (const line of componentLines(c, index, byComponent.get(c.id) ?? [], t)) out.push(line);
+      for (const line of componentLines(c, index, byComponent.get(c.id) ?? [], t, r.assumptions.includes("complaint-deduction"))) out.push(line);
       index += 1;
     }
     out.push(t.subtotal(GROUP_NAMES[group][lang], members.map((c) => c.points).join(" + "), group === "daily" ? r.daily : r.comprehensive));

@@ -6,6 +6,7 @@
  * @internal
  */
 import type { Lang } from "../api/errors.js";
+import { STATUS_NAMES } from "../messages/labels.js";
 
 /**
  * A record a component left out, as `explain` names it.
@@ -43,6 +44,17 @@ export interface Phrases {
   moreExcluded(count: number): string;
   window(from: string, to: string): string;
   value(formula: string): string;
+  /** A mean of one score: the score itself. */
+  single(value: string): string;
+  /** A complaints component with nothing to deduct. */
+  noDeduction(max: string): string;
+  /** Deductions past the full marks: the difference stops at 0 (扣完为止). */
+  floored(formula: string): string;
+  deductionOf(id: string, deduction: string): string;
+  ownDeductions(count: number, list: string): string;
+  defaultDeductions(count: number, deduction: string, ids: string, assumed: boolean): string;
+  wrongYear(documentNumber: string, read: number, year: number, clause: string): string;
+  unreadableNumber(documentNumber: string, problem: string, form: string, clause: string): string;
   unknownBallots(count: string): string;
   rounded(from: string, to: string): string;
   missing(): string;
@@ -89,7 +101,7 @@ const EN_KIND: Readonly<Record<ExcludedRecord["kind"], string>> = {
 export const ZH: Phrases = {
   lang: "zh",
   header: (name, id, unit, category) => `五比五评考评计分说明 —— ${name}（${id}${unit === undefined ? "" : `，${unit}`}，${category}）`,
-  meta: (year, policy, provisional) => `考评年度 ${year}；计分政策 ${policy}；状态：${provisional ? "暂定（有缺项）" : "正式"}`,
+  meta: (year, policy, provisional) => `考评年度 ${year}；计分政策 ${policy}；状态：${provisional ? `${STATUS_NAMES.provisional.zh}（有缺项）` : STATUS_NAMES.final.zh}`,
   groupHead: (group, clause, max) => `【${group}】（${clause}，满分 ${max}）`,
   componentHead: (index, name, clause, max, points, missing) =>
     `  ${index}. ${name}（${clause}，满分 ${max}）：${points} 分${missing ? "（缺项）" : ""}`,
@@ -100,6 +112,15 @@ export const ZH: Phrases = {
   moreExcluded: (count) => `× …… 另有 ${count} 条不在计分时段内，不计分`,
   window: (from, to) => `计分时段：${from} 至 ${to}`,
   value: (formula) => `计算：${formula}`,
+  single: (value) => `计算：只有 1 项评分，取 ${value}`,
+  noDeduction: (max) => `计算：没有经查实的投诉，不扣分，得 ${max}`,
+  floored: (formula) => `${formula} 低于 0，扣完为止，得 0`,
+  deductionOf: (id, deduction) => `${id} 扣 ${deduction}`,
+  ownDeductions: (count, list) => `按投诉记录所填扣分（${count} 件）：${list}`,
+  defaultDeductions: (count, deduction, ids, assumed) =>
+    `未填扣分、按政策每件扣 ${deduction} 分（${count} 件${assumed ? "；此为假定参数 complaint-deduction，可由政策覆盖" : ""}）：${ids}`,
+  wrongYear: (documentNumber, read, year, clause) => `文号“${documentNumber}”的年度为 ${read} 年，不是考评年度 ${year} 年（${clause}）`,
+  unreadableNumber: (documentNumber, problem, form, clause) => `文号“${documentNumber}”无法识别（${problem}），无法确定年度；${form}（${clause}）`,
   unknownBallots: (count) => `；“不了解” ${count} 票不计`,
   rounded: (from, to) => `四舍五入：${from} → ${to}`,
   missing: () => "无可计分记录：按 0 分计，结果为暂定",
@@ -153,6 +174,17 @@ export const EN: Phrases = {
   moreExcluded: (count) => `× ... and ${count} more outside the window, counting for nothing`,
   window: (from, to) => `Window: ${from} to ${to}`,
   value: (formula) => `Value: ${formula}`,
+  single: (value) => `Value: a single score, ${value}`,
+  noDeduction: (max) => `Value: no verified complaint, nothing deducted: ${max}`,
+  floored: (formula) => `${formula} is below 0; the deductions stop at 0`,
+  deductionOf: (id, deduction) => `${id} (${deduction})`,
+  ownDeductions: (count, list) => `Deductions as recorded on the ${count === 1 ? "complaint" : `${count} complaints`}: ${list}`,
+  defaultDeductions: (count, deduction, ids, assumed) =>
+    `${plural(count, "complaint", "complaints")} without a deduction of ${count === 1 ? "its" : "their"} own, ${deduction} each by the policy${assumed ? " (the assumption complaint-deduction, which a policy may override)" : ""}: ${ids}`,
+  wrongYear: (documentNumber, read, year, clause) =>
+    `the document number "${documentNumber}" is of ${read}, not of the evaluation year ${year} (${clause})`,
+  unreadableNumber: (documentNumber, problem, form, clause) =>
+    `the document number "${documentNumber}" cannot be read (${problem}), so its year is unknown; ${form} (${clause})`,
   unknownBallots: (count) => `; ${count} "unknown" ${count === "1" ? "ballot" : "ballots"} not counted`,
   rounded: (from, to) => `Rounded half-up: ${from} → ${to}`,
   missing: () => "Nothing to count: scored 0, the result is provisional",

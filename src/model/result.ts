@@ -8,6 +8,7 @@ import { GROUNDS } from "./input.js";
 import { ParticipantSchema } from "./participant.js";
 import { capIssues } from "./issue-cap.js";
 import { ASSUMPTIONS, LEVELS, TIERS } from "./policy.js";
+import { DOCUMENT_NUMBER_ERRORS } from "../core/document-number.js";
 
 const Decimal = z.string();
 const ComponentIdSchema = z.enum(COMPONENT_IDS);
@@ -28,11 +29,12 @@ const PooledFractionStep = z.object({
   outOf: z.array(Decimal).check(capIssues()),
   value: Decimal,
 });
-/** complaints: `max(0, max − Σ deductions)`. */
+/** complaints: `max(0, max − Σ deductions)`; `complaints` names each deduction's complaint and source. */
 const DeductStep = z.object({
   op: z.literal("deduct"),
   max: Decimal,
   deductions: z.array(Decimal).check(capIssues()),
+  complaints: z.array(z.object({ id: z.string(), deduction: Decimal, source: z.enum(["complaint", "policy"]) })).check(capIssues()),
   unverified: z.number(),
   value: Decimal,
 });
@@ -101,7 +103,19 @@ export const BonusResultSchema = z.object({
       points: Decimal,
     }),
   ).check(capIssues()),
-  excluded: z.array(z.object({ id: z.string(), reason: z.enum(EXCLUSION_REASONS), by: z.optional(z.string()) })).check(capIssues()),
+  excluded: z.array(
+    z.object({
+      id: z.string(),
+      reason: z.enum(EXCLUSION_REASONS),
+      by: z.optional(z.string()),
+      /** As written, for `invalid-document-number` and `wrong-year`. */
+      documentNumber: z.optional(z.string()),
+      /** The year the number carries, for `wrong-year`. */
+      documentYear: z.optional(z.number()),
+      /** Why the number was refused, for `invalid-document-number`. */
+      documentNumberError: z.optional(z.enum(DOCUMENT_NUMBER_ERRORS)),
+    }),
+  ).check(capIssues()),
 });
 /** The bonus part of a result. */
 export type BonusResult = z.output<typeof BonusResultSchema>;

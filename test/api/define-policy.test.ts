@@ -117,8 +117,8 @@ describe("definePolicy", () => {
   });
 
   it("speaks Chinese by default and English on request", () => {
-    expect(firstMessage({ id: "x", minRounds: 0 }, "zh")).toMatchInlineSnapshot(`"数值过小：期望 number >=1"`);
-    expect(firstMessage({ id: "x", minRounds: 0 }, "en")).toMatchInlineSnapshot(`"Too small: expected number to be >=1"`);
+    expect(firstMessage({ id: "x", minRounds: 0 }, "zh")).toMatchInlineSnapshot(`"每年不少于的督查次数不得小于 1，填写的是 0"`);
+    expect(firstMessage({ id: "x", minRounds: 0 }, "en")).toMatchInlineSnapshot(`"The minimum rounds must be at least 1, not 0"`);
   });
 });
 

@@ -37,12 +37,12 @@ describe("InputError", () => {
     if (outcome.success) throw new Error("expected an error");
     expect(outcome.error.issues.map((i) => i.message)).toMatchInlineSnapshot(`
       [
-        "数值过小：期望 number >=2000",
-        "无效日期：应为 YYYY-MM-DD 格式的真实日期，年份在 1949 至 2099 之间",
-        "无效数值：应为不带正负号和指数的十进制数，如 23.5（整数最多 9 位，小数最多 6 位）",
-        "得分高于本次满分 25",
-        "无效输入：期望 boolean，实际接收 string",
-        "出现未知的键(key): "deputes"",
+        "考评年度不得小于 2000，填写的是 1999",
+        "日常督查第 1 轮的日期应为 YYYY-MM-DD 格式的真实日期，如 2022-05-18（年份 1949 至 2099），填写的是 "2022-02-30"",
+        "日常督查第 1 轮的得分应为不带正负号和指数的十进制数，如 23.5（整数最多 9 位，小数最多 6 位），填写的是文字 "23,5"",
+        "日常督查第 2 轮的得分高于本轮满分 25（填写的是 26）",
+        "第 2 件投诉的“是否查实”应为 true 或 false，填写的是文字 "yes"",
+        "考评项目中没有 "deputes" 这一项；是否应为 deputies（“两代表一委员”评价）？",
       ]
     `);
   });
@@ -52,12 +52,12 @@ describe("InputError", () => {
     if (outcome.success) throw new Error("expected an error");
     expect(outcome.error.issues.map((i) => i.message)).toMatchInlineSnapshot(`
       [
-        "Too small: expected number to be >=2000",
-        "Invalid date: expected a real calendar day written YYYY-MM-DD, year 1949 to 2099",
-        "Invalid number: expected a decimal without sign or exponent, such as 23.5 (at most 9 integer and 6 decimal digits)",
-        "The score is above this round's full marks of 25",
-        "Invalid input: expected boolean, received string",
-        "Unrecognized key: "deputes"",
+        "The year must be at least 2000, not 1999",
+        "The date of round 1 of routine inspection must be a real calendar day written YYYY-MM-DD, such as 2022-05-18 (year 1949 to 2099), not "2022-02-30"",
+        "The score of round 1 of routine inspection must be a decimal without sign or exponent, such as 23.5 (at most 9 integer and 6 decimal digits), not the text "23,5"",
+        "The score of round 2 of routine inspection is above the round's full marks of 25 (given: 26)",
+        "The verified flag of complaint 2 must be true or false, not the text "yes"",
+        "There is no key "deputes" in the components; did you mean deputies (deputies' and members' evaluation)?",
       ]
     `);
   });
@@ -65,8 +65,8 @@ describe("InputError", () => {
   it("summarises the issues in the error message", () => {
     expect(() => score({ ...completeInput(), participant: { id: "", name: "x", category: "police" } }, { lang: "en" })).toThrowErrorMatchingInlineSnapshot(`
       [InputError: The input has 2 problem(s)
-      participant.id: Too small: expected string to have >=1 characters
-      participant.category: Invalid option: expected one of "public-service"|"law-enforcement"|"comprehensive-management"]
+      participant.id: The id of the participant must not be empty
+      participant.category: The category of the participant must be one of public-service, law-enforcement, comprehensive-management, not "police"]
     `);
   });
 

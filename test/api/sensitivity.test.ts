@@ -85,7 +85,7 @@ describe("sensitivity and compare refuse", () => {
         },
         {
           "code": "duplicate-id",
-          "message": "编号“hjwsc”在本列表中重复；每条记录的 id 必须唯一",
+          "message": "编号 "hjwsc" 在本列表中重复；每条记录的编号（id）必须唯一",
           "path": [
             2,
             "participant",

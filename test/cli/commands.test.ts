@@ -16,8 +16,18 @@ describe("policy", () => {
     expect(run.code).toBe(0);
     expect(run.out.split("\n")[0]).toBe("政策 xuancheng-2022：宣城市城管执法局 2022 年“五比五评”考评与计分方法（预设）");
     for (const key of Object.keys(xuancheng2022.parameters)) expect(run.out).toContain(`\n${key}（`);
-    expect(run.out).toContain("commendationPoints（表彰表扬加分（按发文印章层级））\n    市委市政府 0.5，省直单位 0.5，省部级 3，党中央、国务院 5\n    来源条款 附件2-三.1");
-    expect(run.out).toContain("surveyWeights（测评票的权重）\n    满意 1，基本满意 0.6，不满意 0\n    假定（survey-weights）");
+    expect(run.out).toContain("commendationPoints（表彰表扬加分（按发文印章层级））\n    市委市政府表彰 0.5 分，省直单位表彰 0.5 分，省部级表彰 3 分，党中央、国务院表彰 5 分\n    来源条款 附件2-三.1");
+    expect(run.out).toContain("surveyWeights（测评票的权重）\n    满意 1，基本满意 0.6，不满意 0\n    假定（survey-weights：来源文件未作规定，可由政策覆盖）");
+  });
+
+  it("shows every value in Chinese in Chinese mode: windows, aggregation, tie-break and the rest", async () => {
+    const lines = (await cli(["policy"])).out.split("\n").slice(2);
+    const values = lines.filter((_, i) => i % 3 === 1);
+    expect(values).toHaveLength(Object.keys(xuancheng2022.parameters).length);
+    // Only a value's id, for a policy file to name it, may follow in brackets.
+    for (const value of values) expect(value.replace(/（[a-z-]+）/g, ""), value).not.toMatch(/[A-Za-z]/);
+    expect(lines.join("\n")).toContain("comprehensiveWindow（综合评价计分时段）\n    考评年度 12 月 1 日至次年 2 月末");
+    expect(lines.join("\n")).toContain("sameMatterTieBreak（同一事项分值相同时的取舍）\n    取级别高者；级别也相同时取编号小者（higher-level-then-smaller-id）");
   });
 
   it("shows the policy in English, clause keys with their English rendering", async () => {
@@ -87,7 +97,8 @@ describe("docnum", () => {
     const run = await cli(["docnum", "宣政〔22〕12号", "--lang", "en"]);
     expect(run.code).toBe(1);
     expect(run.out).toBe("");
-    expect(run.err).toMatch(/^宣政〔22〕12号: refused \(unrecognized\): not a document number/);
+    expect(run.err).toMatchInlineSnapshot(`"宣政〔22〕12号: refused (unrecognized): not in the form of a document number; expected issuer code, the year in brackets, serial and 号, such as 宣政〔2022〕12号"`);
+    expect((await cli(["docnum", "宣政〔2022〕1000000000号"])).err).toMatchInlineSnapshot(`"宣政〔2022〕1000000000号：无法识别（serial-too-large）：序号不能超过 999999999；应为 发文机关代字〔年份〕序号号，如 宣政〔2022〕12号"`);
     const zero = await cli(["docnum", "宣政〔2022〕0号", "--json"]);
     expect(zero.code).toBe(1);
     expect(JSON.parse(zero.out)).toEqual({ ok: false, reason: "zero-serial" });
@@ -103,7 +114,12 @@ describe("help", () => {
     for (const command of COMMANDS) {
       const run = await cli([command.name, "--help"]);
       expect(run.code, command.name).toBe(0);
-      expect(run.out).toContain(`usage: wubi-wuping ${command.usage}`);
+      expect(run.out).toContain(`用法：wubi-wuping ${command.usage}`);
+      expect(run.out).toContain(command.summary.zh);
+      expect(run.out).not.toContain(command.summary.en);
+      const english = await cli([command.name, "--help", "--lang", "en"]);
+      expect(english.out).toContain(`usage: wubi-wuping ${command.usage}`);
+      expect(english.out).not.toContain(command.summary.zh);
     }
   });
 
@@ -125,6 +141,7 @@ describe("help", () => {
     const none = await cli([]);
     expect(none.code).toBe(2);
     expect(none.out).toBe("");
-    expect(none.err).toContain("usage:");
+    expect(none.err).toContain("用法：");
+    expect((await cli(["--help", "--lang", "en"])).out).toContain("usage:");
   });
 });

@@ -117,7 +117,7 @@ describe("rank", () => {
   it("explains itself with --help", async () => {
     const run = await cli(["rank", "--help"]);
     expect(run.code).toBe(0);
-    expect(run.out).toMatch(/^usage: wubi-wuping rank FILE\.ndjson/);
+    expect(run.out).toMatch(/^用法：wubi-wuping rank FILE\.ndjson/);
   });
 });
 

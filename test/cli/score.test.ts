@@ -67,7 +67,7 @@ describe("score FILE", () => {
     const path = file("incomplete.json", JSON.stringify(input));
     const refused = await cli(["score", path]);
     expect(refused.code).toBe(1);
-    expect(refused.err).toBe(`${path}: components.deputies: 缺少该考评项目的有效记录；补齐数据，或在允许不完整时以 allowIncomplete 计为暂定结果 (missing-component)`);
+    expect(refused.err).toBe(`${path}: components.deputies: 缺少“两代表一委员”评价的有效记录；请补齐数据，或用 --allow-incomplete 计为暂定结果 (missing-component)`);
     const allowed = await cli(["score", path, "--json", "--allow-incomplete"]);
     expect(allowed.code).toBe(0);
     expect(JSON.parse(allowed.out).status).toBe("provisional");
@@ -83,7 +83,7 @@ describe("score FILE", () => {
     expect(run.out).toBe("");
     expect(run.errLines).toHaveLength(2);
     expect(run.errLines[0]).toMatch(/: year: .* \(too_small\)$/);
-    expect(run.errLines[1]).toMatch(/: components\.routineInspection\.rounds\[0\]\.score: Invalid number: .* \(invalid_format\)$/);
+    expect(run.errLines[1]).toMatch(/: components\.routineInspection\.rounds\[0\]\.score: The score of round 1 of routine inspection must be a decimal .*, not the text "-1" \(invalid_format\)$/);
   });
 });
 
@@ -99,13 +99,13 @@ describe("score with a bad file", () => {
   it("says a file that is not JSON is not JSON", async () => {
     const run = await cli(["score", "test/fixtures/bad-inputs/not-json.json"]);
     expectOneLine(run, 1);
-    expect(run.err).toMatchInlineSnapshot(`"test/fixtures/bad-inputs/not-json.json 不是有效的 JSON：Unexpected token 'y', "year: 2022"... is not valid JSON"`);
+    expect(run.err).toMatchInlineSnapshot(`"test/fixtures/bad-inputs/not-json.json 不是有效的 JSON：无法识别的值 year（文字须加双引号；true、false、null 须小写）（第 1 行第 1 列）"`);
   });
 
   it("says where a truncated file ends too early", async () => {
     const run = await cli(["score", "test/fixtures/bad-inputs/truncated.json", "--lang", "en"]);
     expectOneLine(run, 1);
-    expect(run.err).toMatchInlineSnapshot(`"test/fixtures/bad-inputs/truncated.json is not valid JSON: Unterminated string (line 11, column 10)"`);
+    expect(run.err).toMatchInlineSnapshot(`"test/fixtures/bad-inputs/truncated.json is not valid JSON: the text starting here has no closing double quote (a truncated file?) (line 11, column 5)"`);
   });
 
   it("says an empty file is empty", async () => {
@@ -124,13 +124,13 @@ describe("score with a bad file", () => {
     const path = file("binary.json", Buffer.from([0x7b, 0x00, 0xff, 0xfe, 0x89, 0x50, 0x4e, 0x47]));
     const run = await cli(["score", path, "--lang", "en"]);
     expectOneLine(run, 1);
-    expect(run.err).toBe(`${path} is not UTF-8 text (a binary file?), not JSON`);
+    expect(run.err).toBe(`${path} is not UTF-8 text (GBK, or a binary file?): save it as UTF-8 (in Notepad or WPS: Save As, encoding UTF-8) and try again`);
   });
 
   it("says a JSON array is not the object an input must be", async () => {
     const run = await cli(["score", "test/fixtures/bad-inputs/array.json", "--lang", "en"]);
     expectOneLine(run, 1);
-    expect(run.err).toMatchInlineSnapshot(`"test/fixtures/bad-inputs/array.json: (root): Invalid input: expected object, received array (invalid_type)"`);
+    expect(run.err).toMatchInlineSnapshot(`"test/fixtures/bad-inputs/array.json: (root): The input must be an object ({ … }), not an array of 1 (invalid_type)"`);
   });
 
   it("says a missing file is missing", async () => {
@@ -156,7 +156,7 @@ describe("score with a bad file", () => {
     const run = await cli(["score", CGJDK, "--policy", policy, "--lang", "en"]);
     expect(run.code).toBe(1);
     expect(run.errLines).toHaveLength(1);
-    expect(run.err).toMatch(/bad-policy\.json: bonusCap: Invalid number: .* \(invalid_format\)$/);
+    expect(run.err).toMatch(/bad-policy\.json: bonusCap: The bonus cap must be a decimal .*, not the text "-1" \(invalid_format\)$/);
   });
 });
 
@@ -165,13 +165,13 @@ describe("score with a wrong command line", () => {
     const run = await cli(["score", CGJDK, "--jsn"]);
     expect(run.code).toBe(2);
     expect(run.out).toBe("");
-    expect(run.err).toMatchInlineSnapshot(`"wubi-wuping score: 未知选项 --jsn（见 wubi-wuping score --help）"`);
+    expect(run.err).toMatchInlineSnapshot(`"wubi-wuping score：未知选项 --jsn（见 wubi-wuping score --help）"`);
   });
 
   it("refuses a flag without its value, a missing file argument and an extra argument with exit 2", async () => {
     const noValue = await cli(["score", CGJDK, "--policy"]);
     expect(noValue.code).toBe(2);
-    expect(noValue.err).toBe("wubi-wuping score: 选项 --policy 需要一个值（见 wubi-wuping score --help）");
+    expect(noValue.err).toBe("wubi-wuping score：选项 --policy 需要一个值（见 wubi-wuping score --help）");
     const none = await cli(["score", "--lang", "en"]);
     expect(none.code).toBe(2);
     expect(none.err).toMatch(/^wubi-wuping score: missing argument; usage: wubi-wuping score FILE\|- /);
@@ -181,16 +181,21 @@ describe("score with a wrong command line", () => {
   });
 
   it("refuses an unknown language and a line limit without --batch", async () => {
-    expect((await cli(["score", CGJDK, "--lang", "fr"])).code).toBe(2);
+    const fr = await cli(["score", CGJDK, "--lang", "fr"]);
+    expect(fr.code).toBe(2);
+    expect(fr.err).toMatchInlineSnapshot(`"--lang 只能是 zh 或 en，不能是 fr"`);
     const limit = await cli(["score", CGJDK, "--max-line-bytes", "10"]);
     expect(limit.code).toBe(2);
-    expect(limit.err).toBe("wubi-wuping score: --max-line-bytes applies only with --batch");
+    expect(limit.err).toMatchInlineSnapshot(`"wubi-wuping score：--max-line-bytes 只能与 --batch 一起使用"`);
+    expect((await cli(["score", CGJDK, "--max-line-bytes", "10", "--lang", "en"])).err).toBe("wubi-wuping score: --max-line-bytes applies only with --batch");
   });
 
   it("refuses an unknown command with exit 2 and a one-line message", async () => {
     const run = await cli(["scroe", CGJDK]);
     expect(run.code).toBe(2);
-    expect(run.err).toContain("unknown command: scroe");
+    expect(run.err).toMatchInlineSnapshot(`"未知命令 scroe；是否应为 score？（可用的命令：score、rank、verify、coverage、policy、schema、docnum、compare、sensitivity；见 wubi-wuping --help）"`);
     expect(run.err.trim().split("\n")).toHaveLength(1);
+    expect((await cli(["scor", "--lang", "en"])).err).toMatchInlineSnapshot(`"unknown command: scor; did you mean score? (commands: score, rank, verify, coverage, policy, schema, docnum, compare, sensitivity; see wubi-wuping --help)"`);
+    expect((await cli(["frobnicate"])).err).not.toContain("是否应为");
   });
 });

@@ -35,8 +35,13 @@ describe("parseDocumentNumber", () => {
     ["宣政〔2022〕12", "宣政〔2022〕12号"],
     ["宣政 〔2022〕 12号", "宣政〔2022〕12号"],
     ["宣政\u200b〔2022〕12号", "宣政〔2022〕12号"],
-  ])("parses the non-standard %s as %s", (text, normalized) => {
-    expect(parseDocumentNumber(text)).toMatchObject({ ok: true, standard: false, normalized });
+    ["宣办发〔2022〕9 号", "宣办发〔2022〕9号"],
+    ["宣组〔 2022 〕第 5号", "宣组〔2022〕5号"],
+    ["皖建 [ 2022 ] 第 012 号", "皖建〔2022〕12号"],
+    ["宣政\u3000〔2022〕\u300012\u3000号", "宣政〔2022〕12号"],
+    ["宣政〔2022〕999999999号", "宣政〔2022〕999999999号"],
+  ])("parses %s as %s", (text, normalized) => {
+    expect(parseDocumentNumber(text)).toMatchObject({ ok: true, standard: text === normalized, normalized });
   });
 
   it.each([
@@ -47,6 +52,10 @@ describe("parseDocumentNumber", () => {
     ["宣政2022年12号", "unrecognized"],
     ["宣政〔2022〕12号文", "unrecognized"],
     ["宣政〔1900〕3号", "year-out-of-range"],
+    ["宣政〔2022〕1000000000号", "serial-too-large"],
+    ["宣政〔2022〕第 0001000000000 号", "serial-too-large"],
+    ["宣政〔20 22〕12号", "unrecognized"],
+    ["宣政〔2022〕1 2号", "unrecognized"],
     ["", "unrecognized"],
   ])("refuses %s (%s)", (text, reason) => {
     expect(parseDocumentNumber(text)).toEqual({ ok: false, reason });

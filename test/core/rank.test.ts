@@ -226,7 +226,7 @@ describe("rank refuses", () => {
       [
         {
           "code": "policy-mismatch",
-          "message": "该结果按政策“other”计算，而排名使用政策“xuancheng-2022”；请用同一政策计算或指定该政策",
+          "message": "该结果按政策 other 计算，而排名使用政策 xuancheng-2022；请用同一政策计算，或指定该政策",
           "path": [
             1,
             "policy",

@@ -180,7 +180,17 @@ describe("complaints (处理投诉)", () => {
     );
     const c = component(result, "complaints");
     expect([c.points, c.counted, c.excluded]).toEqual(["8.50", 3, 1]);
-    expect(c.trace[1]).toEqual({ op: "deduct", max: "10", deductions: ["0.5", "1"], unverified: 1, value: "8.5" });
+    expect(c.trace[1]).toEqual({
+      op: "deduct",
+      max: "10",
+      deductions: ["0.5", "1"],
+      complaints: [
+        { id: "a", deduction: "0.5", source: "complaint" },
+        { id: "b", deduction: "1", source: "policy" },
+      ],
+      unverified: 1,
+      value: "8.5",
+    });
   });
 
   // 12 verified complaints × 1 = 12 > 10: max(0, 10 − 12) = 0.
@@ -250,8 +260,8 @@ describe("the bonus (附件2-三)", () => {
       commendation({ id: "kept", matter: "丁" }),
     ]);
     expect(result.bonus.excluded).toEqual([
-      { id: "garbled", reason: "invalid-document-number" },
-      { id: "old", reason: "wrong-year" },
+      { id: "garbled", reason: "invalid-document-number", documentNumber: "宣政2022年12号", documentNumberError: "unrecognized" },
+      { id: "old", reason: "wrong-year", documentNumber: "皖政〔2021〕3号", documentYear: 2021 },
       { id: "unapproved", reason: "not-approved" },
     ]);
     expect(result.bonus.points).toBe("3.00");

@@ -36,7 +36,34 @@ describe("explain in Chinese", () => {
     expect(text).toContain("计算：25 × (23.5/25 + 23.51/25) / 2 = 23.505");
     expect(text).toContain("四舍五入：23.505 → 23.51");
     expect(text).toContain("计算：15 × (46×1 + 7×0.6 + 1×0) / (46 + 7 + 1) = 251/18 ≈ 13.9444444444；“不了解” 3 票不计");
-    expect(text).toContain("计算：max(0, 10 − (0.5)) = 9.5");
+    expect(text).toContain("计算：10 − 0.5 = 9.5");
+  });
+
+  it("writes formulas a clerk can follow: no one-term mean, no max(0, …), fractions with their decimal", () => {
+    const zfzd = explain(example("zfzd"));
+    expect(zfzd).toContain("计算：只有 1 项评分，取 9.2");
+    expect(zfzd).toContain("计算：10 − (1 + 0.5 + 0.5) = 8");
+    expect(zfzd).toContain("= 1023/76 ≈ 13.4605263158");
+    for (const t of [text, zfzd]) expect(t).not.toMatch(/max\(0|\) \/ 1 =|\(\d+(\.\d+)?\) /);
+    const single = explain(score(withComponents({ routineInspection: { rounds: [{ date: "2022-04-12", score: 23 }] } })));
+    expect(single).toContain("计算：25 × 23/25 = 23");
+    const none = explain(score(withComponents({ complaints: { complaints: [] } })));
+    expect(none).toContain("计算：没有经查实的投诉，不扣分，得 10");
+    const many = Array.from({ length: 11 }, (_, i) => ({ id: `c${i}`, date: "2022-03-01", verified: true }));
+    expect(explain(score(withComponents({ complaints: { complaints: many } })))).toContain("计算：10 − (1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1) 低于 0，扣完为止，得 0");
+  });
+
+  it("lists the complaint each deduction is for, and whether it is the complaint's own or the policy's assumed default", () => {
+    expect(explain(example("zfzd"))).toContain(
+      [
+        "     计算：10 − (1 + 0.5 + 0.5) = 8",
+        "     按投诉记录所填扣分（2 件）：12345-2022-0619 扣 0.5、12345-2022-1125 扣 0.5",
+        "     未填扣分、按政策每件扣 1 分（1 件；此为假定参数 complaint-deduction，可由政策覆盖）：12345-2022-0214",
+      ].join("\n"),
+    );
+    const policy = definePolicy({ id: "city", complaintDeduction: "2" });
+    const derived = explain(score(withComponents({ complaints: { complaints: [{ id: "k", date: "2022-03-01", verified: true }] } }), { policy }));
+    expect(derived).toContain("未填扣分、按政策每件扣 2 分（1 件）：k");
   });
 
   it("gives the subtotals, the base, the bonus and the total as sums of the shown parts", () => {
@@ -85,10 +112,21 @@ describe("explain in Chinese", () => {
     const zfzd = explain(example("zfzd"));
     expect(zfzd).toContain("+ 3.00  bz-02「城市管理执法规范化建设」：省部级表彰所属科室（附件2-三.1）");
     expect(zfzd).toContain("× bz-01 不计：同一事项受到不同层次表彰表扬的，就高计算，不重复加分（附件2-三.3）；已由 bz-02 计入");
-    expect(zfzd).toContain("× bz-03 不计：文号年度不是考评年度（附件2-三.4）");
+    expect(zfzd).toContain("× bz-03 不计：文号“宣安委〔2021〕103号”的年度为 2021 年，不是考评年度 2022 年（附件2-三.4）");
+    const unreadable = explain(score(withComponents({}, { commendations: [commendation({ id: "x", documentNumber: "宣政〔22〕5号" })] })));
+    expect(unreadable).toContain("× x 不计：文号“宣政〔22〕5号”无法识别（不是发文字号的格式），无法确定年度；应为 发文机关代字〔年份〕序号号，如 宣政〔2022〕12号（附件2-三.4）");
     const csglk = explain(example("csglk"));
     expect(csglk).toContain("+ 0.30  bz-01「全省城市管理系统先进集体」：省直单位表彰所在单位，根据承担工作关联度酌情加分（附件2-三.2）");
     expect(csglk).toContain("× bz-02 不计：未经加分申报审核通过（附件2-三）");
+  });
+
+  it("still explains a result written before exclusions and deductions carried their details", () => {
+    const old = JSON.parse(JSON.stringify(example("zfzd"))) as ScoreResult & { bonus: { excluded: Record<string, unknown>[] }; components: { trace: Record<string, unknown>[] }[] };
+    for (const e of old.bonus.excluded) for (const key of ["documentNumber", "documentYear", "documentNumberError"]) delete e[key];
+    for (const c of old.components) for (const step of c.trace) delete step["complaints"];
+    const text = explain(old);
+    expect(text).toContain("× bz-03 不计：文号年度不是考评年度（附件2-三.4）");
+    expect(text).toContain("计算：10 − (1 + 0.5 + 0.5) = 8\n     四舍五入：8 → 8.00");
   });
 
   it("states the veto and rates a vetoed body 不称职 by the one-vote veto", () => {

@@ -106,19 +106,19 @@ describe("score FILE|- on broken input", () => {
     expect(run.code).toBe(1);
     expect(run.err).toHaveLength(2);
     for (const line of run.err) expect(line).not.toMatch(/[\n\r\u2028]/);
-    expect(run.err[0]).toBe('-: participant["evil\\nkey\\r\\u2028"]: Unrecognized key: "evil\\u000akey\\u000d\\u2028" (unrecognized_keys)');
+    expect(run.err[0]).toBe('-: participant["evil\\nkey\\r\\u2028"]: There is no key "evil\\u000akey\\u000d\\u2028" in the participant; remove or correct it (unrecognized_keys)');
   });
 
   it("gives a one-line refusal for a 10,000-deep value and a 50 MB string", async () => {
     const deep = `{"year":${"[".repeat(10_000)}${"]".repeat(10_000)}}`;
     const runDeep = await runCliWith(["score", "-", "--lang", "en"], deep);
     expect(runDeep.code).toBe(1);
-    expect(runDeep.err.join("\n")).toContain("year: Invalid input: expected number, received array (invalid_type)");
+    expect(runDeep.err.join("\n")).toContain("year: The year must be a number, not an array of 1 (invalid_type)");
     const big = validInput();
     (big["participant"] as JsonObject)["name"] = "名".repeat(50_000_000);
     const runBig = await runCliWith(["score", "-", "--lang", "en"], JSON.stringify(big));
     expect(runBig.code).toBe(1);
-    expect(runBig.err).toEqual(["-: participant.name: Too big: expected string to have <=1000 characters (too_big)"]);
+    expect(runBig.err).toEqual(["-: participant.name: The name of the participant is too long: at most 1000 characters, not 50000000 (too_big)"]);
   });
 });
 

@@ -158,11 +158,11 @@ describe("document numbers in a score", () => {
     if (!outcome.success) throw outcome.error;
     const { bonus, findings } = outcome.data;
     expect(bonus.excluded).toEqual([
-      { id: "a", reason: "invalid-document-number" },
-      { id: "b", reason: "invalid-document-number" },
-      { id: "c", reason: "invalid-document-number" },
-      { id: "d", reason: "invalid-document-number" },
-      { id: "f", reason: "wrong-year" },
+      { id: "a", reason: "invalid-document-number", documentNumber: "宣政〔2022]12号", documentNumberError: "unrecognized" },
+      { id: "b", reason: "invalid-document-number", documentNumber: "〔2022〕12号", documentNumberError: "unrecognized" },
+      { id: "c", reason: "invalid-document-number", documentNumber: "宣政〔2022〕0号", documentNumberError: "zero-serial" },
+      { id: "d", reason: "invalid-document-number", documentNumber: "宣政〔2022〕〔2023〕", documentNumberError: "unrecognized" },
+      { id: "f", reason: "wrong-year", documentNumber: "宣政〔2021〕12号", documentYear: 2021 },
       { id: "g", reason: "not-approved" },
     ]);
     expect(bonus.counted.map((c) => c.id)).toEqual(["e"]);

@@ -39,7 +39,7 @@ describe("messages that quote the input", () => {
     const input = validInput();
     (input["participant"] as JsonObject)[`${"k".repeat(200)}\n`] = 1;
     const outcome = safeScore(input, { lang: "en" });
-    expect(!outcome.success && outcome.error.issues[0]?.message).toBe(`Unrecognized key: "${"k".repeat(100)}…"`);
+    expect(!outcome.success && outcome.error.issues[0]?.message).toBe(`There is no key "${"k".repeat(100)}…" in the participant; remove or correct it`);
   });
 
   it("quote a repeated id escaped", () => {
@@ -51,7 +51,7 @@ describe("messages that quote the input", () => {
     const en = safeScore(input, { lang: "en" });
     const zh = safeScore(input);
     expect(!en.success && en.error.issues.map((i) => i.message)).toEqual(['The id "v\\u000a1" appears more than once in this list; ids must be unique']);
-    expect(!zh.success && zh.error.issues.map((i) => i.message)).toEqual(["编号“v\\u000a1”在本列表中重复；每条记录的 id 必须唯一"]);
+    expect(!zh.success && zh.error.issues.map((i) => i.message)).toEqual(['编号 "v\\u000a1" 在本列表中重复；每条记录的编号（id）必须唯一']);
   });
 
   it("count the problems of a list beyond its first 1,000, in both languages", () => {

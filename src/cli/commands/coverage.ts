@@ -17,6 +17,7 @@ import {
   type RosterEntry,
 } from "../../index.js";
 import { CliError, EXIT, oneLine, parseJson, readJson, readText, usageError, type CliIO } from "../io.js";
+import { flagChoice, flagForm, flagRequired } from "../words.js";
 import type { Command } from "../command.js";
 import { renderTable } from "../table.js";
 import { errorRecordOf, parseNdjson } from "./rank.js";
@@ -206,9 +207,9 @@ export function formatCoverage(
 const FORMATS = ["table", "json"] as const;
 const USAGE = "coverage --roster FILE --evaluations FILE --year Y [--plan] [--format table|json] [--lang zh|en]";
 
-function requiredPath(values: Readonly<Record<string, unknown>>, name: string, usage: string): string {
+function requiredPath(values: Readonly<Record<string, unknown>>, name: string, usage: string, lang: Lang): string {
   const value = values[name];
-  if (typeof value !== "string" || value === "") throw usageError(`--${name} FILE is required\nusage: wubi-wuping ${usage}`);
+  if (typeof value !== "string" || value === "") throw usageError(flagRequired(`--${name} FILE`, usage, lang));
   return value;
 }
 
@@ -253,14 +254,14 @@ export const coverageCommand: Command = {
     ].join("\n"),
   },
   async run({ values, lang }, io: CliIO): Promise<number> {
-    const rosterPath = requiredPath(values, "roster", USAGE);
-    const evaluationsPath = requiredPath(values, "evaluations", USAGE);
+    const rosterPath = requiredPath(values, "roster", USAGE, lang);
+    const evaluationsPath = requiredPath(values, "evaluations", USAGE, lang);
     const yearText = values["year"];
-    if (typeof yearText !== "string") throw usageError(`--year Y is required\nusage: wubi-wuping ${USAGE}`);
-    if (!/^[0-9]{4}$/.test(yearText)) throw usageError(`--year takes a four-digit year, not ${yearText}`);
+    if (typeof yearText !== "string") throw usageError(flagRequired("--year Y", USAGE, lang));
+    if (!/^[0-9]{4}$/.test(yearText)) throw usageError(flagForm("--year", { zh: "四位数的年份", en: "a four-digit year" }, yearText, lang));
     const format = values["format"] ?? "table";
     if (typeof format !== "string" || !(FORMATS as readonly string[]).includes(format)) {
-      throw usageError(`--format takes table or json, not ${String(format)}`);
+      throw usageError(flagChoice("--format", FORMATS, format, lang));
     }
     const year = Number(yearText);
     const roster = await readJson(rosterPath, io, lang);

@@ -1,17 +1,13 @@
 /** `wubi-wuping docnum TEXT`: parse a document number (发文字号). */
-import { parseDocumentNumber, type Lang } from "../../index.js";
+import { parseDocumentNumber, type DocumentNumberError, type Lang } from "../../index.js";
+import { DOCUMENT_NUMBER_ERROR_NAMES, DOCUMENT_NUMBER_FORM } from "../../messages/labels.js";
 import type { Command } from "../command.js";
 import { EXIT, oneLine, type CliIO } from "../io.js";
 
-const REASONS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
-  unrecognized: {
-    zh: "不是发文字号：应为 发文机关代字〔年份〕序号号，如 宣政〔2022〕12号",
-    en: "not a document number: expected issuer code, year in brackets, serial and 号, such as 宣政〔2022〕12号",
-  },
-  "year-out-of-range": { zh: "年份不在 1949 至 2099 之间", en: "the year is not between 1949 and 2099" },
-  "zero-serial": { zh: "序号不能为 0", en: "the serial cannot be 0" },
-  "serial-too-large": { zh: "序号过大", en: "the serial is too large" },
-};
+/** Why a number was refused, with the form it must have. */
+function refusal(reason: DocumentNumberError, lang: Lang): string {
+  return `${DOCUMENT_NUMBER_ERROR_NAMES[reason][lang]}${lang === "zh" ? "；" : "; "}${DOCUMENT_NUMBER_FORM[lang]}`;
+}
 
 /**
  * Parses a document number as the bonus rules read it (`附件2-三.4`, GB/T 9704-2012 §7.2.5):
@@ -32,14 +28,14 @@ export const docnumCommand: Command = {
   help: {
     zh: [
       "按 GB/T 9704-2012 解析发文字号：发文机关代字、年份（决定加分所属年度，附件2-三.4）、序号、是否规范、规范写法。",
-      "接受常见的不规范写法：[] 【】 () 括号、全角数字、“第”、序号前导零、缺“号”、多余空格。",
+      "接受常见的不规范写法：[] 【】 () 括号、全角数字、“第”、序号前导零、缺“号”、文号前后和文号内的空格（如 宣组〔 2022 〕第 5号）；序号不超过 999999999。",
       "  --json                 输出 parseDocumentNumber 的结果 JSON",
       "  --lang zh|en           语言（默认 zh）",
       "退出码：0 可以识别；1 无法识别；2 命令行错误。",
     ].join("\n"),
     en: [
       "Parses a document number per GB/T 9704-2012: issuer code, year (which fixes the year of a bonus, 附件2-三.4), serial, whether it is standard, and the standard form.",
-      "Accepts the usual non-standard forms: [] 【】 () brackets, full-width digits, 第, leading zeros, a missing 号, stray spaces.",
+      "Accepts the usual non-standard forms: [] 【】 () brackets, full-width digits, 第, leading zeros, a missing 号, spaces around and inside the number (such as 宣组〔 2022 〕第 5号); the serial is at most 999999999.",
       "  --json                 print the result of parseDocumentNumber as JSON",
       "  --lang zh|en           language (default zh)",
       "Exit codes: 0 recognised; 1 refused; 2 usage.",
@@ -52,7 +48,7 @@ export const docnumCommand: Command = {
     const shown = oneLine(text);
     if (values["json"] === true) io.out(JSON.stringify(parsed));
     if (!parsed.ok) {
-      const reason = REASONS[parsed.reason]?.[lang] ?? parsed.reason;
+      const reason = refusal(parsed.reason, lang);
       io.err(zh ? `${shown}：无法识别（${parsed.reason}）：${reason}` : `${shown}: refused (${parsed.reason}): ${reason}`);
       return EXIT.input;
     }

@@ -1,6 +1,6 @@
 /** `wubi-wuping policy`: every parameter in force, with its value and where it comes from. */
 import { LEVEL_LABELS, TIER_LABELS, COMPONENTS, xuancheng2022, type Lang, type Policy, type Provenance } from "../../index.js";
-import { clauseName } from "../../explain/terms.js";
+import { BALLOT_NAMES, clauseName } from "../../messages/labels.js";
 import type { Command } from "../command.js";
 import { EXIT, type CliIO } from "../io.js";
 
@@ -25,25 +25,43 @@ const NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   cycleStart: { zh: "第一个周期的起始年", en: "first year of the first cycle" },
 };
 
-/** The discrete values of `roundAggregation` and `quotaRounding`, as a person reads them. */
-const CHOICE_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
-  "mean-of-fractions": { zh: "各轮按本轮满分折算后取平均（mean-of-fractions）", en: "the mean of each round's fraction of its full marks (mean-of-fractions)" },
-  pooled: { zh: "各轮得分之和除以各轮满分之和（pooled）", en: "the sum of scores over the sum of full marks (pooled)" },
-  floor: { zh: "去尾（floor）", en: "rounded down (floor)" },
-  "half-up": { zh: "四舍五入（half-up）", en: "rounded half-up (half-up)" },
-  ceil: { zh: "进一法（ceil）", en: "rounded up (ceil)" },
+
+/** The Chinese words for a parameter's value written as a code (windows, methods, tie-breaks). */
+const CODE_VALUES: Readonly<Record<string, string>> = {
+  "Y-01-01..Y-12-31": "考评年度 1 月 1 日至 12 月 31 日",
+  "Y-12-01..end of February Y+1": "考评年度 12 月 1 日至次年 2 月末",
+  "Y-01-01..end of February Y+1": "考评年度 1 月 1 日至次年 2 月末",
+  "mean-of-fractions": "各轮得分按本轮满分折算为比例，取平均后乘以该项满分",
+  pooled: "各轮得分之和除以各轮满分之和，再乘以该项满分",
+  floor: "去尾：比例乘人数后舍去小数",
+  "half-up": "四舍五入",
+  ceil: "进一法：比例乘人数后有小数即进一",
+  "higher-level-then-smaller-id": "取级别高者；级别也相同时取编号小者",
 };
 
-const WEIGHT_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
-  satisfied: { zh: "满意", en: "satisfied" },
-  basicallySatisfied: { zh: "基本满意", en: "basically satisfied" },
-  dissatisfied: { zh: "不满意", en: "dissatisfied" },
+/** A number of a parameter with its unit in Chinese. */
+const UNITS: Readonly<Record<string, (value: string) => string>> = {
+  minRounds: (v) => `每年不少于 ${v} 次`,
+  complaintDeduction: (v) => `每件扣 ${v} 分`,
+  decimals: (v) => `保留 ${v} 位小数`,
+  cycleYears: (v) => `${v} 年一个周期`,
+  cycleStart: (v) => `${v} 年`,
+  excellentQuota: (v) => `不超过参评对象总数的 ${v}（按比例）`,
+  bonusCap: (v) => `不超过 ${v} 分`,
+  unitCeiling: (v) => `不超过 ${v} 分`,
 };
 
-/** A parameter's value as a person reads it. */
+/** A parameter's value as a person reads it: every value in Chinese in Chinese mode. */
 function showValue(key: string, value: unknown, lang: Lang): string {
   const zh = lang === "zh";
   const sep = zh ? "，" : ", ";
+  if (zh && typeof value === "string" && Object.hasOwn(CODE_VALUES, value)) {
+    // A window is written in English words in the data; a method is an id a policy file names.
+    return value.startsWith("Y-") ? (CODE_VALUES[value] as string) : `${CODE_VALUES[value] as string}（${value}）`;
+  }
+  if (zh && (typeof value === "string" || typeof value === "number") && Object.hasOwn(UNITS, key) && value !== "level-points") {
+    return (UNITS[key] as (v: string) => string)(String(value));
+  }
   switch (key) {
     case "components": {
       const maxima = value as Readonly<Record<string, number>>;
@@ -51,19 +69,16 @@ function showValue(key: string, value: unknown, lang: Lang): string {
     }
     case "commendationPoints":
       return Object.entries(value as Readonly<Record<string, string>>)
-        .map(([level, points]) => `${zh ? (LEVEL_LABELS as Readonly<Record<string, string>>)[level] ?? level : level} ${points}`)
+        .map(([level, points]) => (zh ? `${(LEVEL_LABELS as Readonly<Record<string, string>>)[level] ?? level}表彰 ${points} 分` : `${level} ${points}`))
         .join(sep);
     case "surveyWeights":
       return Object.entries(value as Readonly<Record<string, string>>)
-        .map(([answer, weight]) => `${WEIGHT_NAMES[answer]?.[lang] ?? answer} ${weight}`)
+        .map(([answer, weight]) => `${(BALLOT_NAMES as Readonly<Record<string, Readonly<Record<Lang, string>>>>)[answer]?.[lang] ?? answer} ${weight}`)
         .join(sep);
     case "unitCeiling":
       return value === "level-points" ? (zh ? "该级别的分值（level-points）" : "the level's points (level-points)") : String(value);
     case "bonusCap":
       return value === null ? (zh ? "无上限" : "none") : String(value);
-    case "roundAggregation":
-    case "quotaRounding":
-      return CHOICE_NAMES[String(value)]?.[lang] ?? String(value);
     case "excellentQuota":
       return value === null ? (zh ? "不限" : "none") : String(value);
     case "tiers": {
@@ -82,7 +97,7 @@ function showProvenance(p: Provenance, lang: Lang): string {
     case "clause":
       return zh ? `来源条款 ${p.clauses.join("、")}` : `clause ${p.clauses.map((c) => `${clauseName(c, "en")} (${c})`).join(", ")}`;
     case "assumed":
-      return zh ? `假定（${p.assumption}）` : `assumed (${p.assumption})`;
+      return zh ? `假定（${p.assumption}：来源文件未作规定，可由政策覆盖）` : `assumed (${p.assumption})`;
     case "policy":
       return zh ? `由政策 ${p.policy} 设定` : `set by policy ${p.policy}`;
   }

@@ -1,6 +1,8 @@
 /** `wubi-wuping rank FILE.ndjson`: rank score results, as a terminal table, CSV or JSON. */
 import { CATEGORY_LABELS, InputError, TIER_LABELS, formatPath, rank, type Lang, type RankEntry } from "../../index.js";
 import { CliError, EXIT, jsonProblem, oneLine, readText, usageError, type CliIO } from "../io.js";
+import { flagChoice } from "../words.js";
+import { STATUS_NAMES } from "../../messages/labels.js";
 import type { Command } from "../command.js";
 import { renderTable, toCsv, type Align } from "../table.js";
 
@@ -115,10 +117,6 @@ const HEADERS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
   en: { rank: "Rank", name: "Participant", id: "Id", category: "Category", total: "Total", tier: "Tier", vetoed: "Vetoed", status: "Status" },
 };
 const YES_NO: Readonly<Record<Lang, readonly [string, string]>> = { zh: ["是", "否"], en: ["yes", "no"] };
-const STATUS: Readonly<Record<Lang, Readonly<Record<RankEntry["status"], string>>>> = {
-  zh: { final: "正式", provisional: "暂定" },
-  en: { final: "final", provisional: "provisional" },
-};
 
 /** The columns of a ranking, the category first when ranked by category. */
 function columns(byCategory: boolean): string[] {
@@ -136,7 +134,7 @@ function cells(entry: RankEntry, keys: readonly string[], lang: Lang, none: stri
     total: entry.total,
     tier: entry.tier === null ? none : lang === "zh" ? TIER_LABELS[entry.tier] : entry.tier,
     vetoed: YES_NO[lang][entry.vetoed ? 0 : 1],
-    status: STATUS[lang][entry.status],
+    status: STATUS_NAMES[entry.status][lang],
   };
   return keys.map((key) => values[key] ?? "");
 }
@@ -207,10 +205,10 @@ export const rankCommand: Command = {
   },
   async run({ positionals, values, lang, policy }, io: CliIO): Promise<number> {
     const by = values["by"];
-    if (by !== undefined && by !== "category") throw usageError(`--by takes category, not ${String(by)}`);
+    if (by !== undefined && by !== "category") throw usageError(flagChoice("--by", ["category"], by, lang));
     const format = values["format"] ?? "table";
     if (typeof format !== "string" || !(FORMATS as readonly string[]).includes(format)) {
-      throw usageError(`--format takes table, csv or json, not ${String(format)}`);
+      throw usageError(flagChoice("--format", FORMATS, format, lang));
     }
     const path = positionals[0] as string;
     const skipErrors = values["skip-errors"] === true;

@@ -1,18 +1,20 @@
 /** `wubi-wuping score FILE|-` and `score --batch FILE|-`: score participant-years. */
-import { explain, safeScore } from "../../index.js";
+import { explain, safeScore, type Lang } from "../../index.js";
 import { DEFAULT_MAX_LINE_BYTES, runBatch } from "../batch.js";
 import type { Command } from "../command.js";
-import { EXIT, issueLines, oneLine, readJson, usageError, type CliIO } from "../io.js";
+import { EXIT, issueLines, readJson, usageError, type CliIO } from "../io.js";
+import { flagForm, flagNeeds } from "../words.js";
 
 /** The largest `--max-line-bytes` accepted: 1 GiB. */
 const MAX_LINE_LIMIT = 1024 * 1024 * 1024;
 
-function maxLineBytesOf(value: unknown, batch: boolean): number {
+function maxLineBytesOf(value: unknown, batch: boolean, lang: Lang): number {
   if (value === undefined) return DEFAULT_MAX_LINE_BYTES;
-  if (!batch) throw usageError("wubi-wuping score: --max-line-bytes applies only with --batch");
+  if (!batch) throw usageError(flagNeeds("score", "--max-line-bytes", "--batch", lang));
   const text = String(value);
   const n = /^[1-9][0-9]{0,9}$/.test(text) ? Number(text) : NaN;
-  if (!(n <= MAX_LINE_LIMIT)) throw usageError(`wubi-wuping score: --max-line-bytes takes a whole number of bytes from 1 to ${MAX_LINE_LIMIT}, not ${oneLine(text)}`);
+  const form = { zh: ` 1 至 ${MAX_LINE_LIMIT} 之间的整数（字节数）`, en: `a whole number of bytes from 1 to ${MAX_LINE_LIMIT}` };
+  if (!(n <= MAX_LINE_LIMIT)) throw usageError(`wubi-wuping score${lang === "zh" ? "：" : ": "}${flagForm("--max-line-bytes", form, text, lang)}`);
   return n;
 }
 
@@ -65,13 +67,13 @@ export const scoreCommand: Command = {
   async run({ positionals, values, lang, policy }, io: CliIO): Promise<number> {
     const path = positionals[0] as string;
     const batch = values["batch"] === true;
-    const maxLineBytes = maxLineBytesOf(values["max-line-bytes"], batch);
+    const maxLineBytes = maxLineBytesOf(values["max-line-bytes"], batch, lang);
     const allowIncomplete = values["allow-incomplete"] === true;
     if (batch) return runBatch(path, io, { policy, allowIncomplete, lang, maxLineBytes });
     const input = await readJson(path, io, lang);
     const outcome = safeScore(input, { policy, allowIncomplete, lang });
     if (!outcome.success) {
-      for (const line of issueLines(outcome.error)) io.err(`${path}: ${line}`);
+      for (const line of issueLines(outcome.error, lang)) io.err(`${path}: ${line}`);
       return EXIT.input;
     }
     io.out(values["json"] === true ? JSON.stringify(outcome.data) : explain(outcome.data, { lang }));

@@ -79,7 +79,7 @@ async function verifyPublished(inputsPath: string, tablePath: string, { values, 
   for (const { line, value } of lines) {
     const outcome = safeScore(value, { policy, allowIncomplete: values["allow-incomplete"] === true, lang });
     if (outcome.success) results.push(outcome.data);
-    else for (const issue of issueLines(outcome.error)) problems.push(`${inputsPath}:${line}: ${issue}`);
+    else for (const issue of issueLines(outcome.error, lang)) problems.push(`${inputsPath}:${line}: ${issue}`);
   }
   if (problems.length > 0) {
     for (const problem of problems) io.err(problem);
@@ -192,7 +192,7 @@ export const verifyCommand: Command = {
     }
     const outcome = safeScore(input, { policy: policyFor(named, policy, resultPath, lang), allowIncomplete: true, lang });
     if (!outcome.success) {
-      for (const line of issueLines(outcome.error)) io.err(`${inputPath}: ${line}`);
+      for (const line of issueLines(outcome.error, lang)) io.err(`${inputPath}: ${line}`);
       return EXIT.input;
     }
     const recomputed = outcome.data;

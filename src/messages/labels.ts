@@ -1,41 +1,106 @@
 /**
- * The words `explain` uses: the source's official Chinese terms and their English renderings.
+ * The one table of names: the source's official Chinese terms and their English renderings, read
+ * by `explain`, the CLI and the error messages. The Chinese names of components, groups, levels,
+ * tiers and categories are the model's own (`COMPONENTS[].label`, `GROUP_LABELS`, `LEVEL_LABELS`,
+ * `TIER_LABELS`, `CATEGORY_LABELS`, declared once beside their ids); this table adds the English.
  *
  * @internal
  */
 import type { Lang } from "../api/errors.js";
 import type { Ground } from "../model/input.js";
-import type { Category } from "../model/participant.js";
-import type { AssumptionId, Level, Tier } from "../model/policy.js";
+import { CATEGORY_LABELS, type Category } from "../model/participant.js";
+import { LEVEL_LABELS, TIER_LABELS, type AssumptionId, type Level, type Tier } from "../model/policy.js";
 import type { ExclusionReason } from "../model/result.js";
-import type { ComponentId } from "../policy/components.js";
+import { COMPONENTS, GROUP_LABELS, type ComponentGroup, type ComponentId } from "../policy/components.js";
+import type { DocumentNumberError } from "../core/document-number.js";
 
-type Words<K extends string> = Readonly<Record<K, Readonly<Record<Lang, string>>>>;
+/**
+ * Names of the members of a set, in both languages.
+ *
+ * @example
+ * ```ts
+ * const names: Words<"a"> = { a: { zh: "甲", en: "A" } };
+ * ```
+ */
+export type Words<K extends string> = Readonly<Record<K, Readonly<Record<Lang, string>>>>;
+
+/**
+ * A table of names from the model's Chinese names and their English renderings, each English name
+ * glossed with the official Chinese term: `routine inspection (日常督查)`.
+ *
+ * @example
+ * ```ts
+ * glossed({ a: "甲" }, { a: "A" }).a; //=> { zh: "甲", en: "A (甲)" }
+ * ```
+ */
+export function glossed<K extends string>(zh: Readonly<Record<K, string>>, en: Readonly<Record<K, string>>): Words<K> {
+  const out = {} as Record<K, Readonly<Record<Lang, string>>>;
+  for (const key of Object.keys(zh) as K[]) out[key] = Object.freeze({ zh: zh[key], en: `${en[key]} (${zh[key]})` });
+  return Object.freeze(out);
+}
 
 /** Component names: the source's own, with an English gloss. */
-export const COMPONENT_NAMES: Words<ComponentId> = {
-  routineInspection: { zh: "日常督查", en: "routine inspection (日常督查)" },
-  specialInspection: { zh: "专项督查", en: "special inspection (专项督查)" },
-  unannouncedVisit: { zh: "随机暗访", en: "unannounced visits (随机暗访)" },
-  complaints: { zh: "处理投诉", en: "complaints (处理投诉)" },
-  serviceRecipients: { zh: "服务对象代表评价", en: "service recipients' evaluation (服务对象代表评价)" },
-  deputies: { zh: "“两代表一委员”评价", en: "deputies' and members' evaluation (“两代表一委员”评价)" },
-  countyCounterparts: { zh: "县市区对口部门评价", en: "county counterparts' evaluation (县市区对口部门评价)" },
-  cityLeaders: { zh: "分管联系市领导评价", en: "city leaders' scores (分管联系市领导评价)" },
-};
+export const COMPONENT_NAMES: Words<ComponentId> = glossed(Object.fromEntries(COMPONENTS.map((c) => [c.id, c.label])) as Record<ComponentId, string>, {
+  routineInspection: "routine inspection",
+  specialInspection: "special inspection",
+  unannouncedVisit: "unannounced visits",
+  complaints: "complaints",
+  serviceRecipients: "service recipients' evaluation",
+  deputies: "deputies' and members' evaluation",
+  countyCounterparts: "county counterparts' evaluation",
+  cityLeaders: "city leaders' scores",
+});
 
 /** Group names (`四`). */
-export const GROUP_NAMES: Words<"daily" | "comprehensive"> = {
-  daily: { zh: "日常考评", en: "daily evaluation (日常考评)" },
-  comprehensive: { zh: "综合评价", en: "comprehensive evaluation (综合评价)" },
-};
+export const GROUP_NAMES: Words<ComponentGroup> = glossed(GROUP_LABELS, { daily: "daily evaluation", comprehensive: "comprehensive evaluation" });
 
 /** Level names by the issuing seal (`附件2-三.1`). */
-export const LEVEL_NAMES: Words<Level> = {
-  municipal: { zh: "市委市政府", en: "municipal (市委市政府)" },
-  "provincial-department": { zh: "省直单位", en: "provincial department (省直单位)" },
-  provincial: { zh: "省部级", en: "provincial or ministerial (省部级)" },
-  national: { zh: "党中央、国务院", en: "national (党中央、国务院)" },
+export const LEVEL_NAMES: Words<Level> = glossed(LEVEL_LABELS, {
+  municipal: "municipal",
+  "provincial-department": "provincial department",
+  provincial: "provincial or ministerial",
+  national: "national",
+});
+
+/**
+ * Result status names: 正式 or 暂定 (a component missing).
+ *
+ * @example
+ * ```ts
+ * STATUS_NAMES.provisional.zh; //=> "暂定"
+ * ```
+ */
+export const STATUS_NAMES: Words<"final" | "provisional"> = {
+  final: { zh: "正式", en: "final" },
+  provisional: { zh: "暂定", en: "provisional" },
+};
+
+/**
+ * Whom a veto's finding concerns.
+ *
+ * @example
+ * ```ts
+ * SUBJECT_NAMES.staff.zh; //=> "所属工作人员"
+ * ```
+ */
+export const SUBJECT_NAMES: Words<"participant" | "staff"> = {
+  participant: { zh: "参评对象本人", en: "the participant" },
+  staff: { zh: "所属工作人员", en: "a member of staff" },
+};
+
+/**
+ * The answers of a survey ballot (`附件2-二`).
+ *
+ * @example
+ * ```ts
+ * BALLOT_NAMES.basicallySatisfied.zh; //=> "基本满意"
+ * ```
+ */
+export const BALLOT_NAMES: Words<"satisfied" | "basicallySatisfied" | "dissatisfied" | "unknown"> = {
+  satisfied: { zh: "满意", en: "satisfied" },
+  basicallySatisfied: { zh: "基本满意", en: "basically satisfied" },
+  dissatisfied: { zh: "不满意", en: "dissatisfied" },
+  unknown: { zh: "不了解", en: "unknown" },
 };
 
 /** Recipient names. */
@@ -46,12 +111,12 @@ export const RECIPIENT_NAMES: Words<"participant" | "section" | "unit"> = {
 };
 
 /** Tier names. */
-export const TIER_NAMES: Words<Tier> = {
-  excellent: { zh: "优秀", en: "excellent (优秀)" },
-  competent: { zh: "称职", en: "competent (称职)" },
-  "basically-competent": { zh: "基本称职", en: "basically competent (基本称职)" },
-  incompetent: { zh: "不称职", en: "incompetent (不称职)" },
-};
+export const TIER_NAMES: Words<Tier> = glossed(TIER_LABELS, {
+  excellent: "excellent",
+  competent: "competent",
+  "basically-competent": "basically competent",
+  incompetent: "incompetent",
+});
 
 /** Veto grounds (`附件2-四`.1–5), as the source words them. */
 export const GROUND_NAMES: Words<Ground> = {
@@ -74,6 +139,34 @@ export const EXCLUSION_NAMES: Words<ExclusionReason> = {
   "invalid-document-number": { zh: "文号无法识别，无法确定年度（附件2-三.4）", en: "the document number cannot be read, so its year is unknown (Annex 2 §3.4)" },
   "wrong-year": { zh: "文号年度不是考评年度（附件2-三.4）", en: "the document number's year is not the evaluation year (Annex 2 §3.4)" },
   superseded: { zh: "同一事项受到不同层次表彰表扬的，就高计算，不重复加分（附件2-三.3）", en: "the same matter counts once, at the highest (Annex 2 §3.3)" },
+};
+
+/**
+ * Why a document number was refused (SPEC §5), for `docnum` and `explain`.
+ *
+ * @example
+ * ```ts
+ * DOCUMENT_NUMBER_ERROR_NAMES["zero-serial"].zh; //=> "序号不能为 0"
+ * ```
+ */
+export const DOCUMENT_NUMBER_ERROR_NAMES: Words<DocumentNumberError> = {
+  unrecognized: { zh: "不是发文字号的格式", en: "not in the form of a document number" },
+  "year-out-of-range": { zh: "年份不在 1949 至 2099 之间", en: "the year is not between 1949 and 2099" },
+  "zero-serial": { zh: "序号不能为 0", en: "the serial cannot be 0" },
+  "serial-too-large": { zh: "序号不能超过 999999999", en: "the serial is above 999999999" },
+};
+
+/**
+ * The form a document number must have (GB/T 9704-2012 §7.2.5), as a refusal states it.
+ *
+ * @example
+ * ```ts
+ * DOCUMENT_NUMBER_FORM.zh; //=> "应为 发文机关代字〔年份〕序号号，如 宣政〔2022〕12号"
+ * ```
+ */
+export const DOCUMENT_NUMBER_FORM: Readonly<Record<Lang, string>> = {
+  zh: "应为 发文机关代字〔年份〕序号号，如 宣政〔2022〕12号",
+  en: "expected issuer code, the year in brackets, serial and 号, such as 宣政〔2022〕12号",
 };
 
 /** What each assumption is, for the closing list of `explain`. */
@@ -119,11 +212,11 @@ export const ASSUMPTION_NAMES: Words<AssumptionId> = {
  * CATEGORY_NAMES["law-enforcement"].zh; //=> "行政执法"
  * ```
  */
-export const CATEGORY_NAMES: Words<Category> = {
-  "public-service": { zh: "公共服务", en: "public service (公共服务)" },
-  "law-enforcement": { zh: "行政执法", en: "law enforcement (行政执法)" },
-  "comprehensive-management": { zh: "综合管理(审批)", en: "comprehensive management (综合管理(审批))" },
-};
+export const CATEGORY_NAMES: Words<Category> = glossed(CATEGORY_LABELS, {
+  "public-service": "public service",
+  "law-enforcement": "law enforcement",
+  "comprehensive-management": "comprehensive management",
+});
 
 const CHINESE_NUMERALS: Readonly<Record<string, string>> = { 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6" };
 

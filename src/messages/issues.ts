@@ -1,0 +1,387 @@
+/**
+ * The one renderer of input problems: an issue's code, its parameters and its path turned into a
+ * sentence a clerk can act on, in natural Chinese (default) or English. It names the field as the
+ * office names it (`日常督查第 2 轮的得分`), echoes a short offending value, and for a misspelt key
+ * suggests the nearest valid one. The codes and paths (the data) are zod's and the library's; only
+ * the words are made here.
+ *
+ * @internal
+ */
+import type { core } from "zod/mini";
+import { formatPath, type Lang } from "../api/errors.js";
+import { microText } from "../decimal.js";
+import { comprehensiveWindow, dailyWindow } from "../dates.js";
+import { fieldName, keyName, valueName } from "./fields.js";
+import { CATEGORY_NAMES, LEVEL_NAMES, RECIPIENT_NAMES, SUBJECT_NAMES, TIER_NAMES, type Words } from "./labels.js";
+import { nearest } from "./suggest.js";
+
+type Path = readonly (string | number)[];
+type Params = Readonly<Record<string, unknown>>;
+
+/** The most unknown keys of one object that get a suggestion of the nearest valid key. */
+const MAX_SUGGESTED = 1000;
+
+/** The most characters of an offending value a message echoes. */
+const SHOWN_VALUE = 40;
+
+// eslint-disable-next-line no-control-regex
+const INVISIBLE_ALL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+/** A text from the input as a message quotes it: short, invisible characters as `\uXXXX`. */
+function quoted(text: string, max = SHOWN_VALUE): string {
+  const short = text.length > max ? `${text.slice(0, max)}…` : text;
+  return `"${short.replace(INVISIBLE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}"`;
+}
+
+/**
+ * A value from the input as a message echoes it: a quoted short text, a number, `true`, or the
+ * kind of a list or object.
+ *
+ * @example
+ * ```ts
+ * shownValue("23,5", "zh"); //=> "\"23,5\""
+ * shownValue([1, 2], "zh"); //=> "一个数组（2 项）"
+ * ```
+ */
+export function shownValue(value: unknown, lang: Lang): string {
+  const zh = lang === "zh";
+  if (typeof value === "string") return quoted(value);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  if (value === null) return "null";
+  if (Array.isArray(value)) return zh ? `一个数组（${value.length} 项）` : `an array of ${value.length}`;
+  if (typeof value === "object") return zh ? "一个对象" : "an object";
+  return zh ? "无" : "nothing";
+}
+
+/** A value with its kind, for a value of the wrong type: `文字 "2022"`, `数字 2022`. */
+function typedValue(value: unknown, lang: Lang): string {
+  const zh = lang === "zh";
+  if (typeof value === "string") return `${zh ? "文字 " : "the text "}${quoted(value)}`;
+  if (typeof value === "number") return `${zh ? "数字 " : "the number "}${String(value)}`;
+  return shownValue(value, lang);
+}
+
+const TYPE_NAMES: Words<string> = {
+  string: { zh: "文字（用引号括起）", en: "a text" },
+  number: { zh: "数字", en: "a number" },
+  int: { zh: "整数", en: "a whole number" },
+  boolean: { zh: "true 或 false", en: "true or false" },
+  object: { zh: "对象（{ … }）", en: "an object ({ … })" },
+  array: { zh: "数组（[ … ]）", en: "an array ([ … ])" },
+  null: { zh: "null", en: "null" },
+};
+
+const typeName = (expected: string, lang: Lang): string => TYPE_NAMES[expected]?.[lang] ?? expected;
+
+/** An enum member with its name where the table of names knows it: `provincial（省部级）`. */
+function member(value: string, lang: Lang): string {
+  const name = valueName(value, lang, CATEGORY_NAMES, LEVEL_NAMES, RECIPIENT_NAMES, SUBJECT_NAMES, TIER_NAMES);
+  if (name === undefined || lang === "en") return value;
+  return `${value}（${name}）`;
+}
+
+/** The field a message is about: its office name, or its path where the tree has none. */
+function subject(path: Path, lang: Lang): string {
+  const name = fieldName(path, lang);
+  if (name !== "") return name;
+  if (path.length === 0) return lang === "zh" ? "输入" : "the input";
+  return lang === "zh" ? `字段 ${formatPath(path)} ` : `the field ${formatPath(path)}`;
+}
+
+const capital = (text: string): string => (text === "" ? text : `${text.charAt(0).toUpperCase()}${text.slice(1)}`);
+
+/** Chinese text followed by `text`, with the space Chinese typesetting puts before Latin letters and digits. */
+const spaced = (text: string): string => (/^[A-Za-z0-9"“]/.test(text) ? ` ${text}` : text);
+
+/** `F应为…，填写的是 V` / `F must be …, not V`. */
+function expectedGot(field: string, expected: string, got: string | undefined, lang: Lang): string {
+  if (lang === "zh") return `${field}应为${spaced(expected)}${got === undefined ? "" : `，填写的是${spaced(got)}`}`;
+  return `${capital(field)} must be ${expected}${got === undefined ? "" : `, not ${got}`}`;
+}
+
+const DECIMAL_RULE: Readonly<Record<Lang, string>> = {
+  zh: "不带正负号和指数的十进制数，如 23.5（整数最多 9 位，小数最多 6 位）",
+  en: "a decimal without sign or exponent, such as 23.5 (at most 9 integer and 6 decimal digits)",
+};
+const DATE_RULE: Readonly<Record<Lang, string>> = {
+  zh: "YYYY-MM-DD 格式的真实日期，如 2022-05-18（年份 1949 至 2099）",
+  en: "a real calendar day written YYYY-MM-DD, such as 2022-05-18 (year 1949 to 2099)",
+};
+
+/** The key of the last step of a path, for a message about a missing field. */
+const lastKey = (path: Path): string => String(path[path.length - 1] ?? "");
+
+/** The message for an absent required field; `expected` is already in words. */
+function missing(path: Path, expected: string, lang: Lang): string {
+  const name = fieldName(path, lang);
+  const key = lastKey(path);
+  if (lang === "zh") return `缺少${name === "" ? ` ${key}` : `${name}（${key}）`}，应填写${spaced(expected)}`;
+  return `${name === "" ? key : `${capital(name)} (${key})`} is missing: expected ${expected}`;
+}
+
+/** The characters of a text as zod counts them (code points), without copying a long text. */
+function codePoints(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0xdc00 || unit > 0xdfff || i === 0 || (text.charCodeAt(i - 1) & 0xfc00) !== 0xd800) count += 1;
+  }
+  return count;
+}
+
+function bound(issue: { origin?: unknown; inclusive?: boolean; input?: unknown }, limit: unknown, big: boolean, field: string, lang: Lang): string {
+  const zh = lang === "zh";
+  const n = String(limit);
+  switch (issue.origin) {
+    case "string": {
+      const length = typeof issue.input === "string" ? codePoints(issue.input) : undefined;
+      if (!big && n === "1") return zh ? `${field}不能为空` : `${capital(field)} must not be empty`;
+      if (big) return zh ? `${field}过长：最多 ${n} 个字符${length === undefined ? "" : `，现有 ${length} 个`}` : `${capital(field)} is too long: at most ${n} characters${length === undefined ? "" : `, not ${length}`}`;
+      return zh ? `${field}至少要有 ${n} 个字符` : `${capital(field)} needs at least ${n} characters`;
+    }
+    case "array":
+    case "set": {
+      const count = Array.isArray(issue.input) ? issue.input.length : undefined;
+      const has = count === undefined ? "" : zh ? `，现有 ${count} 项` : `, not ${count}`;
+      return zh ? `${field}${big ? "最多" : "至少"} ${n} 项${has}` : `${capital(field)} needs ${big ? "at most" : "at least"} ${n} items${has}`;
+    }
+    default: {
+      const got = issue.input === undefined ? undefined : shownValue(issue.input, lang);
+      if (zh) {
+        const rule = big ? (issue.inclusive === false ? `应小于 ${n}` : `不得大于 ${n}`) : issue.inclusive === false ? `应大于 ${n}` : `不得小于 ${n}`;
+        return `${field}${rule}${got === undefined ? "" : `，填写的是${spaced(got)}`}`;
+      }
+      const rule = big ? (issue.inclusive === false ? `below ${n}` : `at most ${n}`) : issue.inclusive === false ? `above ${n}` : `at least ${n}`;
+      return `${capital(field)} must be ${rule}${got === undefined ? "" : `, not ${got}`}`;
+    }
+  }
+}
+
+/** `；是否应为 routineInspection（日常督查）？` for a value or key near a valid one. */
+function suggestion(found: string, candidates: readonly string[], lang: Lang, name: (candidate: string) => string | undefined): string {
+  const near = nearest(found, candidates);
+  if (near === undefined) return "";
+  const label = name(near);
+  if (lang === "zh") return `；是否应为 ${near}${label === undefined ? "" : `（${label}）`}？`;
+  return `; did you mean ${near}${label === undefined ? "" : ` (${label})`}?`;
+}
+
+function enumMessage(values: readonly unknown[], input: unknown, path: Path, lang: Lang): string {
+  const field = subject(path, lang);
+  const zh = lang === "zh";
+  const shown = values.slice(0, 8).map((v) => (typeof v === "string" ? member(v, lang) : String(v)));
+  const more = values.length > 8 ? (zh ? " 等" : ", …") : "";
+  const options = values.length === 1 ? (shown[0] as string) : zh ? `以下之一：${shown.join("、")}${more}` : `one of ${shown.join(", ")}${more}`;
+  if (input === undefined) return missing(path, options, lang);
+  const got = input === undefined ? undefined : shownValue(input, lang);
+  const strings = values.filter((v): v is string => typeof v === "string");
+  const hint = typeof input === "string" ? suggestion(input, strings, lang, (v) => (zh ? valueName(v, lang, CATEGORY_NAMES, LEVEL_NAMES, RECIPIENT_NAMES, SUBJECT_NAMES, TIER_NAMES) : undefined)) : "";
+  return `${expectedGot(field, options, got, lang)}${hint}`;
+}
+
+/** What each branch of a union expected (`level-points`, or a decimal), from its first issue. */
+function unionForms(branches: readonly (readonly core.$ZodIssue[])[], lang: Lang): string[] {
+  const forms: string[] = [];
+  for (const branch of branches) {
+    const first = branch[0];
+    if (first === undefined || first.path.length > 0) return [];
+    if (first.code === "invalid_value") forms.push(first.values.map((v) => String(v)).join(lang === "zh" ? "、" : ", "));
+    else if (first.code === "invalid_format" && first.format === "decimal") forms.push(DECIMAL_RULE[lang]);
+    else if (first.code === "invalid_type") forms.push(typeName(first.expected, lang));
+    else return [];
+  }
+  return forms;
+}
+
+/** The keys the object schema that raised an `unrecognized_keys` issue allows. */
+function allowedKeys(issue: core.$ZodRawIssue): string[] {
+  const shape = (issue.inst as { _zod?: { def?: { shape?: Readonly<Record<string, unknown>> } } } | undefined)?._zod?.def?.shape;
+  return shape === undefined ? [] : Object.keys(shape);
+}
+
+/**
+ * The message for one unknown key of the object at `path`, with the nearest allowed key.
+ *
+ * @example
+ * ```ts
+ * unknownKeyMessage(["components"], "routineInspectoin", ["routineInspection"], "zh");
+ * //=> "考评项目中没有 routineInspectoin 这一项；是否应为 routineInspection（日常督查）？"
+ * ```
+ */
+export function unknownKeyMessage(path: Path, key: string, allowed: readonly string[], lang: Lang): string {
+  const owner = path.length === 0 ? (lang === "zh" ? "输入" : "the input") : subject(path, lang);
+  const hint = suggestion(key, allowed, lang, (k) => keyName(path, k, lang));
+  const shown = quoted(key, 100);
+  if (lang === "zh") return `${owner}中没有 ${shown} 这一项${hint === "" ? "，请删除或改正" : hint}`;
+  return `There is no key ${shown} in ${owner}${hint === "" ? "; remove or correct it" : hint}`;
+}
+
+/** The value a library check raised its issue about: the field at the end of the path. */
+function checkedValue(issue: { input?: unknown }, path: Path): unknown {
+  const input = issue.input;
+  const key = path[path.length - 1];
+  if (typeof key === "string" && typeof input === "object" && input !== null && !Array.isArray(input) && Object.hasOwn(input, key)) {
+    return (input as Record<string, unknown>)[key];
+  }
+  return undefined;
+}
+
+/** What a library message is about: the field, the object holding it, the offending value. */
+interface About {
+  readonly field: string;
+  readonly owner: string;
+  readonly value: unknown;
+}
+
+type Library = (p: Params, about: About) => string;
+
+const year = (p: Params): number => Number(p["year"]);
+const windowsText = (y: number, lang: Lang): string => {
+  const d = dailyWindow(y);
+  const c = comprehensiveWindow(y);
+  return lang === "zh" ? `日常考评 ${d.from} 至 ${d.to}，综合评价 ${c.from} 至 ${c.to}` : `daily ${d.from} to ${d.to}, comprehensive ${c.from} to ${c.to}`;
+};
+const given = (value: unknown, lang: Lang): string =>
+  value === undefined ? "" : lang === "zh" ? `（填写的是${spaced(shownValue(value, lang))}）` : ` (given: ${shownValue(value, lang)})`;
+/** A level's ceiling: given as text (`ceiling`) or in micro units (`ceilingMicro`). */
+const ceiling = (p: Params): string => (p["ceiling"] === undefined ? microText(Number(p["ceilingMicro"])) : String(p["ceiling"]));
+const recipientOf = (p: Params, lang: Lang): string => valueName(String(p["recipient"]), lang, RECIPIENT_NAMES) ?? String(p["recipient"]);
+
+/** The library's own codes (SPEC §8), in both languages. */
+const LIBRARY: Readonly<Record<string, Readonly<Record<Lang, Library>>>> = {
+  "missing-component": {
+    zh: (p, { field: f }) => `缺少${f}的有效记录；请补齐数据，或用 ${String(p["option"] ?? "allowIncomplete")} 计为暂定结果`,
+    en: (p, { field: f }) => `${capital(f)} has nothing to count; supply its records, or use ${String(p["option"] ?? "allowIncomplete")} for a provisional result`,
+  },
+  "all-outside-window": {
+    zh: (p) => `所有记录都不在 ${year(p)} 年度的计分时段内（${windowsText(year(p), "zh")}）；请核对考评年度（year）是否填写正确`,
+    en: (p) => `No record lies inside the windows of ${year(p)} (${windowsText(year(p), "en")}); check that the year is right`,
+  },
+  "duplicate-id": {
+    zh: (p) => `编号 ${quoted(String(p["id"]), 100)} 在本列表中重复；每条记录的编号（id）必须唯一`,
+    en: (p) => `The id ${quoted(String(p["id"]), 100)} appears more than once in this list; ids must be unique`,
+  },
+  "score-above-out-of": {
+    zh: (p, { field: f, value: v }) => `${f}高于本轮满分 ${String(p["outOf"])}${given(v, "zh")}`,
+    en: (p, { field: f, value: v }) => `${capital(f)} is above the round's full marks of ${String(p["outOf"])}${given(v, "en")}`,
+  },
+  "awarded-not-allowed": {
+    zh: (p, { owner }) => `${owner}授予${recipientOf(p, "zh")}，不填写酌情加分（awarded）：只有授予所在单位的表彰才按关联度酌情加分，其他表彰按级别计分；请删除 awarded`,
+    en: () => 'Only a unit commendation (recipient "unit") carries awarded; a participant or section commendation scores by its level, so remove awarded',
+  },
+  "awarded-required": {
+    zh: (_p, { owner }) => `${owner}授予所在单位，必须填写酌情加分（awarded）：按承担工作的关联度确定的分值`,
+    en: () => "A unit commendation needs awarded (the points granted by relevance)",
+  },
+  "awarded-above-ceiling": {
+    zh: (p, { field: f, value: v }) => `${f}不得超过该级别的上限 ${ceiling(p)}${given(v, "zh")}`,
+    en: (p, { value: v }) => `The awarded points exceed this level's ceiling of ${ceiling(p)}${given(v, "en")}`,
+  },
+  "reason-required": {
+    zh: () => "否决依据为“其他原因”（other）时必须填写原因（reason）",
+    en: () => 'A veto on the ground "other" needs a reason',
+  },
+  "too-many-decimals": {
+    zh: (p, { field: f, value: v }) => `${f}的小数位数过多：本政策最多 ${String(p["decimals"])} 位小数${given(v ?? p["value"], "zh")}`,
+    en: (p, { field: f, value: v }) => `${capital(f)} has too many decimals: this policy allows at most ${String(p["decimals"])}${given(v ?? p["value"], "en")}`,
+  },
+  "too-many-issues": {
+    zh: (p) => `本列表的问题过多：以上列出前 ${String(p["shown"])} 处，共 ${String(p["total"])} 处`,
+    en: (p) => `Too many problems in this list: the first ${String(p["shown"])} are listed, of ${String(p["total"])} in all`,
+  },
+  "policy-mismatch": {
+    zh: (p) => `该结果按政策 ${String(p["actual"])} 计算，而排名使用政策 ${String(p["expected"])}；请用同一政策计算，或指定该政策`,
+    en: (p) => `This result was computed under policy "${String(p["actual"])}", but the ranking uses "${String(p["expected"])}"; pass that policy or rescore`,
+  },
+  "mixed-years": {
+    zh: (p) => `该结果的年度 ${String(p["year"])} 与第一条结果的年度 ${String(p["expected"])} 不同；一次排名只比较同一年度的结果`,
+    en: (p) => `This result is for ${String(p["year"])}, the first result for ${String(p["expected"])}; one ranking compares one year`,
+  },
+  "invalid-total": {
+    zh: (p) => `总分应为恰好 ${String(p["decimals"])} 位小数的定点数（与政策一致），即 score 输出的写法`,
+    en: (p) => `The total must be a fixed-point number with exactly ${String(p["decimals"])} decimals (the policy's), as score() writes it`,
+  },
+  "before-first-cycle": {
+    zh: (p) => `${String(p["year"])} 年早于第一个考评周期（自 ${String(p["firstYear"])} 年起）`,
+    en: (p) => `${String(p["year"])} is before the first evaluation cycle, which starts in ${String(p["firstYear"])}`,
+  },
+  "before-cycle": {
+    zh: (p) => `起始年度不得早于该周期的第一年 ${String(p["firstYear"])}`,
+    en: (p) => `The starting year may not be before the cycle's first year, ${String(p["firstYear"])}`,
+  },
+  "invalid-policy": {
+    zh: () => "选项 policy 必须是 definePolicy() 或预设（如 xuancheng2022）给出的政策；请用 definePolicy(覆盖项) 生成，不要直接传入覆盖项 JSON 或修改过的副本",
+    en: () => "The option policy must be a policy made by definePolicy() or a preset such as xuancheng2022: pass definePolicy(overrides), not the overrides JSON or an edited copy",
+  },
+  "invalid-cycle": {
+    zh: () => "周期的最后一年不得早于第一年，且一个周期不超过 100 年",
+    en: () => "A cycle's last year must not be before its first, and a cycle spans at most 100 years",
+  },
+};
+
+/**
+ * The message for one of the library's codes (SPEC §8) at `path`, or `undefined` for a code the
+ * library does not define.
+ *
+ * @example
+ * ```ts
+ * libraryText("missing-component", "zh", { option: "--allow-incomplete" }, ["components", "deputies"]);
+ * //=> "缺少“两代表一委员”评价的有效记录；请补齐数据，或用 --allow-incomplete 计为暂定结果"
+ * ```
+ */
+export function libraryText(code: string, lang: Lang, params: Params = {}, path: Path = [], value?: unknown): string | undefined {
+  const entry = Object.hasOwn(LIBRARY, code) ? LIBRARY[code] : undefined;
+  return entry?.[lang](params, { field: subject(path, lang), owner: subject(path.slice(0, -1), lang), value });
+}
+
+/**
+ * The message for a zod issue (raw, as an error map receives it, with its full path): the
+ * library's codes and every code of zod's own, in natural Chinese or in English.
+ *
+ * @example
+ * ```ts
+ * renderIssue({ code: "invalid_type", expected: "int", input: "2022", path: ["year"] }, "zh");
+ * //=> "考评年度应为整数，填写的是文字 \"2022\""
+ * ```
+ */
+export function renderIssue(issue: core.$ZodRawIssue, lang: Lang): string {
+  const path = (issue.path ?? []) as Path;
+  const field = subject(path, lang);
+  switch (issue.code) {
+    case "custom": {
+      const params = (issue.params ?? {}) as Params;
+      const text = libraryText(String(params["code"]), lang, params, path, checkedValue(issue, path));
+      if (text !== undefined) return text;
+      return lang === "zh" ? `${field}不符合要求` : `${capital(field)} is not valid`;
+    }
+    case "invalid_type":
+      if (issue.input === undefined) return missing(path, typeName(issue.expected, lang), lang);
+      return expectedGot(field, typeName(issue.expected, lang), typedValue(issue.input, lang), lang);
+    case "invalid_format":
+      if (issue.format === "decimal") return expectedGot(field, DECIMAL_RULE[lang], typedValue(issue.input, lang), lang);
+      if (issue.format === "date") return expectedGot(field, DATE_RULE[lang], shownValue(issue.input, lang), lang);
+      return lang === "zh" ? `${field}的格式不正确，填写的是 ${shownValue(issue.input, lang)}` : `${capital(field)} is not in the expected form: ${shownValue(issue.input, lang)}`;
+    case "too_small":
+      return bound(issue, issue.minimum, false, field, lang);
+    case "too_big":
+      return bound(issue, issue.maximum, true, field, lang);
+    case "invalid_value":
+      return enumMessage(issue.values, issue.input, path, lang);
+    case "unrecognized_keys": {
+      // Suggestions for the first keys of an object only: a hostile object with 100,000 unknown
+      // keys is refused in bounded time.
+      const allowed = allowedKeys(issue);
+      return issue.keys.map((key, i) => unknownKeyMessage(path, key, i < MAX_SUGGESTED ? allowed : [], lang)).join("\n");
+    }
+    case "not_multiple_of":
+      return lang === "zh" ? `${field}应为 ${String(issue.divisor)} 的整数倍` : `${capital(field)} must be a multiple of ${String(issue.divisor)}`;
+    case "invalid_union": {
+      const forms = unionForms(issue.errors, lang);
+      if (forms.length > 0) return expectedGot(field, forms.join(lang === "zh" ? "，或" : ", or "), shownValue(issue.input, lang), lang);
+      return lang === "zh" ? `${field}的写法不对，填写的是 ${shownValue(issue.input, lang)}` : `${capital(field)} has none of the allowed forms: ${shownValue(issue.input, lang)}`;
+    }
+    case "invalid_key":
+    case "invalid_element":
+      return lang === "zh" ? `${field}中有不合要求的项` : `${capital(field)} holds an invalid entry`;
+  }
+}
