@@ -6,6 +6,7 @@
  */
 import { TIER_LABELS, type Lang, type RankEntry } from "../index.js";
 import { CliError, EXIT, decodeText, oneLine } from "./io.js";
+import { readXlsxTable } from "./xlsx-table.js";
 
 /**
  * One row of a table: its number as the table's program shows it (the header is row 1) and its
@@ -157,7 +158,7 @@ export function readCsvTable(name: string, bytes: Uint8Array, lang: Lang): Table
  * TABLE_READERS[".csv"] === readCsvTable; //=> true
  * ```
  */
-export const TABLE_READERS: Readonly<Record<string, TableReader>> = { ".csv": readCsvTable };
+export const TABLE_READERS: Readonly<Record<string, TableReader>> = { ".csv": readCsvTable, ".xlsx": readXlsxTable };
 
 /**
  * Reads a published table with the reader its extension names (CSV when none does).

@@ -48,18 +48,20 @@ describe("rank", () => {
     expect(new Set(starts).size).toBe(1);
   });
 
-  it("writes CSV with a UTF-8 BOM, Chinese headers, CRLF records and RFC 4180 quoting", async () => {
+  it("writes CSV with a UTF-8 BOM, the ranking table's Chinese headers, CRLF records and RFC 4180 quoting", async () => {
     const run = await cli(["rank", resultsFile, "--format", "csv"]);
     expect(run.code).toBe(0);
     const text = `${run.out}\n`; // the io adds the final "\n" of the last CRLF
-    expect(text.startsWith("\uFEFF名次,参评对象,编号,类别,总分,等次,否决,状态\r\n")).toBe(true);
+    const head = "名次,编号,名称,单位,类别,年度,日常督查,专项督查,随机暗访,处理投诉,服务对象代表评价,“两代表一委员”评价,县市区对口部门评价,分管联系市领导评价,日常考评,综合评价,基础分,加分,总分,等次,状态";
+    // Every fixture result is the example cgjdk's with its total and standing changed.
+    const parts = "2022,23.51,4.70,9.43,9.50,13.94,13.86,9.27,9.30,47.14,46.37,93.51,1.00";
     expect(text.split("\r\n")).toEqual([
-      "\uFEFF名次,参评对象,编号,类别,总分,等次,否决,状态",
-      "1,市城市管理综合执法支队,zfzd,行政执法,93.23,,否,正式",
-      "2,城管监督科,cgjdk,综合管理(审批),91.05,,否,正式",
-      "2,城市管理科(行政审批科),csglk,综合管理(审批),91.05,,否,正式",
-      ",市园林绿化管理处,yllhc,综合管理(审批),99.00,不称职,是,正式",
-      ',"市环境卫生管理处,""试""",hjwsc,综合管理(审批),88.00,,否,暂定',
+      `\uFEFF${head}`,
+      `1,zfzd,市城市管理综合执法支队,,行政执法,${parts},93.23,,正式`,
+      `2,cgjdk,城管监督科,,综合管理(审批),${parts},91.05,,正式`,
+      `2,csglk,城市管理科(行政审批科),,综合管理(审批),${parts},91.05,,正式`,
+      `,yllhc,市园林绿化管理处,,综合管理(审批),${parts},99.00,不称职,正式`,
+      `,hjwsc,"市环境卫生管理处,""试""",,综合管理(审批),${parts},88.00,,暂定`,
       "",
     ]);
   });
@@ -106,7 +108,7 @@ describe("rank", () => {
   });
 
   it("treats a wrong command line as a usage error (exit 2) and a missing file as an input error (exit 1)", async () => {
-    expect((await cli(["rank", resultsFile, "--format", "xlsx"])).code).toBe(2);
+    expect((await cli(["rank", resultsFile, "--format", "pdf"])).code).toBe(2);
     expect((await cli(["rank", resultsFile, "--by", "unit"])).code).toBe(2);
     expect((await cli(["rank"])).code).toBe(2);
     const missing = await cli(["rank", join(dir, "nope.ndjson")]);

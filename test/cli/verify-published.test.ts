@@ -49,13 +49,14 @@ describe("verify --published", () => {
     const rows = csv.split("\r\n");
     const index = rows.findIndex((r) => r.includes(",b07,"));
     const cells = (rows[index] as string).split(",");
-    const total = cells[4] as string;
-    cells[4] = (Number(total) + 0.01).toFixed(2);
+    const at = (rows[0] as string).split(",").indexOf("总分");
+    const total = cells[at] as string;
+    cells[at] = (Number(total) + 0.01).toFixed(2);
     rows[index] = cells.join(",");
     const table = file("changed.csv", rows.join("\r\n"));
     const run = await cli(["verify", inputsFile, "--published", table]);
     expect(run.code).toBe(1);
-    expect(run.outLines).toEqual([`${table} 第 ${index + 1} 行 b07（科室 7）：总分 表中为 ${cells[4]}，重新计算为 ${total}`]);
+    expect(run.outLines).toEqual([`${table} 第 ${index + 1} 行 b07（科室 7）：总分 表中为 ${cells[at]}，重新计算为 ${total}`]);
     expect(run.err).toBe(`不一致：${table} 与由 ${inputsFile} 重新计算的结果有 1 处不同`);
   });
 
@@ -63,7 +64,7 @@ describe("verify --published", () => {
     const rows = (await publishedCsv()).split("\r\n");
     const withoutB02 = rows.filter((r) => !r.includes(",b02,"));
     const b05 = withoutB02.find((r) => r.includes(",b05,")) as string;
-    const table = file("gaps.csv", [...withoutB02.slice(0, -1), b05, "9,外单位,zz,公共服务,90.00,称职,否,正式", ""].join("\r\n"));
+    const table = file("gaps.csv", [...withoutB02.slice(0, -1), b05, `9,zz,外单位,,公共服务,,${",".repeat(11)}90.00,称职,正式`, ""].join("\r\n"));
     const run = await cli(["verify", inputsFile, "--published", table, "--lang", "en"]);
     expect(run.code).toBe(1);
     expect(run.outLines).toEqual([
@@ -88,7 +89,7 @@ describe("verify --published", () => {
     const changed = ["等次,编号,总分", ...rows.map((r, i) => (i === 0 ? r.replace(/^优秀/, "称职") : r))].join("\n");
     const one = await cli(["verify", inputsFile, "--published", file("tier1.csv", changed), ...policy]);
     expect(one.code).toBe(1);
-    expect(one.outLines).toContain(`${join(dirname(inputsFile), "tier1.csv")} 第 2 行 ${first["编号"]}（${first["参评对象"]}）：等次 表中为 称职，重新计算为 优秀`);
+    expect(one.outLines).toContain(`${join(dirname(inputsFile), "tier1.csv")} 第 2 行 ${first["编号"]}（${first["名称"]}）：等次 表中为 称职，重新计算为 优秀`);
   });
 
   it("reads the English headers of rank --lang en and checks a table ranked by category with --by category", async () => {

@@ -21,8 +21,8 @@ describe("usage mistakes", () => {
 
   it("name the values a flag takes", async () => {
     expect((await cli(["coverage", "--roster", "r", "--evaluations", "e", "--year", "23"])).err).toBe("--year 应为四位数的年份，不能是 23");
-    expect((await cli(["rank", "x.ndjson", "--format", "xml"])).err).toBe("--format 只能是 table、csv 或 json，不能是 xml");
-    expect((await cli(["rank", "x.ndjson", "--format", "xml", "--lang", "en"])).err).toBe("--format takes table, csv or json, not xml");
+    expect((await cli(["rank", "x.ndjson", "--format", "xml"])).err).toBe("--format 只能是 table、csv、json 或 xlsx，不能是 xml");
+    expect((await cli(["rank", "x.ndjson", "--format", "xml", "--lang", "en"])).err).toBe("--format takes table, csv, json or xlsx, not xml");
     expect((await cli(["score", "a.json", "--lang", "fr"])).err).toBe("--lang 只能是 zh 或 en，不能是 fr");
   });
 

@@ -43,10 +43,9 @@ beforeAll(async () => {
   );
 }, 120_000);
 
-// Removing the fresh install takes more than the default 10 s hook timeout on a loaded machine.
 afterAll(() => {
   if (work !== "") rmSync(work, { recursive: true, force: true });
-}, 120_000);
+}, 60_000);
 
 describe("the packed package", () => {
   it("has nothing for publint to report", async () => {
@@ -94,6 +93,22 @@ describe("the packed package", () => {
     expect(cli.stdout).toBe(esm.stdout);
   });
 
+  it("reads a workbook through wubi-wuping/workbook from import and require alike", async () => {
+    const workbook = join(root, "test/fixtures/workbook/openpyxl.xlsx");
+    const body = `(await readWorkbook(readFileSync(process.argv[2]))).inputs.map((i) => score(i).total).join(",")`;
+    writeFileSync(
+      join(consumer, "workbook.mjs"),
+      `import { readFileSync } from "node:fs";\nimport { score } from "wubi-wuping";\nimport { readWorkbook } from "wubi-wuping/workbook";\nprocess.stdout.write(${body});\n`,
+    );
+    writeFileSync(
+      join(consumer, "workbook.cjs"),
+      `const { readFileSync } = require("node:fs");\nconst { score } = require("wubi-wuping");\nconst { readWorkbook } = require("wubi-wuping/workbook");\n(async () => process.stdout.write(${body}))();\n`,
+    );
+    const [esm, cjs] = await Promise.all([run(process.execPath, ["workbook.mjs", workbook], options(consumer)), run(process.execPath, ["workbook.cjs", workbook], options(consumer))]);
+    expect(esm.stdout).toMatch(/^[0-9]+\.[0-9]{2}(,[0-9]+\.[0-9]{2}){7}$/);
+    expect(cjs.stdout).toBe(esm.stdout);
+  });
+
   it("resolves its types for TypeScript under node16 and bundler resolution", async () => {
     const use = [
       `const result: ScoreResult = score({});`,
@@ -103,8 +118,11 @@ describe("the packed package", () => {
       `const outcome: SafeScoreResult = safeScore({}, { lang: "en" });`,
       `const error: InputError | undefined = outcome.success ? undefined : outcome.error;`,
       `export const used = [total, wrong, error, explain(result)];`,
+      `export const read: Promise<ReadWorkbookResult> = readWorkbook(new Uint8Array(0), { lang: "en" });`,
     ].join("\n");
-    const imports = `import { explain, safeScore, score, InputError, type SafeScoreResult, type ScoreResult } from "wubi-wuping";\n`;
+    const imports =
+      `import { explain, safeScore, score, InputError, type SafeScoreResult, type ScoreResult } from "wubi-wuping";\n` +
+      `import { readWorkbook, type ReadWorkbookResult } from "wubi-wuping/workbook";\n`;
     writeFileSync(join(consumer, "esm.mts"), `${imports}${use}\n`);
     writeFileSync(join(consumer, "cjs.cts"), `${imports}${use}\n`);
     writeFileSync(join(consumer, "app.ts"), `${imports}${use}\n`);

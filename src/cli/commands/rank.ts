@@ -1,10 +1,12 @@
 /** `wubi-wuping rank FILE.ndjson`: rank score results, as a terminal table, CSV or JSON. */
-import { CATEGORY_LABELS, InputError, TIER_LABELS, formatPath, rank, type Lang, type RankEntry } from "../../index.js";
+import { CATEGORY_LABELS, InputError, type ScoreResult, TIER_LABELS, formatPath, rank, type Lang, type RankEntry } from "../../index.js";
 import { CliError, EXIT, jsonProblem, oneLine, readText, usageError, type CliIO } from "../io.js";
 import { flagChoice } from "../words.js";
 import { STATUS_NAMES } from "../../messages/labels.js";
 import type { Command } from "../command.js";
-import { renderTable, toCsv, type Align } from "../table.js";
+import { renderTable, type Align } from "../table.js";
+import { rankingCsv, rankingTable } from "../../report/ranking-table.js";
+import { refuseTerminal, writeBytes } from "../binary.js";
 
 /**
  * One non-blank line of an ndjson file, parsed, with its 1-based line number.
@@ -140,29 +142,28 @@ function cells(entry: RankEntry, keys: readonly string[], lang: Lang, none: stri
 }
 
 /**
- * The text `rank` prints for `format`: an aligned table, CSV with a BOM (CRLF record ends; the last
- * line's LF is left to the writer, which ends every write with one), or indented JSON.
+ * The text `rank` prints for `format`: an aligned table for a terminal, or indented JSON. (CSV and
+ * XLSX carry the ranking table of SPEC §10, `rankingTable`.)
  *
  * @param entries - The ranking.
- * @param format - `"table"`, `"csv"` or `"json"`.
+ * @param format - `"table"` or `"json"`.
  * @param byCategory - Whether the ranking is by category (the category column comes first).
  * @param lang - Headers and labels in Chinese or English.
  * @returns The text, without its final line break.
  * @example
  * ```ts
- * formatRanking(entries, "csv", false, "zh").split("\r\n")[0]; //=> "\uFEFF名次,参评对象,编号,类别,总分,等次,否决,状态"
+ * formatRanking(entries, "table", false, "zh").split("\n")[0]; //=> "名次  参评对象  编号  类别  总分  等次  否决  状态"
  * ```
  */
 export function formatRanking(entries: readonly RankEntry[], format: string, byCategory: boolean, lang: Lang): string {
   if (format === "json") return JSON.stringify(entries, null, 2);
   const keys = columns(byCategory);
   const header = keys.map((key) => HEADERS[lang][key] ?? key);
-  if (format === "csv") return toCsv(header, entries.map((entry) => cells(entry, keys, lang, ""))).slice(0, -1);
   const align: Align[] = keys.map((key) => (key === "rank" || key === "total" ? "right" : "left"));
   return renderTable(header, entries.map((entry) => cells(entry, keys, lang, "-")), align).join("\n");
 }
 
-const FORMATS = ["table", "csv", "json"] as const;
+const FORMATS = ["table", "csv", "json", "xlsx"] as const;
 
 /**
  * `rank FILE.ndjson|- [--by category] [--policy FILE] [--format table|csv|json] [--skip-errors]`.
@@ -177,7 +178,7 @@ const FORMATS = ["table", "csv", "json"] as const;
 export const rankCommand: Command = {
   name: "rank",
   summary: { zh: "对一批计分结果排名（可按类别），并按政策的优秀比例调整等次", en: "rank score results (optionally by category), applying the policy's quota for 优秀" },
-  usage: "rank FILE.ndjson|- [--by category] [--policy FILE] [--format table|csv|json] [--skip-errors] [--lang zh|en]",
+  usage: "rank FILE.ndjson|- [--by category] [--policy FILE] [--format table|csv|json|xlsx] [--skip-errors] [--lang zh|en]",
   options: {
     by: { type: "string" },
     policy: { type: "string" },
@@ -191,7 +192,7 @@ export const rankCommand: Command = {
       "名次为竞争排名（1, 2, 2, 4），按总分从高到低，同分按编号；被否决的和暂定的结果排在后面，不给名次。",
       "  --by category   按类别分别排名（公共服务、行政执法、综合管理(审批)）",
       "  --policy FILE   计算这些结果所用的政策（默认 xuancheng-2022）；其 excellentQuota 限定优秀的个数",
-      "  --format        table（默认，终端对齐）、csv（带 BOM，可直接用 Excel/WPS 打开）、json",
+      "  --format        table（默认，终端对齐）、csv（带 BOM，可直接用 Excel/WPS 打开，列同排名表）、json、xlsx（排名工作簿：排名、计分说明、假定参数；请重定向到文件，如 > 排名.xlsx）",
       "  --skip-errors   跳过 score --batch 的计分错误行（每跳过一行在标准错误上提示一行），只排其余结果；不加时有这类行即报错、退出码 1",
     ].join("\n"),
     en: [
@@ -199,7 +200,7 @@ export const rankCommand: Command = {
       "Competition ranks (1, 2, 2, 4) by total descending, then id; vetoed and provisional results follow, unranked.",
       "  --by category   one ranking per category",
       "  --policy FILE   the policy the results were computed under (default xuancheng-2022); its excellentQuota caps 优秀",
-      "  --format        table (default, aligned for a terminal), csv (with a BOM, for Excel/WPS), json",
+      "  --format        table (default, aligned for a terminal), csv (with a BOM, for Excel/WPS; the ranking table's columns), json, xlsx (the results workbook: 排名, 计分说明, 假定参数; redirect it, e.g. > 排名.xlsx)",
       "  --skip-errors   skip the scoring-error lines of score --batch output (one warning on stderr per line skipped) and rank the rest; without it such a line is refused, exit 1",
     ].join("\n"),
   },
@@ -210,6 +211,7 @@ export const rankCommand: Command = {
     if (typeof format !== "string" || !(FORMATS as readonly string[]).includes(format)) {
       throw usageError(flagChoice("--format", FORMATS, format, lang));
     }
+    if (format === "xlsx") refuseTerminal(io, "排名.xlsx", lang);
     const path = positionals[0] as string;
     const skipErrors = values["skip-errors"] === true;
     const lines: ParsedLine[] = [];
@@ -224,18 +226,24 @@ export const rankCommand: Command = {
       for (const message of refused) io.err(message);
       return EXIT.input;
     }
-    let entries: RankEntry[];
+    const results = lines.map((l) => l.value);
+    const options = { by: by === "category" ? ("category" as const) : undefined, policy, lang };
     try {
-      entries = rank(
-        lines.map((l) => l.value),
-        { by: by === "category" ? "category" : undefined, policy, lang },
-      );
+      if (format === "csv") {
+        // The ranking table of SPEC §10, the same rows as the 排名 sheet of --format xlsx.
+        const table = rankingTable(results, options);
+        io.out(rankingCsv(table).slice(0, -1));
+      } else if (format === "xlsx") {
+        const { writeResults } = await import("../../workbook/index.js");
+        await writeBytes(io, await writeResults(results as readonly ScoreResult[], options));
+      } else {
+        io.out(formatRanking(rank(results, options), format, by === "category", lang));
+      }
     } catch (cause) {
       if (!(cause instanceof InputError)) throw cause;
       for (const line of rankErrorLines(cause, path, lines)) io.err(line);
       return EXIT.input;
     }
-    io.out(formatRanking(entries, format, by === "category", lang));
     return EXIT.ok;
   },
 };

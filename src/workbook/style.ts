@@ -1,0 +1,93 @@
+/**
+ * The look shared by the template and the results workbook: bold shaded header row, frozen
+ * under it, A4 landscape fitted to the page width with the header repeated on every page.
+ */
+import type ExcelJS from "exceljs";
+
+/**
+ * The number format showing exactly `decimals` places: `0.00` for 2, `0` for none.
+ *
+ * @example
+ * ```ts
+ * numberFormat(2); //=> "0.00"
+ * ```
+ */
+export function numberFormat(decimals: number): string {
+  return decimals === 0 ? "0" : `0.${"0".repeat(decimals)}`;
+}
+
+/**
+ * The format of a text cell (`@`): what is typed stays text (`001` stays `001`).
+ *
+ * @example
+ * ```ts
+ * cell.numFmt = TEXT_FORMAT;
+ * ```
+ */
+export const TEXT_FORMAT = "@";
+/**
+ * The format of a date cell.
+ *
+ * @example
+ * ```ts
+ * DATE_FORMAT; //=> "yyyy-mm-dd"
+ * ```
+ */
+export const DATE_FORMAT = "yyyy-mm-dd";
+
+/**
+ * Writes `headers` into row 1 of `ws`, bold on a pale fill, and freezes the sheet under it.
+ *
+ * @example
+ * ```ts
+ * headerRow(ws, ["编号", "名称"]);
+ * ```
+ */
+export function headerRow(ws: ExcelJS.Worksheet, headers: readonly string[]): void {
+  const row = ws.getRow(1);
+  headers.forEach((header, i) => {
+    const cell = row.getCell(i + 1);
+    cell.value = header;
+    cell.font = { bold: true };
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+    cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+    cell.border = { bottom: { style: "thin" } };
+  });
+  ws.views = [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }];
+}
+
+/**
+ * A4 landscape, fitted to one page wide (as many pages tall as needed), header row on every page.
+ *
+ * @example
+ * ```ts
+ * printSetup(ws);
+ * ```
+ */
+export function printSetup(ws: ExcelJS.Worksheet): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: "1:1",
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = { oddFooter: "第 &P 页，共 &N 页" };
+}
+
+/**
+ * The bytes of a workbook, as a `Uint8Array` in Node and in a browser alike.
+ *
+ * @example
+ * ```ts
+ * const bytes = await toBytes(workbook);
+ * ```
+ */
+export async function toBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  const buffer: ArrayBuffer | Uint8Array = (await workbook.xlsx.writeBuffer()) as ArrayBuffer | Uint8Array;
+  return buffer instanceof Uint8Array ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) : new Uint8Array(buffer);
+}
