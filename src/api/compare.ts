@@ -53,7 +53,8 @@ const standing = (e: RankEntry) => ({ total: e.total, rank: e.rank, tier: e.tier
  *   and the policy), inputs of several years, a body given twice, a missing candidate.
  * @example
  * ```ts
- * import { compare, definePolicy } from "wubi-wuping";
+ * import { definePolicy } from "wubi-wuping";
+ * import { compare } from "wubi-wuping/sensitivity";
  * const candidate = definePolicy({ id: "harsher", complaintDeduction: 2 });
  * const { participants, summary } = compare(inputs, { candidate }); // examples/2022/*.json
  * participants[0]; //=> { participant: { id: "jdzhzx", … }, base: { total: "95.82", rank: 1, tier: null }, candidate: { total: "95.82", rank: 1, tier: null }, changed: [] }
@@ -68,11 +69,12 @@ export function compare(inputs: unknown, options: CompareOptions): CompareResult
   const candidate = policyOption(o.candidate, "candidate", true, lang, issues);
   const settings = CompareSettingsSchema.safeParse({ by: o.by }, { error: errorMap(lang) });
   if (!settings.success) for (const issue of fromZodIssues(settings.error.issues, lang)) issues.push(issue);
-  if (issues.length > 0 || !settings.success) throw new InputError(issues, lang);
   const cps = [compilePolicy(base), compilePolicy(candidate)] as const;
-  const [baseInputs, candidateInputs] = validInputs(inputs, cps, lang) as [ScoreInput[], ScoreInput[]];
+  // A candidate that is not a policy is checked as the preset, so the inputs are still checked once.
+  const [baseInputs, candidateInputs] = validInputs(inputs, candidate === base ? [cps[0]] : cps, lang, issues) as [ScoreInput[], ScoreInput[]?];
+  if (issues.length > 0 || !settings.success) throw new InputError(issues, lang);
   const by = settings.data.by;
-  const after = new Map(rankingOf(candidateInputs, cps[1], by).map((e) => [e.participant.id, e]));
+  const after = new Map(rankingOf(candidateInputs ?? baseInputs, cps[1], by).map((e) => [e.participant.id, e]));
   const summary = { totalChanged: 0, rankChanged: 0, tierChanged: 0 };
   const participants = rankingOf(baseInputs, cps[0], by).map((b) => {
     const c = after.get(b.participant.id) as RankEntry;

@@ -9,7 +9,7 @@ import type { ScoreInput } from "../model/input.js";
 import type { Policy } from "../model/policy.js";
 import { xuancheng2022 } from "../policy/xuancheng-2022.js";
 import type { CompiledPolicy } from "../policy/compile.js";
-import { InputError, errorMap, fromZodIssues, libraryMessage, type InputIssue, type Lang } from "./errors.js";
+import { errorMap, fromZodIssues, libraryMessage, type InputIssue, type Lang } from "./errors.js";
 import { inInputOrder } from "./issue-order.js";
 
 type Path = (string | number)[];
@@ -30,23 +30,28 @@ const at = (value: unknown, key: string): unknown =>
   typeof value === "object" && value !== null && Object.hasOwn(value, key) ? (value as Readonly<Record<string, unknown>>)[key] : undefined;
 
 /**
- * Validates the inputs under each compiled policy and returns them parsed, one list per policy.
+ * Validates the inputs under each compiled policy and returns them parsed, one list per policy;
+ * every problem goes to `issues` (and the lists are then not to be used), each path starting with
+ * the input's index and each message naming the policy it was checked under.
  *
  * @param inputs - The raw inputs (JSON data).
  * @param policies - The compiled policies involved (the base first).
  * @param lang - The language of messages.
+ * @param issues - Where the problems go, after those the caller found in the options.
  * @returns Per policy, the validated inputs in the given order.
- * @throws {@link InputError} with every problem at once, each path starting with the input's index
- *   and each message naming the policy it was checked under.
  * @example
  * ```ts
- * validInputs([a, b], [compilePolicy(xuancheng2022)], "zh")[0].length; //=> 2
+ * const issues = [];
+ * validInputs([a, b], [compilePolicy(xuancheng2022)], "zh", issues)[0].length; //=> 2
  * ```
  */
-export function validInputs(inputs: unknown, policies: readonly CompiledPolicy[], lang: Lang): ScoreInput[][] {
+export function validInputs(inputs: unknown, policies: readonly CompiledPolicy[], lang: Lang, issues: InputIssue[]): ScoreInput[][] {
   const list = z.array(z.unknown()).safeParse(inputs, { error: errorMap(lang) });
-  if (!list.success) throw new InputError(fromZodIssues(list.error.issues, lang), lang);
-  const issues: InputIssue[] = [];
+  if (!list.success) {
+    for (const issue of fromZodIssues(list.error.issues, lang)) issues.push(issue);
+    return policies.map(() => []);
+  }
+  const found: InputIssue[] = [];
   const parsed = policies.map((cp) => {
     const under = LIST_MESSAGES["under-policy"][lang](cp.policy.id);
     return list.data.map((input, i) => {
@@ -54,7 +59,7 @@ export function validInputs(inputs: unknown, policies: readonly CompiledPolicy[]
       if (fast !== undefined) return fast;
       const outcome = cp.inputSchema.safeParse(input, { error: errorMap(lang) });
       if (outcome.success) return outcome.data as ScoreInput;
-      for (const issue of fromZodIssues(outcome.error.issues, lang)) issues.push({ ...issue, path: [i, ...issue.path], message: `${issue.message}${under}` });
+      for (const issue of fromZodIssues(outcome.error.issues, lang)) found.push({ ...issue, path: [i, ...issue.path], message: `${issue.message}${under}` });
       return undefined;
     });
   });
@@ -63,16 +68,16 @@ export function validInputs(inputs: unknown, policies: readonly CompiledPolicy[]
   list.data.forEach((input, i) => {
     const year = at(input, "year");
     if (typeof year === "number" && typeof firstYear === "number" && year !== firstYear) {
-      issues.push({ path: [i, "year"] as Path, code: "mixed-years", message: LIST_MESSAGES["mixed-years"][lang](year, firstYear) });
+      found.push({ path: [i, "year"] as Path, code: "mixed-years", message: LIST_MESSAGES["mixed-years"][lang](year, firstYear) });
     }
     const id = at(at(input, "participant"), "id");
     if (typeof id !== "string") return;
     if (seen.has(id)) {
-      issues.push({ path: [i, "participant", "id"], code: "duplicate-id", message: libraryMessage("duplicate-id", lang, { id }) as string });
+      found.push({ path: [i, "participant", "id"], code: "duplicate-id", message: libraryMessage("duplicate-id", lang, { id }) as string });
     }
     seen.add(id);
   });
-  if (issues.length > 0) throw new InputError(inInputOrder(issues), lang);
+  for (const issue of inInputOrder(found)) issues.push(issue);
   return parsed as ScoreInput[][];
 }
 

@@ -6,11 +6,13 @@ import { MICRO, ratio, roundHalfUp, toMicro } from "../decimal.js";
 import { rankResults } from "../core/rank.js";
 import { baseScenario, fieldOf, profileOf } from "../core/scenario.js";
 import { analyse, type Varied } from "../core/sensitivity.js";
+import type { ScoreInput } from "../model/input.js";
 import type { Policy, PolicyParameters } from "../model/policy.js";
 import type { RankGrouping } from "../model/rank.js";
 import {
   DEFAULT_RANGES,
   SENSITIVITY_PARAMETERS,
+  RangesSchema,
   SensitivitySettingsSchema,
   type Ranges,
   type SensitivityParameter,
@@ -143,7 +145,7 @@ function variedOf(policy: Policy, cp: CompiledPolicy, ranges: Ranges, lang: Lang
  *   domain, `samples` outside 1..100,000.
  * @example
  * ```ts
- * import { sensitivity } from "wubi-wuping";
+ * import { sensitivity } from "wubi-wuping/sensitivity";
  * const s = sensitivity(inputs); // examples/2022/*.json, the preset
  * s.parameters.map((p) => p.parameter);
  * //=> ["surveyWeights.basicallySatisfied", "surveyWeights.dissatisfied", "complaintDeduction", "roundAggregation"]
@@ -156,12 +158,15 @@ export function sensitivity(inputs: unknown, options: SensitivityOptions = {}): 
   const lang = langOf(o.lang);
   const issues: InputIssue[] = [];
   const policy = policyOption(o.policy, "policy", false, lang, issues);
-  const settings = SensitivitySettingsSchema.safeParse({ ranges: o.ranges, samples: o.samples, seed: o.seed, by: o.by }, { error: errorMap(lang) });
+  const map = { error: errorMap(lang) };
+  const ranges = RangesSchema.safeParse(o.ranges ?? {}, map);
+  if (!ranges.success) for (const issue of fromZodIssues(ranges.error.issues, lang)) issues.push({ ...issue, path: ["ranges", ...issue.path] });
+  const settings = SensitivitySettingsSchema.safeParse({ samples: o.samples, seed: o.seed, by: o.by }, map);
   if (!settings.success) for (const issue of fromZodIssues(settings.error.issues, lang)) issues.push(issue);
   const cp = compilePolicy(policy);
-  const varied = settings.success ? variedOf(policy, cp, settings.data.ranges ?? {}, lang, issues) : [];
+  const varied = ranges.success ? variedOf(policy, cp, ranges.data, lang, issues) : [];
+  const [valid] = validInputs(inputs, [cp], lang, issues) as [ScoreInput[]];
   if (issues.length > 0 || !settings.success) throw new InputError(issues, lang);
-  const [valid] = validInputs(inputs, [cp], lang) as [Parameters<typeof profileOf>[0][]];
   const { by, samples = 1000, seed = 1 } = settings.data;
   const profiles = valid.map((input) => profileOf(input, cp));
   const p = policy.parameters;

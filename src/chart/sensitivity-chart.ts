@@ -43,7 +43,7 @@ const WORDS = {
     title: "How ranks depend on the assumed parameters",
     subtitle: (n: number, samples: number, seed: number) => `${n} bodies; the base, each parameter changed alone, and ${samples} random scenarios (seed ${seed})`,
     axis: "rank",
-    legend: "thin line: best to worst rank seen   thick bar: p5–p95   ◆: base rank   green: the rank holds in every scenario   red: it moves",
+    legend: "thin line: best to worst rank seen · thick bar: p5–p95 · ◆: base rank · green: the rank holds in every scenario · red: it moves",
     unranked: "not ranked (vetoed or provisional)",
     bars: "mean change of rank each parameter causes (the larger of its ends)",
     none: "no parameter was varied",
@@ -63,6 +63,20 @@ function fitted(text: string, size: number, room: number): string {
 }
 
 const tierName = (tier: Tier, lang: Lang): string => (lang === "zh" ? TIER_LABELS[tier] : tier);
+
+/** Short category names for the narrow column (the Chinese ones are short already). */
+const CATEGORY_SHORT: Readonly<Record<string, string>> = {
+  "public-service": "public service",
+  "law-enforcement": "enforcement",
+  "comprehensive-management": "management",
+};
+
+/** A 4-place share as a percentage: `"0.3340"` → `"33.4%"`. */
+function percent(share: string): string {
+  const [whole = "0", fraction = "0000"] = share.split(".");
+  const digits = `${Number(`${whole}${fraction.slice(0, 2)}`)}.${fraction.slice(2)}`.replace(/\.?0+$/, "");
+  return `${digits}%`;
+}
 
 const escape = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
@@ -94,8 +108,7 @@ export function strongestScenarios(result: SensitivityResult): OneAtATime[] {
  *   {@link CJK_FONTS} so Chinese labels render wherever a CJK font is installed.
  * @example
  * ```ts
- * import { sensitivity } from "wubi-wuping";
- * import { sensitivityChart } from "wubi-wuping/chart";
+ * import { sensitivity, sensitivityChart } from "wubi-wuping/sensitivity"; // the chart alone: "wubi-wuping/chart"
  * const svg = sensitivityChart(sensitivity(inputs));
  * svg.startsWith("<svg"); //=> true
  * ```
@@ -108,7 +121,7 @@ export function sensitivityChart(result: SensitivityResult, options: ChartOption
   const width = 960;
   const left = 330;
   const withTiers = rows.some((r) => r.tiers !== undefined);
-  const right = withTiers ? 200 : 40;
+  const right = withTiers ? (lang === "zh" ? 200 : 250) : 40;
   const rowHeight = 26;
   const top = 110;
   const plot = width - left - right;
@@ -138,14 +151,14 @@ export function sensitivityChart(result: SensitivityResult, options: ChartOption
     if (i % 2 === 1) out.push(`<rect x="8" y="${cy - rowHeight / 2}" width="${width - 16}" height="${rowHeight}" fill="#f7f7f7"/>`);
     if (row.tiers !== undefined) {
       const shares = Object.entries(row.tiers) as [Tier, string][];
-      const shown = shares.map(([tier, share]) => (shares.length === 1 ? tierName(tier, lang) : `${tierName(tier, lang)} ${share}`)).join(lang === "zh" ? "，" : ", ");
+      const shown = shares.map(([tier, share]) => (shares.length === 1 ? tierName(tier, lang) : `${tierName(tier, lang)} ${percent(share)}`)).join(lang === "zh" ? "，" : ", ");
       text(width - right + 16, cy + 4, fitted(shown, 12, right - 24), ` font-size="12" fill="${shares.length > 1 ? "#e65100" : "#555"}"`);
     }
+    const category = lang === "zh" ? CATEGORY_LABELS[row.participant.category] : (CATEGORY_SHORT[row.participant.category] ?? row.participant.category);
     const label = `${row.base.rank === null ? "–" : String(row.base.rank)}  ${row.participant.name}`;
     out.push(`<g><title>${escape(row.participant.name)}</title>`);
-    text(16, cy + 4, fitted(label, 13, left - 120), ' font-size="13"');
+    text(16, cy + 4, fitted(label, 13, left - 40 - widthOf(category, 10)), ' font-size="13"');
     out.push("</g>");
-    const category = lang === "zh" ? CATEGORY_LABELS[row.participant.category] : row.participant.category;
     text(left - 10, cy + 4, category, ' font-size="10" text-anchor="end" fill="#888"');
     const r = row.rank;
     if (r === null) {

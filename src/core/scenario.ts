@@ -12,7 +12,6 @@
  * @internal
  */
 import { MICRO, addExact, mulExact, ratio, roundHalfUp, toMicro, type Exact } from "../decimal.js";
-import { inWindow } from "../dates.js";
 import type { ScoreInput } from "../model/input.js";
 import { ROUND_AGGREGATIONS, type QuotaRounding, type RoundAggregation, type Tier } from "../model/policy.js";
 import type { RankGrouping } from "../model/rank.js";
@@ -80,15 +79,15 @@ export function profileOf(input: ScoreInput, cp: CompiledPolicy): Profile {
       for (const aggregation of ROUND_AGGREGATIONS) {
         rounds[aggregation] = addExact(rounds[aggregation], scoreComponent(def, components, windows, { ...cp, roundAggregation: aggregation }).points);
       }
-    } else if (def.method === "complaints" && components.complaints !== undefined) {
-      // As the complaints method counts them: verified, inside the component's window.
-      const window = def.group === "daily" ? windows.daily : windows.comprehensive;
+    } else if (def.method === "complaints") {
+      // The engine's own count: scored with a default deduction of 0, the trace lists each counted
+      // complaint's deduction, "0" for those that take the default (an own deduction is never 0).
+      const step = scoreComponent(def, components, windows, { ...cp, deductionMicro: 0 }).result.trace.find((t) => t.op === "deduct");
       let own: Exact = 0;
       let defaults = 0;
-      for (const c of components.complaints.complaints) {
-        if (!c.verified || !inWindow(c.date, window)) continue;
-        if (c.deduction === undefined) defaults += 1;
-        else own = addExact(own, toMicro(c.deduction) as number);
+      for (const text of step?.op === "deduct" ? step.deductions : []) {
+        if (text === "0") defaults += 1;
+        else own = addExact(own, toMicro(text) as number);
       }
       complaints = { max: def.max, own, defaults };
     } else if (def.method === "survey") {

@@ -55,10 +55,9 @@ export const RangesSchema = /* @__PURE__ */ (() => {
 /** The `ranges` option of `sensitivity`, as JSON (the CLI's `--ranges FILE`). */
 export type Ranges = z.input<typeof RangesSchema>;
 
-/** The options of `sensitivity` other than the policy and the language. */
+/** The options of `sensitivity` other than the policy, the ranges and the language. */
 export const SensitivitySettingsSchema = /* @__PURE__ */ (() =>
   z.object({
-    ranges: z.optional(RangesSchema),
     samples: z.optional(z.int().check(z.minimum(1), z.maximum(MAX_SAMPLES))),
     seed: z.optional(z.int().check(z.minimum(0), z.maximum(0xffff_ffff))),
     by: z.optional(z.enum(RANK_GROUPINGS)),

@@ -1,7 +1,8 @@
 /** `sensitivity` and `compare` (SPEC §11): which parameters vary, their ranges, and bad input refused. */
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compare, definePolicy, sensitivity, xuancheng2022 } from "../../src/index.js";
+import { definePolicy, xuancheng2022 } from "../../src/index.js";
+import { compare, sensitivity } from "../../src/sensitivity.js";
 import { thrownIssues } from "../support/errors.js";
 import { completeInput, withComponents } from "../support/inputs.js";
 
@@ -85,7 +86,7 @@ describe("sensitivity and compare refuse", () => {
         },
         {
           "code": "duplicate-id",
-          "message": "编号“hjwsc”在本列表中重复；每条记录的 id 必须唯一",
+          "message": "编号 "hjwsc" 在本列表中重复；每条记录的编号（id）必须唯一",
           "path": [
             2,
             "participant",
@@ -150,6 +151,20 @@ describe("sensitivity and compare refuse", () => {
     expect(en.map((i) => [i.path, i.code])).toEqual([[["samples"], "too_big"]]);
     expect(en[0]?.message).toMatch(/100000/);
     expect(first(() => sensitivity(examples, { samples: 0 }))[0]?.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it("bad options and bad inputs together, in one error", () => {
+    const issues = first(() => sensitivity([completeInput(), completeInput()], { samples: 0, ranges: { complaintDeduction: ["2", "1"] } }));
+    expect(issues.map((i) => [i.path.join("."), i.code])).toEqual([
+      ["samples", "too_small"],
+      ["ranges.complaintDeduction", "range-order"],
+      ["1.participant.id", "duplicate-id"],
+    ]);
+    const both = first(() => compare([completeInput(), completeInput()], { candidate: { id: "x" } as never }));
+    expect(both.map((i) => [i.path.join("."), i.code])).toEqual([
+      ["candidate", "invalid_type"],
+      ["1.participant.id", "duplicate-id"],
+    ]);
   });
 
   it("a candidate that is not a policy, and a missing one", () => {

@@ -1,6 +1,7 @@
 /** The sensitivity chart: what a person sees, as SVG text. */
 import { describe, expect, it } from "vitest";
-import { definePolicy, sensitivity } from "../../src/index.js";
+import { definePolicy } from "../../src/index.js";
+import { sensitivity } from "../../src/sensitivity.js";
 import { CJK_FONTS, sensitivityChart, strongestScenarios } from "../../src/chart/index.js";
 import { completeInput, withComponents } from "../support/inputs.js";
 
@@ -65,5 +66,17 @@ describe("sensitivityChart under a policy with tiers", () => {
       const inRow = tierTexts.find((t) => t.y > rect.y && t.y < rect.y + 26);
       expect(inRow !== undefined && inRow.at > rect.at).toBe(true);
     }
+  });
+});
+
+describe("the chart committed in docs/images", () => {
+  it("is what the chart draws today for the seven examples under the example quota policy", async () => {
+    const { readFileSync } = await import("node:fs");
+    const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
+    const inputs = read("examples/2022/inputs.ndjson").trimEnd().split("\n").map((l) => JSON.parse(l) as unknown);
+    const policy = definePolicy(JSON.parse(read("examples/policy/xuancheng-2022-quota.json")));
+    const svg = sensitivityChart(sensitivity(inputs, { policy }));
+    expect(`${svg}\n`).toBe(read("docs/images/sensitivity-2022.svg"));
+    expect(svg).toContain("优秀 33.4%，称职 66.6%");
   });
 });

@@ -1,7 +1,8 @@
 /** `compare` and `sensitivity` on the command line: formats, languages, exit codes, messages. */
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { definePolicy, sensitivity } from "../../src/index.js";
+import { definePolicy } from "../../src/index.js";
+import { sensitivity } from "../../src/sensitivity.js";
 import { cli, tempFiles } from "./run.js";
 
 const dir = new URL("../../examples/2022/", import.meta.url);
@@ -56,7 +57,7 @@ describe("wubi-wuping sensitivity", () => {
     const twice = file("twice.ndjson", [inputs[0], inputs[0]].map((i) => JSON.stringify(i)).join("\n"));
     const run = await cli(["sensitivity", twice]);
     expect(run.code).toBe(1);
-    expect(run.err).toMatch(/twice\.ndjson:2: participant\.id: 编号“cgjdk”在本列表中重复.*\(duplicate-id\)$/);
+    expect(run.err).toMatch(/twice\.ndjson:2: participant\.id: 编号 "cgjdk" 在本列表中重复.*\(duplicate-id\)$/);
     const zero = await cli(["sensitivity", inputsFile, "--samples", "0"]);
     expect([zero.code, zero.err]).toEqual([1, expect.stringMatching(/^--samples: .*\(too_small\)$/)]);
     expect((await cli(["sensitivity", inputsFile, "--samples", "many"])).code).toBe(2);
@@ -97,11 +98,26 @@ describe("examples/2022/inputs.ndjson", () => {
 describe("wubi-wuping policy and the two new parameters", () => {
   it("shows roundAggregation and quotaRounding with their values and provenance, in Chinese and English", async () => {
     const zh = (await cli(["policy"])).out;
-    expect(zh).toContain("roundAggregation（各轮得分的汇总方式）\n    各轮按本轮满分折算后取平均（mean-of-fractions）\n    假定（round-aggregation）");
-    expect(zh).toContain("quotaRounding（优秀名额的取整方式（比例 × 参评人数））\n    去尾（floor）\n    假定（score-tiers）");
+    expect(zh).toContain("roundAggregation（各轮得分的汇总方式）\n    各轮得分按本轮满分折算为比例，取平均后乘以该项满分（mean-of-fractions）\n    假定（round-aggregation");
+    expect(zh).toContain("quotaRounding（优秀名额的取整方式（比例 × 参评人数））\n    去尾：比例乘人数后舍去小数（floor）\n    假定（score-tiers");
     const set = file("set.json", JSON.stringify({ id: "set", roundAggregation: "pooled", quotaRounding: "ceil" }));
+    const setZh = (await cli(["policy", "--policy", set])).out;
+    expect(setZh).toContain("各轮得分之和除以各轮满分之和，再乘以该项满分（pooled）\n    由政策 set 设定");
+    expect(setZh).toContain("进一法：比例乘人数后有小数即进一（ceil）\n    由政策 set 设定");
     const en = (await cli(["policy", "--policy", set, "--lang", "en"])).out;
-    expect(en).toContain("roundAggregation (how rounds are aggregated)\n    the sum of scores over the sum of full marks (pooled)\n    set by policy set");
-    expect(en).toContain("quotaRounding (how quota × entries is rounded to a count)\n    rounded up (ceil)\n    set by policy set");
+    expect(en).toContain("roundAggregation (how rounds are aggregated)\n    pooled\n    set by policy set");
+    expect(en).toContain("quotaRounding (how quota × entries is rounded to a count)\n    ceil\n    set by policy set");
+  });
+});
+
+describe("the analysis tables ranked by category", () => {
+  it("put each body's category first, since ranks are then within the category", async () => {
+    const s = await cli(["sensitivity", inputsFile, "--by", "category", "--samples", "10"]);
+    expect(s.out.split("\n")[0]).toMatch(/^类别\s+基准名次\s+参评对象/);
+    expect(s.out.split("\n").find((l) => l.includes("zfzd"))).toMatch(/^行政执法\s+1\s+市城市管理综合执法支队/);
+    const c = await cli(["compare", inputsFile, "--candidate", candidateFile, "--by", "category", "--format", "csv", "--lang", "en"]);
+    expect(c.out.startsWith("\uFEFFCategory,Id,Participant,")).toBe(true);
+    const plain = await cli(["compare", inputsFile, "--candidate", candidateFile]);
+    expect(plain.out.split("\n")[0]).toMatch(/^编号/);
   });
 });

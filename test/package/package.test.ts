@@ -43,9 +43,10 @@ beforeAll(async () => {
   );
 }, 120_000);
 
+// Removing the fresh install takes more than the default 10 s hook timeout on a loaded machine.
 afterAll(() => {
   if (work !== "") rmSync(work, { recursive: true, force: true });
-}, 60_000);
+}, 120_000);
 
 describe("the packed package", () => {
   it("has nothing for publint to report", async () => {

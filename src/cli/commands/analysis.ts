@@ -2,12 +2,12 @@
  * What `compare` and `sensitivity` share on the command line: reading the inputs, the policies and
  * the format, and reporting an analysis's input error with the file line of each input at fault.
  */
-import { InputError, TIER_LABELS, formatPath, type Lang, type Tier } from "../../index.js";
+import { CATEGORY_LABELS, InputError, TIER_LABELS, formatPath, type Category, type Lang, type Tier } from "../../index.js";
 import { CliError, EXIT, oneLine, readText, usageError, type CliIO } from "../io.js";
-import { parseNdjson, rankErrorLines } from "./rank.js";
+import { parseNdjson, type ParsedLine } from "./rank.js";
 
 /** The inputs of an NDJSON file with their line numbers. */
-export type InputLines = ReturnType<typeof parseNdjson>;
+export type InputLines = readonly ParsedLine[];
 
 /**
  * Reads INPUTS.ndjson (or `-`): one participant-year per line, blank lines skipped.
@@ -65,15 +65,18 @@ export function analysed<T>(run: () => T, path: string, lines: InputLines, optio
     return run();
   } catch (cause) {
     if (!(cause instanceof InputError)) throw cause;
-    const ofInputs = cause.issues.filter((i) => typeof i.path[0] === "number" || i.path.length === 0);
-    const ofOptions = cause.issues.filter((i) => typeof i.path[0] === "string");
-    const messages = rankErrorLines(new InputError(ofInputs), path, lines);
-    for (const issue of ofOptions) {
-      const [option, ...rest] = issue.path as [string, ...(string | number)[]];
-      const file = optionFiles[option];
-      const where = file === undefined ? `--${option}` : `--${option} ${file}${rest.length > 0 ? `: ${formatPath(rest)}` : ""}`;
-      messages.push(`${where}: ${oneLine(issue.message, 1000)} (${issue.code})`);
-    }
+    const messages = cause.issues.map((issue) => {
+      const [head, ...rest] = issue.path;
+      let where: string;
+      if (typeof head === "string") {
+        const file = optionFiles[head];
+        where = file === undefined ? `--${head}` : `--${head} ${file}${rest.length > 0 ? `: ${formatPath(rest)}` : ""}`;
+      } else {
+        const line = head === undefined ? undefined : lines[head]?.line;
+        where = line === undefined ? path : `${path}:${line}: ${formatPath(rest)}`;
+      }
+      return `${where}: ${oneLine(issue.message, 1000)} (${issue.code})`;
+    });
     throw new CliError(messages.join("\n"), EXIT.input);
   }
 }
@@ -88,4 +91,25 @@ export function analysed<T>(run: () => T, path: string, lines: InputLines, optio
  */
 export function tierText(tier: Tier | null, lang: Lang): string {
   return tier === null ? "-" : lang === "zh" ? TIER_LABELS[tier] : tier;
+}
+
+/**
+ * The header and rows with a first column naming each body's category, for a ranking by category
+ * (ranks are then within the category); unchanged otherwise.
+ *
+ * @example
+ * ```ts
+ * byCategoryColumn(["编号"], [["zfzd"]], ["law-enforcement"], true, "zh"); //=> [["类别", "编号"], [["行政执法", "zfzd"]]]
+ * ```
+ */
+export function byCategoryColumn(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  categories: readonly Category[],
+  byCategory: boolean,
+  lang: Lang,
+): [string[], string[][]] {
+  if (!byCategory) return [[...header], rows.map((r) => [...r])];
+  const name = (c: Category): string => (lang === "zh" ? CATEGORY_LABELS[c] : c);
+  return [[lang === "zh" ? "类别" : "Category", ...header], rows.map((r, i) => [name(categories[i] as Category), ...r])];
 }

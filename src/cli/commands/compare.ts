@@ -1,9 +1,10 @@
 /** `wubi-wuping compare INPUTS.ndjson --candidate FILE`: the same inputs under two policies. */
-import { compare, type CompareResult, type Lang } from "../../index.js";
+import { type Lang } from "../../index.js";
+import { compare, type CompareResult } from "../../sensitivity.js";
 import { EXIT, usageError, type CliIO } from "../io.js";
 import { loadPolicy, type Command } from "../command.js";
 import { renderTable, toCsv, type Align } from "../table.js";
-import { analysed, byOf, formatOf, readInputs, tierText } from "./analysis.js";
+import { analysed, byCategoryColumn, byOf, formatOf, readInputs, tierText } from "./analysis.js";
 
 const HEADERS: Readonly<Record<Lang, readonly string[]>> = {
   zh: ["编号", "参评对象", "基准总分", "候选总分", "基准名次", "候选名次", "基准等次", "候选等次", "变化"],
@@ -22,7 +23,7 @@ const CHANGE_NAMES: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
  * formatComparison(result, "table", "zh").split("\n").at(-1); //=> "总分变化 4 个，名次变化 3 个，等次变化 0 个（共 7 个参评对象）"
  * ```
  */
-export function formatComparison(result: CompareResult, format: "table" | "csv" | "json", lang: Lang): string {
+export function formatComparison(result: CompareResult, format: "table" | "csv" | "json", lang: Lang, byCategory = false): string {
   if (format === "json") return JSON.stringify(result, null, 2);
   const none = format === "csv" ? "" : "-";
   const rows = result.participants.map((p) => [
@@ -36,15 +37,16 @@ export function formatComparison(result: CompareResult, format: "table" | "csv" 
     format === "csv" && p.candidate.tier === null ? "" : tierText(p.candidate.tier, lang),
     p.changed.map((c) => CHANGE_NAMES[lang][c]).join(lang === "zh" ? "、" : ", "),
   ]);
-  if (format === "csv") return toCsv(HEADERS[lang], rows).slice(0, -1);
+  const [header, cells] = byCategoryColumn(HEADERS[lang], rows, result.participants.map((p) => p.participant.category), byCategory, lang);
+  if (format === "csv") return toCsv(header, cells).slice(0, -1);
   const s = result.summary;
   const n = result.participants.length;
   const summary =
     lang === "zh"
       ? `总分变化 ${s.totalChanged} 个，名次变化 ${s.rankChanged} 个，等次变化 ${s.tierChanged} 个（共 ${n} 个参评对象）`
       : `total changed for ${s.totalChanged}, rank for ${s.rankChanged}, tier for ${s.tierChanged} (of ${n} bodies)`;
-  const align: Align[] = ["left", "left", "right", "right", "right", "right", "left", "left", "left"];
-  return [...renderTable(HEADERS[lang], rows, align), "", summary].join("\n");
+  const align: Align[] = [...(byCategory ? (["left"] as const) : []), "left", "left", "right", "right", "right", "right", "left", "left", "left"];
+  return [...renderTable(header, cells, align), "", summary].join("\n");
 }
 
 /**
@@ -92,7 +94,7 @@ export const compareCommand: Command = {
     const path = positionals[0] as string;
     const lines = await readInputs(path, io, lang);
     const result = analysed(() => compare(lines.map((l) => l.value), { base, candidate, by, lang }), path, lines, {});
-    io.out(formatComparison(result, format, lang));
+    io.out(formatComparison(result, format, lang, by === "category"));
     return EXIT.ok;
   },
 };

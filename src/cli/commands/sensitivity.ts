@@ -1,19 +1,11 @@
 /** `wubi-wuping sensitivity INPUTS.ndjson`: how firm each body's rank and tier are under the assumptions. */
 import { PARAMETER_LABELS, sensitivityChart, strongestScenarios } from "../../chart/index.js";
-import {
-  TIER_LABELS,
-  sensitivity,
-  type Lang,
-  type Ranges,
-  type SensitivityEntry,
-  type SensitivityParameter,
-  type SensitivityResult,
-  type Tier,
-} from "../../index.js";
+import { TIER_LABELS, type Lang, type Tier } from "../../index.js";
+import { sensitivity, type Ranges, type SensitivityEntry, type SensitivityParameter, type SensitivityResult } from "../../sensitivity.js";
 import { EXIT, oneLine, readJson, usageError, type CliIO } from "../io.js";
 import type { Command } from "../command.js";
 import { renderTable, toCsv, type Align } from "../table.js";
-import { analysed, byOf, formatOf, readInputs, tierText } from "./analysis.js";
+import { analysed, byCategoryColumn, byOf, formatOf, readInputs, tierText } from "./analysis.js";
 
 const FORMATS = ["table", "csv", "json", "svg"] as const;
 
@@ -78,11 +70,12 @@ const tierShares = (tiers: SensitivityEntry["tiers"], lang: Lang): string =>
  * //=> "The parameter that moves ranks most: how rounds are aggregated (at pooled, ranks move by 1.1111 on average)"
  * ```
  */
-export function formatSensitivity(result: SensitivityResult, format: (typeof FORMATS)[number], lang: Lang): string {
+export function formatSensitivity(result: SensitivityResult, format: (typeof FORMATS)[number], lang: Lang, byCategory = false): string {
   if (format === "json") return JSON.stringify(result, null, 2);
   if (format === "svg") return sensitivityChart(result, { lang });
   const w = WORDS[lang];
   const sep = lang === "zh" ? "、" : ", ";
+  const categories = result.participants.map((p) => p.participant.category);
   const rows = result.participants.map((p) => {
     const moved = movedBy(result, p.participant.id);
     const tierStable = p.tiers === undefined ? undefined : Object.keys(p.tiers).length <= 1;
@@ -109,7 +102,8 @@ export function formatSensitivity(result: SensitivityResult, format: (typeof FOR
       tierStable === undefined ? "" : tierStable ? w.yes : w.no,
       names,
     ]);
-    return toCsv(w.csv, cells).slice(0, -1);
+    const [header, body] = byCategoryColumn(w.csv, cells, categories, byCategory, lang);
+    return toCsv(header, body).slice(0, -1);
   }
   const cells = rows.map(({ p, tierStable, names }) => {
     const r = p.rank;
@@ -127,7 +121,7 @@ export function formatSensitivity(result: SensitivityResult, format: (typeof FOR
       names,
     ];
   });
-  const align: Align[] = ["right", "left", "left", "right", "right", "right", "right", "left", "left", "left", "left"];
+  const align: Align[] = [...(byCategory ? (["left"] as const) : []), "right", "left", "left", "right", "right", "right", "right", "left", "left", "left", "left"];
   const strongest = strongestScenarios(result).reduce<(typeof result.oneAtATime)[number] | undefined>(
     (best, s) => (best === undefined || Number(s.meanAbsRankChange) > Number(best.meanAbsRankChange) ? s : best),
     undefined,
@@ -138,7 +132,8 @@ export function formatSensitivity(result: SensitivityResult, format: (typeof FOR
       : strongest.meanAbsRankChange === "0.0000"
         ? w.nothingMoves
         : w.strongest(PARAMETER_LABELS[strongest.parameter][lang], strongest.value, strongest.meanAbsRankChange);
-  return [...renderTable(w.header, cells, align), "", w.scenarios(result.samples, result.seed), closing].join("\n");
+  const [header, body] = byCategoryColumn(w.header, cells, categories, byCategory, lang);
+  return [...renderTable(header, body, align), "", w.scenarios(result.samples, result.seed), closing].join("\n");
 }
 
 /** An integer option (`--samples`, `--seed`) as the API takes it; not an integer is a usage error. */
@@ -211,7 +206,7 @@ export const sensitivityCommand: Command = {
       lines,
       files,
     );
-    io.out(formatSensitivity(result, format, lang));
+    io.out(formatSensitivity(result, format, lang, by === "category"));
     return EXIT.ok;
   },
 };
