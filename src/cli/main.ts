@@ -14,26 +14,13 @@ import { schemaCommand } from "./commands/schema.js";
 import { docnumCommand } from "./commands/docnum.js";
 import { rankCommand } from "./commands/rank.js";
 import { coverageCommand } from "./commands/coverage.js";
+import { importCommand, templateCommand } from "./commands/workbook.js";
 import { compareCommand } from "./commands/compare.js";
 import { sensitivityCommand } from "./commands/sensitivity.js";
 import { serveCommand } from "./commands/serve.js";
-import { importCommand, templateCommand } from "./commands/workbook.js";
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [
-  scoreCommand,
-  rankCommand,
-  verifyCommand,
-  coverageCommand,
-  templateCommand,
-  importCommand,
-  policyCommand,
-  schemaCommand,
-  docnumCommand,
-  compareCommand,
-  sensitivityCommand,
-  serveCommand,
-];
+export const COMMANDS: readonly Command[] = [scoreCommand, rankCommand, verifyCommand, coverageCommand, compareCommand, sensitivityCommand, templateCommand, importCommand, policyCommand, schemaCommand, docnumCommand, serveCommand];
 
 function helpText(lang: Lang): string {
   const words = HELP[lang];

@@ -9,7 +9,7 @@ export { writeTemplate } from "./template.js";
 export { writeResults } from "./results.js";
 export { readTable } from "./table.js";
 export { SHEETS, SHEET_NAMES } from "./layout.js";
-export { rankingTable, cellText, RANKING_HEADERS } from "../report/ranking-table.js";
+export { rankingTable, rankingCsv, cellText, RANKING_HEADERS } from "../report/ranking-table.js";
 
 export type { ReadWorkbookOptions, ReadWorkbookResult } from "./read.js";
 export type { WriteTemplateOptions } from "./template.js";

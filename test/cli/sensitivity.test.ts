@@ -98,15 +98,12 @@ describe("examples/2022/inputs.ndjson", () => {
 describe("wubi-wuping policy and the two new parameters", () => {
   it("shows roundAggregation and quotaRounding with their values and provenance, in Chinese and English", async () => {
     const zh = (await cli(["policy"])).out;
-    expect(zh).toContain("roundAggregation（各轮得分的汇总方式）\n    各轮得分按本轮满分折算为比例，取平均后乘以该项满分（mean-of-fractions）\n    假定（round-aggregation");
-    expect(zh).toContain("quotaRounding（优秀名额的取整方式（比例 × 参评人数））\n    去尾：比例乘人数后舍去小数（floor）\n    假定（score-tiers");
+    expect(zh).toContain("roundAggregation（各轮得分的汇总方式）\n    各轮按本轮满分折算后取平均（mean-of-fractions）\n    假定（round-aggregation：来源文件未作规定，可由政策覆盖）");
+    expect(zh).toContain("quotaRounding（优秀名额的取整方式（比例 × 参评人数））\n    去尾（floor）\n    假定（score-tiers：来源文件未作规定，可由政策覆盖）");
     const set = file("set.json", JSON.stringify({ id: "set", roundAggregation: "pooled", quotaRounding: "ceil" }));
-    const setZh = (await cli(["policy", "--policy", set])).out;
-    expect(setZh).toContain("各轮得分之和除以各轮满分之和，再乘以该项满分（pooled）\n    由政策 set 设定");
-    expect(setZh).toContain("进一法：比例乘人数后有小数即进一（ceil）\n    由政策 set 设定");
     const en = (await cli(["policy", "--policy", set, "--lang", "en"])).out;
-    expect(en).toContain("roundAggregation (how rounds are aggregated)\n    pooled\n    set by policy set");
-    expect(en).toContain("quotaRounding (how quota × entries is rounded to a count)\n    ceil\n    set by policy set");
+    expect(en).toContain("roundAggregation (how rounds are aggregated)\n    the sum of scores over the sum of full marks (pooled)\n    set by policy set");
+    expect(en).toContain("quotaRounding (how quota × entries is rounded to a count)\n    rounded up (ceil)\n    set by policy set");
   });
 });
 

@@ -43,7 +43,6 @@ beforeAll(async () => {
   );
 }, 120_000);
 
-// Removing the fresh install takes more than the default 10 s hook timeout on a loaded machine.
 afterAll(() => {
   if (work !== "") rmSync(work, { recursive: true, force: true });
 }, 120_000);

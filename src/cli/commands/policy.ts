@@ -25,19 +25,23 @@ const NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   cycleStart: { zh: "第一个周期的起始年", en: "first year of the first cycle" },
 };
 
-
 /** The Chinese words for a parameter's value written as a code (windows, methods, tie-breaks). */
 const CODE_VALUES: Readonly<Record<string, string>> = {
   "Y-01-01..Y-12-31": "考评年度 1 月 1 日至 12 月 31 日",
   "Y-12-01..end of February Y+1": "考评年度 12 月 1 日至次年 2 月末",
   "Y-01-01..end of February Y+1": "考评年度 1 月 1 日至次年 2 月末",
-  "mean-of-fractions": "各轮得分按本轮满分折算为比例，取平均后乘以该项满分",
-  pooled: "各轮得分之和除以各轮满分之和，再乘以该项满分",
-  floor: "去尾：比例乘人数后舍去小数",
-  "half-up": "四舍五入",
-  ceil: "进一法：比例乘人数后有小数即进一",
   "higher-level-then-smaller-id": "取级别高者；级别也相同时取编号小者",
 };
+
+/** The discrete values of `roundAggregation` and `quotaRounding`, as a person reads them. */
+const CHOICE_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
+  "mean-of-fractions": { zh: "各轮按本轮满分折算后取平均（mean-of-fractions）", en: "the mean of each round's fraction of its full marks (mean-of-fractions)" },
+  pooled: { zh: "各轮得分之和除以各轮满分之和（pooled）", en: "the sum of scores over the sum of full marks (pooled)" },
+  floor: { zh: "去尾（floor）", en: "rounded down (floor)" },
+  "half-up": { zh: "四舍五入（half-up）", en: "rounded half-up (half-up)" },
+  ceil: { zh: "进一法（ceil）", en: "rounded up (ceil)" },
+};
+
 
 /** A number of a parameter with its unit in Chinese. */
 const UNITS: Readonly<Record<string, (value: string) => string>> = {
@@ -79,6 +83,9 @@ function showValue(key: string, value: unknown, lang: Lang): string {
       return value === "level-points" ? (zh ? "该级别的分值（level-points）" : "the level's points (level-points)") : String(value);
     case "bonusCap":
       return value === null ? (zh ? "无上限" : "none") : String(value);
+    case "roundAggregation":
+    case "quotaRounding":
+      return CHOICE_NAMES[String(value)]?.[lang] ?? String(value);
     case "excellentQuota":
       return value === null ? (zh ? "不限" : "none") : String(value);
     case "tiers": {
