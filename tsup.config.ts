@@ -50,4 +50,16 @@ export default defineConfig([
     banner: { js: "#!/usr/bin/env node" },
     define: { PACKAGE_VERSION: JSON.stringify(version) },
   },
+  {
+    // `wubi-wuping/service`: the HTTP service, its own entry so the main entry stays pure.
+    entry: { service: "src/service/index.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    sourcemap: true,
+    target: "node20",
+    platform: "node",
+    // Rollup's interop, as for the main entry: zod's locale modules are read through `.default`.
+    treeshake: true,
+    define: { PACKAGE_VERSION: JSON.stringify(version) },
+  },
 ]);

@@ -11,7 +11,8 @@
  * Then `sensitivity` of 100 bodies against 1,000 × `safeScore` of them (bench/sensitivity.ts).
  *
  * Options (after `npm run bench --`): `--count N` (default 100000), `--runs N` (default 7),
- * `--batch-lines N` (default 1000000; 0 skips the CLI), `--sensitivity-only`.
+ * `--batch-lines N` (default 1000000; 0 skips the CLI), `--sensitivity-only`; `--service-only` runs only the
+ * service part (`bench/service.ts`: requests per second over HTTP next to the same work in process).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdtempSync, openSync, closeSync, readSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -21,6 +22,7 @@ import { performance } from "node:perf_hooks";
 import { safeScore } from "../src/index.js";
 import { generateLines } from "./generate.js";
 import { naiveScore, type NaiveInput } from "./naive.js";
+import { serviceBench } from "./service.js";
 import { benchSensitivity } from "./sensitivity.js";
 
 function option(name: string, fallback: number): number {
@@ -235,4 +237,6 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+const only = (flag: string): boolean => process.argv.includes(flag);
+if (!only("--service-only")) await main();
+if (!only("--sensitivity-only") && !only("--sensitivity-memory-child")) await serviceBench();

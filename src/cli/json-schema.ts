@@ -66,13 +66,27 @@ function isNum(schema: unknown): boolean {
   return schema === Num || schema === (Num._zod as { parent?: unknown }).parent;
 }
 
-function generate(kind: SchemaKind): JsonSchema {
+/**
+ * The JSON Schema of any of the package's zod schemas, as the shipped schemas are made: `Num` and
+ * dates as named definitions with their patterns. The service's OpenAPI document is built with it.
+ *
+ * @param schema - A zod schema of the package (or one built from its parts).
+ * @param io - `"input"` for what is read, `"output"` for what is written.
+ * @param named - Parts to emit as named definitions (`$ref`) rather than inline, with their names.
+ * @returns The JSON Schema, with `$schema` and its named definitions.
+ * @example
+ * ```ts
+ * toJsonSchema(RankEntrySchema, "output").type; //=> "object"
+ * ```
+ */
+export function toJsonSchema(schema: z.ZodMiniType, io: "input" | "output", named: readonly (readonly [z.ZodMiniType, string])[] = []): JsonSchema {
   const metadata = z.registry<{ id?: string }>();
   metadata.add(Num, { id: "Num" });
   metadata.add(DateText, { id: "Date" });
-  const schema = z.toJSONSchema(ZOD_SCHEMAS[kind], {
+  for (const [part, id] of named) metadata.add(part, { id });
+  const generated = z.toJSONSchema(schema, {
     target: "draft-07",
-    io: kind === "result" ? "output" : "input",
+    io,
     metadata,
     unrepresentable: (ctx) => (isNum(ctx.zodSchema) ? { ...NUM_JSON_SCHEMA } : "throw"),
     override: (ctx) => {
@@ -87,8 +101,12 @@ function generate(kind: SchemaKind): JsonSchema {
         });
       }
     },
-  }) as JsonSchema;
-  return schema;
+  });
+  return simplifyRefs(generated) as JsonSchema;
+}
+
+function generate(kind: SchemaKind): JsonSchema {
+  return toJsonSchema(ZOD_SCHEMAS[kind], kind === "result" ? "output" : "input");
 }
 
 function at(schema: JsonSchema, ...path: string[]): JsonSchema | undefined {
@@ -148,7 +166,7 @@ function addConditionals(kind: SchemaKind, schema: JsonSchema): void {
  * ```
  */
 export function jsonSchemaOf(kind: SchemaKind): JsonSchema {
-  const generated = simplifyRefs(generate(kind)) as JsonSchema;
+  const generated = generate(kind);
   addConditionals(kind, generated);
   const { $schema, ...rest } = generated;
   return { $schema, ...HEADS[kind], ...rest };

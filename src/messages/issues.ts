@@ -18,6 +18,9 @@ import { nearest } from "./suggest.js";
 type Path = readonly (string | number)[];
 type Params = Readonly<Record<string, unknown>>;
 
+/** The longest text whose length a message states. */
+const MAX_COUNTED = 100_000;
+
 /** The most unknown keys of one object that get a suggestion of the nearest valid key. */
 const MAX_SUGGESTED = 1000;
 
@@ -134,7 +137,8 @@ function bound(issue: { origin?: unknown; inclusive?: boolean; input?: unknown }
   const n = String(limit);
   switch (issue.origin) {
     case "string": {
-      const length = typeof issue.input === "string" ? codePoints(issue.input) : undefined;
+      // The length of a text is counted only when it is not huge: a 50 MB value is refused in no time.
+      const length = typeof issue.input === "string" && issue.input.length <= MAX_COUNTED ? codePoints(issue.input) : undefined;
       if (!big && n === "1") return zh ? `${field}不能为空` : `${capital(field)} must not be empty`;
       if (big) return zh ? `${field}过长：最多 ${n} 个字符${length === undefined ? "" : `，现有 ${length} 个`}` : `${capital(field)} is too long: at most ${n} characters${length === undefined ? "" : `, not ${length}`}`;
       return zh ? `${field}至少要有 ${n} 个字符` : `${capital(field)} needs at least ${n} characters`;

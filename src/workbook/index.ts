@@ -4,7 +4,8 @@
  * It runs in Node and in a browser; the main entry does not import it.
  * @packageDocumentation
  */
-export { readWorkbook, MAX_ROWS } from "./read.js";
+export { readWorkbook } from "./read.js";
+export { MAX_ROWS } from "./load.js";
 export { writeTemplate } from "./template.js";
 export { writeResults } from "./results.js";
 export { readTable } from "./table.js";

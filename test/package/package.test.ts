@@ -93,6 +93,21 @@ describe("the packed package", () => {
     expect(cli.stdout).toBe(esm.stdout);
   });
 
+  it("serves over HTTP from wubi-wuping/service, through import and require alike", async () => {
+    const body = (load: string) =>
+      `${load}\n(async () => {\n  const service = await startService({ ...SERVICE_DEFAULTS, port: 0, policies: [], log: () => {}, version: "test" });\n  const answer = await fetch(service.url + "/v1/score", { method: "POST", headers: { "content-type": "application/json" }, body: readFileSync(process.argv[2], "utf8") });\n  process.stdout.write(await answer.text());\n  await service.close();\n})();\n`;
+    writeFileSync(join(consumer, "service.mjs"), body(`import { readFileSync } from "node:fs";\nimport { startService, SERVICE_DEFAULTS } from "wubi-wuping/service";`));
+    writeFileSync(join(consumer, "service.cjs"), body(`const { readFileSync } = require("node:fs");\nconst { startService, SERVICE_DEFAULTS } = require("wubi-wuping/service");`));
+    const bin = join(consumer, "node_modules/.bin", Object.keys(pkg.bin)[0] ?? "");
+    const [esm, cjs, cli] = await Promise.all([
+      run(process.execPath, ["service.mjs", example], options(consumer)),
+      run(process.execPath, ["service.cjs", example], options(consumer)),
+      run(bin, ["score", example, "--json"], options(consumer)),
+    ]);
+    expect(esm.stdout).toBe(cli.stdout);
+    expect(cjs.stdout).toBe(cli.stdout);
+  });
+
   it("reads a workbook through wubi-wuping/workbook from import and require alike", async () => {
     const workbook = join(root, "test/fixtures/workbook/openpyxl.xlsx");
     const body = `(await readWorkbook(readFileSync(process.argv[2]))).inputs.map((i) => score(i).total).join(",")`;

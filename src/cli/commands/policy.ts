@@ -42,7 +42,6 @@ const CHOICE_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   ceil: { zh: "进一法（ceil）", en: "rounded up (ceil)" },
 };
 
-
 /** A number of a parameter with its unit in Chinese. */
 const UNITS: Readonly<Record<string, (value: string) => string>> = {
   minRounds: (v) => `每年不少于 ${v} 次`,
@@ -137,6 +136,18 @@ export function policyText(policy: Policy, lang: Lang): string {
 }
 
 /**
+ * The text `policy --json` prints: the policy object, indented. The service answers the same text.
+ *
+ * @example
+ * ```ts
+ * JSON.parse(policyJson(xuancheng2022)).id; //=> "xuancheng-2022"
+ * ```
+ */
+export function policyJson(policy: Policy): string {
+  return JSON.stringify(policy, null, 2);
+}
+
+/**
  * Prints every parameter of the policy in force (the preset, or `--policy FILE`) with its
  * provenance: a clause of the source, an assumption, or the derived policy that set it.
  *
@@ -172,7 +183,7 @@ export const policyCommand: Command = {
   },
   async run({ values, lang, policy }, io: CliIO): Promise<number> {
     const inForce = policy ?? xuancheng2022;
-    io.out(values["json"] === true ? JSON.stringify(inForce, null, 2) : policyText(inForce, lang));
+    io.out(values["json"] === true ? policyJson(inForce) : policyText(inForce, lang));
     return EXIT.ok;
   },
 };
