@@ -21,7 +21,7 @@ const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { versio
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
+    entry: { index: "src/index.ts", chart: "src/chart/index.ts", sensitivity: "src/sensitivity.ts" },
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,
@@ -48,6 +48,18 @@ export default defineConfig([
     target: "node20",
     platform: "node",
     banner: { js: "#!/usr/bin/env node" },
+    define: { PACKAGE_VERSION: JSON.stringify(version) },
+  },
+  {
+    // `wubi-wuping/service`: the HTTP service, its own entry so the main entry stays pure.
+    entry: { service: "src/service/index.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    sourcemap: true,
+    target: "node20",
+    platform: "node",
+    // Rollup's interop, as for the main entry: zod's locale modules are read through `.default`.
+    treeshake: true,
     define: { PACKAGE_VERSION: JSON.stringify(version) },
   },
 ]);

@@ -8,8 +8,11 @@
  * so a change in the machine's load hits them alike, and the ratio (2)/(1) is also taken per round. Then the scaling from 10,000 to 100,000 inputs, and
  * the CLI's `score --batch` on 1,000,000 lines in a child process (throughput and peak RSS).
  *
+ * Then `sensitivity` of 100 bodies against 1,000 × `safeScore` of them (bench/sensitivity.ts).
+ *
  * Options (after `npm run bench --`): `--count N` (default 100000), `--runs N` (default 7),
- * `--batch-lines N` (default 1000000; 0 skips the CLI).
+ * `--batch-lines N` (default 1000000; 0 skips the CLI), `--sensitivity-only`; `--service-only` runs only the
+ * service part (`bench/service.ts`: requests per second over HTTP next to the same work in process).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdtempSync, openSync, closeSync, readSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -19,6 +22,8 @@ import { performance } from "node:perf_hooks";
 import { safeScore } from "../src/index.js";
 import { generateLines } from "./generate.js";
 import { naiveScore, type NaiveInput } from "./naive.js";
+import { serviceBench } from "./service.js";
+import { benchSensitivity } from "./sensitivity.js";
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -165,6 +170,7 @@ async function runBatch(lines: readonly string[], count: number): Promise<BatchR
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes("--sensitivity-only") || process.argv.includes("--sensitivity-memory-child")) return benchSensitivity(RUNS);
   const cpu = cpus()[0]?.model.trim() ?? "unknown CPU";
   console.log(`wubi-wuping bench: Node ${process.version}, ${cpus().length} CPUs (${cpu}), ${fmt(COUNT)} participant-years, median of ${RUNS} rounds`);
   const started = performance.now();
@@ -204,6 +210,9 @@ async function main(): Promise<void> {
     console.log(`scaling: 10,000 in ${fmt(small, 1)} ms, 100,000 in ${fmt(large, 1)} ms: ratio ${fmt(factor, 2)}  (target 9–11: ${factor >= 9 && factor <= 11 ? "met" : "NOT met"})`);
   }
 
+  console.log("");
+  benchSensitivity(Math.max(3, RUNS >> 1));
+
   if (BATCH_LINES > 0) {
     console.log("");
     if (!batchAvailable()) {
@@ -228,4 +237,6 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+const only = (flag: string): boolean => process.argv.includes(flag);
+if (!only("--service-only")) await main();
+if (!only("--sensitivity-only") && !only("--sensitivity-memory-child")) await serviceBench();

@@ -5,7 +5,7 @@
  * The same seed always gives the same inputs, so figures are comparable between runs.
  */
 import type { ScoreInputJson } from "../src/index.js";
-import { prng } from "../scripts/prng.js";
+import { prng } from "../src/core/prng.js";
 
 
 const NAMES = ["城管监督科", "城市管理科(行政审批科)", "市城市管理综合执法支队", "市城市管理监督指挥中心", "市园林绿化管理处", "市环境卫生管理处", "市公用事业和市政管理处"];

@@ -5,7 +5,7 @@
  */
 import type { Category } from "../src/model/participant.js";
 import type { RosterEntry } from "../src/model/roster.js";
-import { prng } from "./prng.js";
+import { prng } from "../src/core/prng.js";
 
 
 const PLACES = ["宣州", "郎溪", "广德", "宁国", "泾县", "绩溪", "旌德", "经开", "城南", "城北"] as const;

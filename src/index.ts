@@ -10,7 +10,16 @@ export { explain } from "./explain/explain.js";
 export { xuancheng2022 } from "./policy/xuancheng-2022.js";
 export { COMPONENTS } from "./model/components.js";
 export { CATEGORIES, CATEGORY_LABELS, ParticipantSchema } from "./model/participant.js";
-export { LEVELS, LEVEL_LABELS, TIERS, TIER_LABELS, ASSUMPTIONS, PolicyOverridesSchema } from "./model/policy.js";
+export {
+  LEVELS,
+  LEVEL_LABELS,
+  TIERS,
+  TIER_LABELS,
+  ASSUMPTIONS,
+  ROUND_AGGREGATIONS,
+  QUOTA_ROUNDINGS,
+  PolicyOverridesSchema,
+} from "./model/policy.js";
 export { ScoreInputSchema, GROUNDS } from "./model/input.js";
 export { ScoreResultSchema } from "./model/result.js";
 export { rank } from "./api/rank.js";
@@ -43,6 +52,8 @@ export type {
   PolicyOverrides,
   SurveyWeights,
   TierThreshold,
+  RoundAggregation,
+  QuotaRounding,
 } from "./model/policy.js";
 export type {
   ScoreInput,

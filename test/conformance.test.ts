@@ -4,7 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { InputError, safeScore, type ScoreResult } from "../src/index.js";
+import { InputError, safeScore } from "../src/index.js";
+import { figures } from "./support/figures.js";
 
 interface Case {
   name: string;
@@ -17,24 +18,6 @@ const cases: Case[] = readFileSync(new URL("./fixtures/conformance.ndjson", impo
   .split("\n")
   .filter((line) => line.trim() !== "")
   .map((line) => JSON.parse(line) as Case);
-
-function figures(result: ScoreResult): Record<string, unknown> {
-  return {
-    status: result.status,
-    daily: result.daily,
-    comprehensive: result.comprehensive,
-    base: result.base,
-    bonus: result.bonus.points,
-    total: result.total,
-    // The cases list the points of the components that were scored; a missing one is absent.
-    components: Object.fromEntries(result.components.filter((c) => c.missing !== true).map((c) => [c.id, c.points])),
-    counted: result.bonus.counted.map((c) => c.id),
-    excluded: Object.fromEntries(result.bonus.excluded.map((e) => [e.id, e.reason])),
-    vetoed: result.vetoed,
-    tier: result.tier,
-    vetoes: Object.fromEntries(result.vetoes.map((v) => [v.id, v.status])),
-  };
-}
 
 const byCodeAndComponent = (a: { code: string; component?: string }, b: { code: string; component?: string }): number =>
   `${a.code}/${a.component ?? ""}`.localeCompare(`${b.code}/${b.component ?? ""}`);

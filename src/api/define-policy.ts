@@ -87,7 +87,7 @@ const canonical = (micro: number): string => microText(micro);
 /**
  * Derives a policy from the preset (or `options.base`): a new `id` and any of `label`,
  * `surveyWeights`, `complaintDeduction`, `minRounds`, `commendationPoints`, `unitCeiling`,
- * `bonusCap`, `tiers`, `excellentQuota`, `decimals` (SPEC §2). Every parameter it sets records the
+ * `bonusCap`, `tiers`, `excellentQuota`, `quotaRounding`, `roundAggregation`, `decimals` (SPEC §2). Every parameter it sets records the
  * new policy as its provenance and leaves the result's list of assumptions.
  *
  * @param overrides - The JSON object of changes (the same object the CLI's `--policy FILE` reads).
@@ -186,6 +186,8 @@ export function definePolicy(overrides: unknown, options: DefinePolicyOptions = 
     ...(o.bonusCap === undefined ? {} : { bonusCap: set(o.bonusCap === null ? null : canonical(o.bonusCap)) }),
     ...(o.tiers === undefined ? {} : { tiers: set(o.tiers.map((t) => ({ tier: t.tier, min: canonical(t.min) }))) }),
     ...(o.excellentQuota === undefined ? {} : { excellentQuota: set(canonical(o.excellentQuota)) }),
+    ...(o.quotaRounding === undefined ? {} : { quotaRounding: set(o.quotaRounding) }),
+    ...(o.roundAggregation === undefined ? {} : { roundAggregation: set(o.roundAggregation) }),
     ...(o.decimals === undefined ? {} : { decimals: set(o.decimals) }),
   };
   // The decimals rule reads the decimals and the base: it waits while either is invalid.

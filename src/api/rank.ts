@@ -84,7 +84,8 @@ const OptionsSchema = z.object({ by: z.optional(z.enum(RANK_GROUPINGS)) });
  * category order when `by` is `"category"`): the final, non-vetoed results by total descending
  * then participant id, with competition ranks (1, 2, 2, 4); then the vetoed, by total descending
  * then id; then the remaining provisional, by id; those last two with rank `null`. With the
- * policy's `excellentQuota`, at most ⌊quota × ranked entries⌋ per group keep `excellent`: the
+ * policy's `excellentQuota`, at most quota × ranked entries per group keep `excellent` (the count
+ * rounded by the policy's `quotaRounding`: `floor` in the preset, or `half-up`, `ceil`): the
  * lowest-ranked excellent ones become `competent`, a tie at the cut as a whole.
  *
  * @param results - Results of `score()` (JSON data): one year, one policy, each participant once.
@@ -115,5 +116,6 @@ export function rank(results: unknown, options: RankOptions = {}): RankEntry[] {
     ...(parsed.success ? [] : fromZodIssues(parsed.error.issues, lang)),
   ];
   if (!parsed.success || !parsedOptions.success) throw new InputError(inInputOrder(issues), lang);
-  return rankResults(parsed.data, parsedOptions.data.by, policy.parameters.excellentQuota.value);
+  const p = policy.parameters;
+  return rankResults(parsed.data, parsedOptions.data.by, p.excellentQuota.value, p.quotaRounding.value);
 }

@@ -153,12 +153,26 @@ function document(node: unknown, kind: SchemaKind): unknown {
   return out;
 }
 
-function fromZod(kind: "policy" | "result"): JsonSchema {
+/**
+ * The JSON Schema (draft 2020-12) of any of the package's zod schemas, as the shipped schemas are
+ * made: `Num` as a named definition with its patterns, dates with theirs. The service's OpenAPI
+ * document is built with it.
+ *
+ * @param schema - A zod schema of the package (or one built from its parts).
+ * @param io - `"input"` for what is read, `"output"` for what is written.
+ * @param named - Parts to emit as named definitions (`$ref`) rather than inline, with their names.
+ * @returns The JSON Schema, with `$schema` and its named definitions in `$defs`.
+ * @example
+ * ```ts
+ * toJsonSchema(RankEntrySchema, "output").type; //=> "object"
+ * ```
+ */
+export function toJsonSchema(schema: z.ZodMiniType, io: "input" | "output", named: readonly (readonly [z.ZodMiniType, string])[] = []): JsonSchema {
   const metadata = z.registry<{ id?: string }>();
-  metadata.add(DateText, { id: "Date" });
-  return z.toJSONSchema(kind === "policy" ? PolicyOverridesSchema : ScoreResultSchema, {
+  for (const [part, id] of named) metadata.add(part, { id });
+  const generated = z.toJSONSchema(schema, {
     target: "draft-2020-12",
-    io: kind === "result" ? "output" : "input",
+    io,
     metadata,
     unrepresentable: (ctx) => (isNum(ctx.zodSchema) ? ref("Num") : "throw"),
     override: (ctx) => {
@@ -167,10 +181,19 @@ function fromZod(kind: "policy" | "result"): JsonSchema {
         Object.assign(ctx.jsonSchema, ref("Num"));
       } else if (ctx.zodSchema === DateText) {
         for (const key of Object.keys(ctx.jsonSchema)) delete (ctx.jsonSchema as JsonSchema)[key];
-        Object.assign(ctx.jsonSchema, { type: "string", pattern: SCHEMA_PATTERNS.date });
+        Object.assign(ctx.jsonSchema, ref("Date"));
       }
     },
   }) as JsonSchema;
+  const text = JSON.stringify(generated);
+  const $defs: JsonSchema = { ...((generated["$defs"] as JsonSchema | undefined) ?? {}) };
+  for (const [name, def] of Object.entries(DEFS)) if (text.includes(`"#/$defs/${name}"`)) $defs[name] = def;
+  return Object.keys($defs).length === 0 ? generated : { ...generated, $defs };
+}
+
+function fromZod(kind: "policy" | "result"): JsonSchema {
+  const { $defs: _defs, ...rest } = toJsonSchema(kind === "policy" ? PolicyOverridesSchema : ScoreResultSchema, kind === "result" ? "output" : "input");
+  return rest;
 }
 
 /** The rules across fields of the input that a JSON Schema can state. */
@@ -227,8 +250,7 @@ export function jsonSchemaOf(kind: SchemaKind): JsonSchema {
     body = fromDeclaration(ScoreInputValue);
     addConditionals(body);
   } else {
-    const { $schema: _schema, $defs: zodDefs, ...rest } = fromZod(kind);
-    if (zodDefs !== undefined && Object.keys(zodDefs as object).length > 0) throw new Error(`unexpected definitions: ${Object.keys(zodDefs as object).join(", ")}`);
+    const { $schema: _schema, ...rest } = fromZod(kind);
     body = rest;
   }
   const documentedBody = document(body, kind) as JsonSchema;

@@ -15,9 +15,12 @@ import { docnumCommand } from "./commands/docnum.js";
 import { rankCommand } from "./commands/rank.js";
 import { coverageCommand } from "./commands/coverage.js";
 import { importCommand, templateCommand } from "./commands/workbook.js";
+import { compareCommand } from "./commands/compare.js";
+import { sensitivityCommand } from "./commands/sensitivity.js";
+import { serveCommand } from "./commands/serve.js";
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [scoreCommand, rankCommand, verifyCommand, coverageCommand, templateCommand, importCommand, policyCommand, schemaCommand, docnumCommand];
+export const COMMANDS: readonly Command[] = [scoreCommand, rankCommand, verifyCommand, coverageCommand, compareCommand, sensitivityCommand, templateCommand, importCommand, policyCommand, schemaCommand, docnumCommand, serveCommand];
 
 function helpText(lang: Lang): string {
   const words = HELP[lang];

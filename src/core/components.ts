@@ -129,6 +129,7 @@ function valueRounds(def: ComponentDefinition, rounds: readonly Round[], window:
   const excluded = findings.length;
   if (n === 0) return { exact: undefined, counted: 0, excluded, steps: [], findings };
   if (n < cp.minRounds) findings.push({ code: "too-few-rounds", component: def.id, counted: n, minimum: cp.minRounds });
+  if (cp.roundAggregation === "pooled") return { ...pooledRounds(def, counted), counted: n, excluded, findings };
   let exact: ValueText;
   if (sums === undefined) {
     exact = valueText({ num: mulExact(firstSum, def.max), den: mulExact(firstOutOf, n) });
@@ -158,6 +159,23 @@ function valueRounds(def: ComponentDefinition, rounds: readonly Round[], window:
   }
   const steps: TraceStep[] = [{ op: "mean-of-fractions", max: String(def.max), terms, value: exact.text }];
   return { exact, counted: n, excluded, steps, findings };
+}
+
+/** rounds, `pooled`: `max × Σ score_i / Σ outOf_i` over the counted rounds (SPEC §2 `roundAggregation`). */
+function pooledRounds(def: ComponentDefinition, counted: CountedRound[]): Pick<Valued, "exact" | "steps"> {
+  if (counted.length > 1) counted.sort(byRoundOrder);
+  let scoreSum: Exact = 0;
+  let outOfSum: Exact = 0;
+  const scores = new Array<string>(counted.length);
+  const outOf = new Array<string>(counted.length);
+  counted.forEach((r, i) => {
+    scoreSum = addExact(scoreSum, r.score);
+    outOfSum = addExact(outOfSum, r.outOf);
+    scores[i] = microText(r.score);
+    outOf[i] = microText(r.outOf);
+  });
+  const exact = valueText({ num: mulExact(scoreSum, def.max), den: outOfSum });
+  return { exact, steps: [{ op: "pooled-fraction", scores, outOf, value: exact.text }] };
 }
 
 /** complaints: `max(0, max − Σ deduction_i)` over the verified complaints inside the window. */

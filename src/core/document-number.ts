@@ -2,6 +2,7 @@
  * Document numbers (发文字号) per GB/T 9704-2012 §7.2.5, with the non-standard forms seen in
  * practice (SPEC §5). The year of a commendation is the year of its document number (`附件2-三.4`).
  */
+import type { DocumentNumberError } from "../model/result.js";
 
 /** A parsed document number. */
 export interface DocumentNumber {
@@ -17,9 +18,8 @@ export interface DocumentNumber {
   readonly normalized: string;
 }
 
-import { DOCUMENT_NUMBER_ERRORS, type DocumentNumberError } from "../model/document-number.js";
-
-export { DOCUMENT_NUMBER_ERRORS, type DocumentNumberError };
+/** Why a document number was refused (`DOCUMENT_NUMBER_ERRORS`). */
+export type { DocumentNumberError };
 
 /** The outcome of `parseDocumentNumber`. */
 export type DocumentNumberResult =

@@ -2,9 +2,9 @@
  * Ranking (SPEC §7): competition ranks by exact total, vetoed and provisional results after the
  * ranked ones, and the policy's quota of 优秀 within each group. Works on validated results.
  */
-import { compareDecimalText, floorOfShare } from "../decimal.js";
+import { compareDecimalText, floorOfShare, mulExact, ratio, roundHalfUp, toMicro, MICRO } from "../decimal.js";
 import { CATEGORIES, type Category, type Participant } from "../model/participant.js";
-import type { Tier } from "../model/policy.js";
+import type { QuotaRounding, Tier } from "../model/policy.js";
 import type { RankEntry, RankGrouping } from "../model/rank.js";
 import type { ScoreResult } from "../model/result.js";
 
@@ -24,6 +24,7 @@ const byTotalDescThenId = (a: Rankable, b: Rankable): number => compareDecimalTe
  * @param results - Validated results (one year, one policy, each participant once).
  * @param by - `"category"`, or `undefined` for one group.
  * @param excellentQuota - The policy's share as canonical decimal text (`"0.2"`), or `null` for none.
+ * @param quotaRounding - How quota × entries becomes a count: `floor` (default), `half-up`, `ceil`.
  * @returns The entries in ranking order.
  * @example
  * ```ts
@@ -35,17 +36,44 @@ export function rankResults(
   results: readonly Rankable[],
   by: RankGrouping | undefined,
   excellentQuota: string | null,
+  quotaRounding: QuotaRounding = "floor",
 ): RankEntry[] {
-  if (by === undefined) return rankGroup(results, undefined, excellentQuota);
+  const quota = excellentQuota === null ? null : { share: excellentQuota, rounding: quotaRounding };
+  if (by === undefined) return rankGroup(results, undefined, quota);
   let entries: RankEntry[] = [];
   for (const category of CATEGORIES) {
     const members = results.filter((r) => r.participant.category === category);
-    if (members.length > 0) entries = entries.concat(rankGroup(members, category, excellentQuota));
+    if (members.length > 0) entries = entries.concat(rankGroup(members, category, quota));
   }
   return entries;
 }
 
-function rankGroup(results: readonly Rankable[], group: Category | undefined, quota: string | null): RankEntry[] {
+/** A policy's quota of 优秀 and how its count is rounded. */
+export interface Quota {
+  readonly share: string;
+  readonly rounding: QuotaRounding;
+}
+
+/**
+ * How many of `count` entries a quota admits: `share × count` exactly, rounded as the policy says
+ * (`floor` 去尾, `half-up` 四舍五入, `ceil` 进一法).
+ *
+ * @example
+ * ```ts
+ * quotaCount({ share: "0.25", rounding: "half-up" }, 10); //=> 3
+ * quotaCount({ share: "0.25", rounding: "floor" }, 10); //=> 2
+ * ```
+ */
+export function quotaCount(quota: Quota, count: number): number {
+  const floor = floorOfShare(quota.share, count);
+  if (quota.rounding === "floor") return floor;
+  const product = mulExact(toMicro(quota.share) as number, count); // micro units, exact
+  if (quota.rounding === "half-up") return roundHalfUp(ratio(product, MICRO), 0);
+  const whole = typeof product === "bigint" ? product % BigInt(MICRO) === 0n : product % MICRO === 0;
+  return whole ? floor : floor + 1;
+}
+
+function rankGroup(results: readonly Rankable[], group: Category | undefined, quota: Quota | null): RankEntry[] {
   const ranked = results.filter((r) => r.status === "final" && !r.vetoed).sort(byTotalDescThenId);
   const vetoed = results.filter((r) => r.vetoed).sort(byTotalDescThenId);
   const pending = results.filter((r) => r.status === "provisional" && !r.vetoed).sort(byId);
@@ -71,14 +99,24 @@ function competitionRanks(sorted: readonly Rankable[]): number[] {
 }
 
 /**
- * The tiers after the quota: at most ⌊quota × n⌋ ranked results keep `excellent`. An excellent
+ * The tiers after the quota: at most quota × n (rounded as the policy says) ranked results keep `excellent`. An excellent
  * result keeps it when the excellent results ranked at or above its rank (its ties included) fit
  * the quota; otherwise it becomes `competent`, so a tie at the cut moves down whole.
+ *
+ * @example
+ * ```ts
+ * applyExcellentQuota([{ tier: "excellent" }, { tier: "excellent" }, { tier: "excellent" }], [1, 2, 2], { share: "0.5", rounding: "floor" });
+ * //=> ["excellent", "competent", "competent"]
+ * ```
  */
-function applyExcellentQuota(ranked: readonly Rankable[], ranks: readonly number[], quota: string | null): (Tier | null)[] {
+export function applyExcellentQuota(
+  ranked: readonly { readonly tier: Tier | null }[],
+  ranks: readonly number[],
+  quota: Quota | null,
+): (Tier | null)[] {
   const tiers = ranked.map((r) => r.tier);
   if (quota === null) return tiers;
-  const limit = floorOfShare(quota, ranked.length);
+  const limit = quotaCount(quota, ranked.length);
   let excellentSoFar = 0;
   let start = 0;
   while (start < ranked.length) {

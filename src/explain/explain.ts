@@ -52,13 +52,15 @@ function list(terms: readonly string[], joiner: string, t: Phrases): string {
  * The line a trace step contributes (the window, the formula with its numbers, the rounding).
  * The rounding shows the component's points in their fixed-point form (`4.7 → 4.70`).
  */
-function stepLine(step: TraceStep, points: string, t: Phrases): string {
+function stepLine(step: TraceStep, max: string, points: string, t: Phrases): string {
   switch (step.op) {
     case "window":
       return t.window(step.from, step.to);
     case "mean-of-fractions":
       if (step.terms.length === 1) return t.value(`${step.max} × ${step.terms[0] as string} = ${exact(step.value)}`);
       return t.value(`${step.max} × (${list(step.terms, " + ", t)}) / ${step.terms.length} = ${exact(step.value)}`);
+    case "pooled-fraction":
+      return t.value(`${max} × (${list(step.scores, " + ", t)}) / (${list(step.outOf, " + ", t)}) = ${exact(step.value)}`);
     case "deduct": {
       const n = step.deductions.length;
       if (n === 0) return t.noDeduction(step.max);
@@ -137,7 +139,7 @@ function componentLines(c: ComponentResult, index: number, findings: readonly Fi
   if (hidden > 0) lines.push(`${pad}${t.moreExcluded(hidden)}`);
   for (const step of c.trace) {
     if (step.op === "window") continue;
-    lines.push(`${pad}${stepLine(step, c.points, t)}`);
+    lines.push(`${pad}${stepLine(step, c.max, c.points, t)}`);
     if (step.op === "deduct") for (const line of deductionLines(step, assumed, t)) lines.push(`${pad}${line}`);
   }
   for (const f of findings) {

@@ -12,7 +12,7 @@ import { CATEGORY_LABELS, type Category } from "../model/participant.js";
 import { LEVEL_LABELS, TIER_LABELS, type AssumptionId, type Level, type Tier } from "../model/policy.js";
 import type { ExclusionReason } from "../model/result.js";
 import { COMPONENTS, GROUP_LABELS, type ComponentGroup, type ComponentId } from "../model/components.js";
-import type { DocumentNumberError } from "../core/document-number.js";
+import type { DocumentNumberError } from "../model/result.js";
 
 /**
  * Names of the members of a set, in both languages.

@@ -46,6 +46,16 @@ export const ASSUMPTIONS = [
 /** An assumption id: a default the source does not fix. */
 export type AssumptionId = (typeof ASSUMPTIONS)[number];
 
+/** How the rounds of an inspection component combine (SPEC §2, §4): the preset's mean, or pooled. */
+export const ROUND_AGGREGATIONS = ["mean-of-fractions", "pooled"] as const;
+/** A way of combining rounds: `mean-of-fractions` (mean of score/outOf) or `pooled` (Σ score ÷ Σ outOf). */
+export type RoundAggregation = (typeof ROUND_AGGREGATIONS)[number];
+
+/** How `rank` turns quota × entries into a count of 优秀 (SPEC §2, §7): 去尾, 四舍五入, 进一法. */
+export const QUOTA_ROUNDINGS = ["floor", "half-up", "ceil"] as const;
+/** A quota rounding: `floor`, `half-up` or `ceil`. */
+export type QuotaRounding = (typeof QUOTA_ROUNDINGS)[number];
+
 /** Where a parameter's value comes from. */
 export type Provenance =
   | { readonly kind: "clause"; readonly clauses: readonly string[] }
@@ -78,7 +88,7 @@ export interface PolicyParameters {
   readonly comprehensiveWindow: Parameter<"Y-12-01..end of February Y+1">;
   readonly minRounds: Parameter<number>;
   readonly commendationPoints: Parameter<Readonly<Record<Level, string>>>;
-  readonly roundAggregation: Parameter<"mean-of-fractions">;
+  readonly roundAggregation: Parameter<RoundAggregation>;
   readonly surveyWeights: Parameter<SurveyWeights>;
   readonly complaintDeduction: Parameter<string>;
   readonly decimals: Parameter<number>;
@@ -87,6 +97,7 @@ export interface PolicyParameters {
   readonly bonusCap: Parameter<string | null>;
   readonly tiers: Parameter<readonly TierThreshold[]>;
   readonly excellentQuota: Parameter<string | null>;
+  readonly quotaRounding: Parameter<QuotaRounding>;
   readonly vetoPeriod: Parameter<"Y-01-01..end of February Y+1">;
   readonly cycleYears: Parameter<number>;
   readonly cycleStart: Parameter<number>;
@@ -123,6 +134,8 @@ export const PolicyOverridesSchema = z.strictObject({
     ).check(capIssues()),
   ),
   excellentQuota: z.optional(Num),
+  quotaRounding: z.optional(z.enum(QUOTA_ROUNDINGS)),
+  roundAggregation: z.optional(z.enum(ROUND_AGGREGATIONS)),
   decimals: z.optional(z.int().check(z.minimum(0), z.maximum(4))),
 });
 

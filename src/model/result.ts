@@ -8,7 +8,6 @@ import { GROUNDS } from "./input.js";
 import { ParticipantSchema } from "./participant.js";
 import { capIssues } from "./issue-cap.js";
 import { ASSUMPTIONS, LEVELS, TIERS } from "./policy.js";
-import { DOCUMENT_NUMBER_ERRORS } from "./document-number.js";
 
 const Decimal = z.string();
 const ComponentIdSchema = z.enum(COMPONENT_IDS);
@@ -20,6 +19,13 @@ const MeanOfFractionsStep = z.object({
   op: z.literal("mean-of-fractions"),
   max: Decimal,
   terms: z.array(z.string()).check(capIssues()),
+  value: Decimal,
+});
+/** rounds under `roundAggregation: "pooled"`: `max × Σ score / Σ outOf`. */
+const PooledFractionStep = z.object({
+  op: z.literal("pooled-fraction"),
+  scores: z.array(Decimal).check(capIssues()),
+  outOf: z.array(Decimal).check(capIssues()),
   value: Decimal,
 });
 /** complaints: `max(0, max − Σ deductions)`; `complaints` names each deduction's complaint and source. */
@@ -53,6 +59,7 @@ const MissingStep = z.object({ op: z.literal("missing") });
 export const TraceStepSchema = z.discriminatedUnion("op", [
   WindowStep,
   MeanOfFractionsStep,
+  PooledFractionStep,
   DeductStep,
   WeightedBallotsStep,
   MeanStep,
@@ -82,6 +89,18 @@ export type ComponentResult = z.output<typeof ComponentResultSchema>;
 export const EXCLUSION_REASONS = ["not-approved", "invalid-document-number", "wrong-year", "superseded"] as const;
 /** Why a commendation did not count. */
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
+
+/**
+ * Why a document number may be refused (SPEC §5).
+ *
+ * @example
+ * ```ts
+ * DOCUMENT_NUMBER_ERRORS.includes("zero-serial"); //=> true
+ * ```
+ */
+export const DOCUMENT_NUMBER_ERRORS = ["unrecognized", "year-out-of-range", "zero-serial", "serial-too-large"] as const;
+/** Why a document number was refused. */
+export type DocumentNumberError = (typeof DOCUMENT_NUMBER_ERRORS)[number];
 
 /** The bonus: counted and excluded commendations. */
 export const BonusResultSchema = z.object({

@@ -5,13 +5,15 @@
  */
 import { microText, microToScaled, toMicro } from "../decimal.js";
 import { inputValue, readInput, type InputValue, type ScoreInput } from "../model/input.js";
-import { LEVELS, type AssumptionId, type Level, type Policy, type PolicyParameters, type Tier } from "../model/policy.js";
+import { LEVELS, type AssumptionId, type Level, type Policy, type PolicyParameters, type RoundAggregation, type Tier } from "../model/policy.js";
 
 /** A policy's parameters as exact integers. */
 export interface CompiledPolicy {
   readonly policy: Policy;
   readonly decimals: number;
   readonly minRounds: number;
+  /** How the rounds of an inspection component combine. */
+  readonly roundAggregation: RoundAggregation;
   /** Commendation points per level, at `decimals` places. */
   readonly levelPoints: Readonly<Record<Level, number>>;
   /** Survey weights in micro units. */
@@ -73,6 +75,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
     policy,
     decimals,
     minRounds: p.minRounds.value,
+    roundAggregation: p.roundAggregation.value,
     levelPoints: Object.fromEntries(LEVELS.map((l) => [l, microToScaled(pointsMicro[l], decimals)])) as Record<Level, number>,
     weights,
     weightTexts: {

@@ -55,6 +55,7 @@ export const xuancheng2022: Policy = known(deepFreeze({
     bonusCap: { value: null, provenance: assumed("bonus-cap") },
     tiers: { value: [], provenance: assumed("score-tiers") },
     excellentQuota: { value: null, provenance: assumed("score-tiers") },
+    quotaRounding: { value: "floor", provenance: assumed("score-tiers") },
     vetoPeriod: { value: "Y-01-01..end of February Y+1", provenance: assumed("veto-period") },
     cycleYears: { value: 3, provenance: clause("二") },
     cycleStart: { value: 2022, provenance: assumed("cycle-start") },

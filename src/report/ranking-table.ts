@@ -5,6 +5,7 @@
  */
 import { CATEGORY_LABELS, COMPONENTS, TIER_LABELS, rank, xuancheng2022 } from "../index.js";
 import type { Lang, Policy, RankEntry, RankGrouping, ScoreResult } from "../index.js";
+import { toCsv } from "../cli/table.js";
 
 /**
  * One cell of the ranking table: a text, a score (a fixed-point string with the policy's
@@ -154,4 +155,22 @@ export function cellText(cell: RankingCell): string {
     case "empty":
       return "";
   }
+}
+
+/**
+ * The ranking table as CSV, as `rank --format csv` prints it and the offline page downloads it:
+ * a UTF-8 BOM, CRLF record ends, the cells as {@link cellText} gives them.
+ *
+ * @param table - The ranking table.
+ * @returns The CSV text, ending with CRLF.
+ * @example
+ * ```ts
+ * rankingCsv(rankingTable(results)).split("\r\n")[0]?.slice(0, 12); //=> "\uFEFF名次,编号,名称,单位"
+ * ```
+ */
+export function rankingCsv(table: RankingTable): string {
+  return toCsv(
+    table.headers,
+    table.rows.map((row) => row.map(cellText)),
+  );
 }

@@ -179,7 +179,7 @@ const LOCAL = 0x04034b50;
  * go to `keep` when given.
  */
 async function inflatedLength(data: Uint8Array, limit: number, keep?: Uint8Array[]): Promise<number> {
-  const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
   const reader = stream.getReader();
   let length = 0;
   try {
@@ -231,7 +231,7 @@ export async function checkEntries(bytes: Uint8Array, entries: readonly ZipEntry
       return { kind: "not-xlsx" };
     }
   }
-  const cells = namedRangeCells(new TextDecoder().decode(await new Blob(workbookXml).arrayBuffer()));
+  const cells = namedRangeCells(new TextDecoder().decode(await new Blob(workbookXml as Uint8Array<ArrayBuffer>[]).arrayBuffer()));
   return cells > MAX_NAMED_CELLS ? { kind: "named-range-too-large", cells, limit: MAX_NAMED_CELLS } : undefined;
 }
 

@@ -4,12 +4,13 @@
  * It runs in Node and in a browser; the main entry does not import it.
  * @packageDocumentation
  */
-export { readWorkbook, MAX_ROWS } from "./read.js";
+export { readWorkbook } from "./read.js";
+export { MAX_ROWS } from "./load.js";
 export { writeTemplate } from "./template.js";
 export { writeResults } from "./results.js";
 export { readTable } from "./table.js";
 export { SHEETS, SHEET_NAMES } from "./layout.js";
-export { rankingTable, cellText, RANKING_HEADERS } from "../report/ranking-table.js";
+export { rankingTable, rankingCsv, cellText, RANKING_HEADERS } from "../report/ranking-table.js";
 
 export type { ReadWorkbookOptions, ReadWorkbookResult } from "./read.js";
 export type { WriteTemplateOptions } from "./template.js";

@@ -2,10 +2,10 @@
  * `readWorkbook`: an office workbook (SPEC §10) to the inputs of SPEC §8, one per row of
  * `参评对象`, with every problem at once, each at the cell it came from.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { COMPONENTS, safeScore, type ComponentId, type Lang, type Policy, type ScoreInputJson } from "../index.js";
 import { readCell, rawCell } from "./cells.js";
-import { checkContainer, checkEntries, DEFAULT_LIMITS, type ContainerProblem } from "./container.js";
+import { loadWorkbook } from "./load.js";
 import { IGNORED_PREFIX, NOTES_SHEET, SHEET_NAMES, sheetSpec, type ColumnSpec, type SheetName, type SheetSpec } from "./layout.js";
 import {
   DETAILS,
@@ -14,9 +14,6 @@ import {
   duplicateSurvey,
   issueAt,
   missingColumn,
-  namedRangeTooLarge,
-  tooLarge,
-  tooManyRows,
   unknownColumn,
   unknownSheet,
   type Place,
@@ -50,28 +47,6 @@ export type ReadWorkbookResult =
   | { readonly success: true; readonly inputs: ScoreInputJson[] }
   | { readonly success: false; readonly issues: WorkbookIssue[] };
 
-/**
- * The most rows one sheet may have. A workbook of 1,000 bodies has about 40,000 in all, some
- * 25,000 in its largest sheet.
- *
- * @example
- * ```ts
- * MAX_ROWS; //=> 100000
- * ```
- */
-export const MAX_ROWS = 100_000;
-
-/**
- * How ExcelJS loads: only the cells are read. Drop-down lists, merges, formatting rules and the
- * like are skipped (a list over a whole column would otherwise expand to a million cells), and a
- * sheet past {@link MAX_ROWS} rows stops the load.
- */
-const LOAD_OPTIONS = {
-  maxRows: MAX_ROWS + 1,
-  maxCols: 1_000,
-  ignoreNodes: ["dataValidations", "mergeCells", "conditionalFormatting", "hyperlinks", "drawing", "picture", "extLst", "tableParts", "autoFilter", "rowBreaks", "sheetProtection", "headerFooter", "printOptions", "pageSetup", "pageMargins", "cols", "sheetViews"],
-};
-
 type Value = string | number | boolean;
 
 /** One row of a record sheet: its values by field, the cell each came from, and its problems. */
@@ -85,32 +60,6 @@ interface Row {
 }
 
 type Out = WorkbookIssue[];
-
-function containerIssue(problem: ContainerProblem, lang: Lang): WorkbookIssue {
-  const at = (detail: Readonly<Record<Lang, string>>): WorkbookIssue => issueAt({}, "not-a-workbook", detail[lang], lang);
-  switch (problem.kind) {
-    case "empty":
-      return at(DETAILS.empty);
-    case "not-zip":
-      return at(DETAILS.notZip);
-    case "encrypted":
-      return at(DETAILS.encrypted);
-    case "legacy-xls":
-      return at(DETAILS.legacyXls);
-    case "truncated":
-      return at(DETAILS.truncated);
-    case "not-xlsx":
-      return at(DETAILS.notXlsx);
-    case "size-mismatch":
-      return at(DETAILS.sizeMismatch);
-    case "too-large":
-      return issueAt({}, "workbook-too-large", tooLarge(problem.bytes, problem.limit, lang), lang);
-    case "too-many-entries":
-      return issueAt({}, "workbook-too-large", tooLarge(problem.entries, problem.limit, lang), lang);
-    case "named-range-too-large":
-      return issueAt({}, "workbook-too-large", namedRangeTooLarge(problem.cells, problem.limit, lang), lang);
-  }
-}
 
 /** The header of a header cell: its text after NFKC and trim, without a trailing `*`. */
 function headerText(value: unknown): string {
@@ -264,20 +213,9 @@ const componentLabel = (id: string): string => COMPONENTS.find((c) => c.id === i
  */
 export async function readWorkbook(bytes: Uint8Array | ArrayBuffer, options: ReadWorkbookOptions = {}): Promise<ReadWorkbookResult> {
   const lang: Lang = options.lang === "en" ? "en" : "zh";
-  const data = bytes instanceof Uint8Array ? bytes : bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : undefined;
-  if (data === undefined) return { success: false, issues: [issueAt({}, "not-a-workbook", DETAILS.notZip[lang], lang)] };
-  const entries = checkContainer(data, DEFAULT_LIMITS);
-  if (!Array.isArray(entries)) return { success: false, issues: [containerIssue(entries as ContainerProblem, lang)] };
-  const mismatch = await checkEntries(data, entries);
-  if (mismatch !== undefined) return { success: false, issues: [containerIssue(mismatch, lang)] };
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer, LOAD_OPTIONS as unknown as ExcelJS.XlsxReadOptions);
-  } catch (cause) {
-    const rows = /^Max row count \(([0-9]+)\) exceeded/.exec(cause instanceof Error ? cause.message : "");
-    if (rows !== null) return { success: false, issues: [issueAt({}, "workbook-too-large", tooManyRows(MAX_ROWS, lang), lang)] };
-    return { success: false, issues: [issueAt({}, "not-a-workbook", DETAILS.unreadable[lang], lang)] };
-  }
+  const loaded = await loadWorkbook(bytes, lang);
+  if (!loaded.success) return loaded;
+  const workbook = loaded.workbook;
   return readSheets(workbook, options, lang);
 }
 

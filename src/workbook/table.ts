@@ -2,11 +2,10 @@
  * `readTable`: any sheet with a header row as plain text cells, for programs that compare a
  * published table (`verify --published`) rather than import records.
  */
-import ExcelJS from "exceljs";
 import type { Lang } from "../index.js";
 import { rawCell } from "./cells.js";
-import { checkContainer, checkEntries, type ContainerProblem } from "./container.js";
-import { DETAILS, issueAt, type WorkbookIssue } from "./messages.js";
+import { loadWorkbook } from "./load.js";
+import { issueAt, type WorkbookIssue } from "./messages.js";
 
 /**
  * A sheet read as text: its headers (row 1) and each non-empty row's cells by header.
@@ -53,27 +52,11 @@ function cellText(value: unknown): string {
   }
 }
 
-function containerDetail(problem: ContainerProblem, lang: Lang): WorkbookIssue {
-  const details: Record<ContainerProblem["kind"], Readonly<Record<Lang, string>>> = {
-    empty: DETAILS.empty,
-    "not-zip": DETAILS.notZip,
-    encrypted: DETAILS.encrypted,
-    "legacy-xls": DETAILS.legacyXls,
-    truncated: DETAILS.truncated,
-    "not-xlsx": DETAILS.notXlsx,
-    "size-mismatch": DETAILS.sizeMismatch,
-    "too-large": DETAILS.unreadable,
-    "too-many-entries": DETAILS.unreadable,
-    "named-range-too-large": DETAILS.unreadable,
-  };
-  const code = problem.kind === "too-large" || problem.kind === "too-many-entries" || problem.kind === "named-range-too-large" ? "workbook-too-large" : "not-a-workbook";
-  return issueAt({}, code, details[problem.kind][lang], lang);
-}
-
 /**
  * Reads one sheet of a workbook as a table of text cells: headers from row 1, then every row with
  * a non-empty cell. Numbers read as `String(value)` (`90.5` for a cell showing `90.50`: compare
- * values, not texts), dates as `YYYY-MM-DD`. The same container checks as `readWorkbook` apply.
+ * values, not texts), dates as `YYYY-MM-DD`. It opens the workbook as `readWorkbook` does (the
+ * same checks and limits).
  *
  * @param bytes - The `.xlsx` file.
  * @param options - `sheet` (default `排名`, else the first), `lang`.
@@ -89,17 +72,9 @@ export async function readTable(
   options: ReadTableOptions = {},
 ): Promise<{ readonly success: true; readonly table: SheetTable } | { readonly success: false; readonly issues: WorkbookIssue[] }> {
   const lang: Lang = options.lang === "en" ? "en" : "zh";
-  const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  const entries = checkContainer(data);
-  if (!Array.isArray(entries)) return { success: false, issues: [containerDetail(entries as ContainerProblem, lang)] };
-  const mismatch = await checkEntries(data, entries);
-  if (mismatch !== undefined) return { success: false, issues: [containerDetail(mismatch, lang)] };
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer, { maxRows: 100_001, ignoreNodes: ["dataValidations", "mergeCells", "conditionalFormatting"] } as unknown as ExcelJS.XlsxReadOptions);
-  } catch {
-    return { success: false, issues: [issueAt({}, "not-a-workbook", DETAILS.unreadable[lang], lang)] };
-  }
+  const loaded = await loadWorkbook(bytes, lang);
+  if (!loaded.success) return loaded;
+  const workbook = loaded.workbook;
   const wanted = options.sheet ?? "排名";
   const ws = workbook.getWorksheet(wanted) ?? (options.sheet === undefined ? workbook.worksheets[0] : undefined);
   if (ws === undefined) {

@@ -1,10 +1,11 @@
 /**
  * The workbook through the CLI, as a clerk runs it: template → filled workbook → import → score →
- * rank --format xlsx → verify --published, in two time zones, the built executable in a child process.
+ * rank --format xlsx → verify --published; the time-zone runs start the built executable in a child
+ * process with TZ set, the rest run in this process.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { Readable } from "node:stream";
+import { Readable, Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.js";
@@ -20,6 +21,20 @@ function run(argv: readonly string[], tz = "UTC"): { code: number | null; stdout
   return { code: child.status, stdout: child.stdout, stderr: child.stderr.toString("utf8") };
 }
 
+/** Runs the CLI in this process, stdout as bytes (a stream, as the binary formats need). */
+async function inProcess(argv: readonly string[]): Promise<{ code: number; stdout: Buffer; stderr: string }> {
+  const chunks: Buffer[] = [];
+  const err: string[] = [];
+  const stdout = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      chunks.push(Buffer.from(chunk));
+      done();
+    },
+  });
+  const code = await runCli(argv, { out: (t) => chunks.push(Buffer.from(`${t}\n`)), err: (t) => err.push(t), stdin: Readable.from([]), stdout });
+  return { code, stdout: Buffer.concat(chunks), stderr: err.map((t) => `${t}\n`).join("") };
+}
+
 describe.runIf(BUILT)("the workbook commands", () => {
   const facts = run(["score", "--batch", fixture("facts.ndjson")]);
 
@@ -32,24 +47,24 @@ describe.runIf(BUILT)("the workbook commands", () => {
     expect(scored.stdout.toString("utf8")).toBe(facts.stdout.toString("utf8"));
   });
 
-  it("writes nothing and names every problem on its own line when the workbook is wrong, exit 1", () => {
-    const planted = run(["import", fixture("planted-problems.xlsx")]);
+  it("writes nothing and names every problem on its own line when the workbook is wrong, exit 1", async () => {
+    const planted = await inProcess(["import", fixture("planted-problems.xlsx")]);
     expect(planted.code).toBe(1);
     expect(planted.stdout.length).toBe(0);
     const lines = planted.stderr.trimEnd().split("\n");
     expect(lines.length).toBeGreaterThanOrEqual(3);
     for (const line of lines) expect(line).toMatch(/planted-problems\.xlsx: \S+[：!].* \([a-z_-]+\)$/);
     expect(planted.stderr).toContain("投诉!D2（编号）");
-    const notWorkbook = run(["import", fixture("facts.ndjson"), "--lang", "en"]);
+    const notWorkbook = await inProcess(["import", fixture("facts.ndjson"), "--lang", "en"]);
     expect(notWorkbook.code).toBe(1);
     expect(notWorkbook.stderr).toMatch(/^.*facts\.ndjson: not an Excel workbook \(\.xlsx\).*\(not-a-workbook\)\n$/);
   });
 
   it("ranks into an .xlsx whose 排名 sheet holds the CSV's rows and which verify --published accepts", async () => {
     const results = file("results.ndjson", facts.stdout.toString("utf8"));
-    const xlsx = run(["rank", results, "--format", "xlsx", "--by", "category"]);
+    const xlsx = await inProcess(["rank", results, "--format", "xlsx", "--by", "category"]);
     expect(xlsx.code).toBe(0);
-    const csv = run(["rank", results, "--format", "csv", "--by", "category"]).stdout.toString("utf8");
+    const csv = (await inProcess(["rank", results, "--format", "csv", "--by", "category"])).stdout.toString("utf8");
     const outcome = await readTable(new Uint8Array(xlsx.stdout));
     expect(outcome.success).toBe(true);
     if (!outcome.success) return;
@@ -58,16 +73,16 @@ describe.runIf(BUILT)("the workbook commands", () => {
     expect(outcome.table.rows.map((r) => r.cells["编号"])).toEqual(rows.map((r) => r.split(",")[1]));
     const table = file("排名.xlsx", "");
     writeFileSync(table, xlsx.stdout);
-    const verified = run(["verify", fixture("facts.ndjson"), "--published", table, "--by", "category"]);
+    const verified = await inProcess(["verify", fixture("facts.ndjson"), "--published", table, "--by", "category"]);
     expect(verified.stderr).toBe("");
     expect(verified.code).toBe(0);
     const tampered = outcome.table.rows.map((r) => `${r.cells["编号"]},${r.cells["编号"] === "003" ? "1.00" : r.cells["总分"]}`);
-    const changed = run(["verify", fixture("facts.ndjson"), "--published", file("t.csv", ["编号,总分", ...tampered].join("\n"))]);
+    const changed = await inProcess(["verify", fixture("facts.ndjson"), "--published", file("t.csv", ["编号,总分", ...tampered].join("\n"))]);
     expect(changed.code).toBe(1);
   });
 
   it("goes the whole round trip: template → filled in → import → score → rank --format xlsx", async () => {
-    const template = run(["template", "--roster", "examples/roster/xuancheng-2022.json", "--year", "2022"]);
+    const template = await inProcess(["template", "--roster", "examples/roster/xuancheng-2022.json", "--year", "2022"]);
     expect(template.code).toBe(0);
     // The clerk's part: records typed into the template's sheets.
     const workbook = new ExcelJS.Workbook();
@@ -83,16 +98,16 @@ describe.runIf(BUILT)("the workbook commands", () => {
     fill("市领导评分", roster.map(({ id }, i) => [id, 9 - i / 10]));
     const filled = file("2022.xlsx", "");
     writeFileSync(filled, new Uint8Array(await workbook.xlsx.writeBuffer()));
-    const imported = run(["import", filled]);
+    const imported = await inProcess(["import", filled]);
     expect(imported.stderr).toBe("");
     const inputs = file("inputs.ndjson", imported.stdout.toString("utf8"));
-    const results = file("results-2022.ndjson", run(["score", "--batch", inputs]).stdout.toString("utf8"));
-    const ranked = run(["rank", results, "--format", "xlsx"]);
+    const results = file("results-2022.ndjson", (await inProcess(["score", "--batch", inputs])).stdout.toString("utf8"));
+    const ranked = await inProcess(["rank", results, "--format", "xlsx"]);
     expect(ranked.code).toBe(0);
     const table = await readTable(new Uint8Array(ranked.stdout));
     expect(table.success && table.table.rows.map((r) => r.cells["名次"])).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
     expect(table.success && new Set(table.table.rows.map((r) => r.cells["编号"]))).toEqual(new Set(roster.map((r) => r.id)));
-    expect(run(["template", "--year", "1999"]).code).toBe(2);
+    expect((await inProcess(["template", "--year", "1999"])).code).toBe(2);
   });
 
   it("refuses to write a workbook to a terminal, asking for a redirection (exit 2)", async () => {

@@ -80,6 +80,11 @@ describe("Chinese messages", () => {
     `);
   });
 
+  it("state how long a text is that is too long, unless it is huge", () => {
+    const long = { ...completeInput(), participant: { id: "x".repeat(101), name: "名".repeat(1_000_001), category: "public-service" } };
+    expect(messages(long)).toEqual(["participant.id: 参评对象的编号过长：最多 100 个字符，现有 101 个", "participant.name: 参评对象的名称过长：最多 1000 个字符"]);
+  });
+
   it("say only to remove a key that is near no valid one", () => {
     expect(messages({ ...completeInput(), remarks: "x" })).toEqual(['remarks: 输入中没有 "remarks" 这一项，请删除或改正']);
   });

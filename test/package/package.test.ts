@@ -45,7 +45,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (work !== "") rmSync(work, { recursive: true, force: true });
-}, 60_000);
+}, 120_000);
 
 describe("the packed package", () => {
   it("has nothing for publint to report", async () => {
@@ -91,6 +91,21 @@ describe("the packed package", () => {
     expect(result.total).toMatch(/^[0-9]+\.[0-9]{2}$/);
     expect(cjs.stdout).toBe(esm.stdout);
     expect(cli.stdout).toBe(esm.stdout);
+  });
+
+  it("serves over HTTP from wubi-wuping/service, through import and require alike", async () => {
+    const body = (load: string) =>
+      `${load}\n(async () => {\n  const service = await startService({ ...SERVICE_DEFAULTS, port: 0, policies: [], log: () => {}, version: "test" });\n  const answer = await fetch(service.url + "/v1/score", { method: "POST", headers: { "content-type": "application/json" }, body: readFileSync(process.argv[2], "utf8") });\n  process.stdout.write(await answer.text());\n  await service.close();\n})();\n`;
+    writeFileSync(join(consumer, "service.mjs"), body(`import { readFileSync } from "node:fs";\nimport { startService, SERVICE_DEFAULTS } from "wubi-wuping/service";`));
+    writeFileSync(join(consumer, "service.cjs"), body(`const { readFileSync } = require("node:fs");\nconst { startService, SERVICE_DEFAULTS } = require("wubi-wuping/service");`));
+    const bin = join(consumer, "node_modules/.bin", Object.keys(pkg.bin)[0] ?? "");
+    const [esm, cjs, cli] = await Promise.all([
+      run(process.execPath, ["service.mjs", example], options(consumer)),
+      run(process.execPath, ["service.cjs", example], options(consumer)),
+      run(bin, ["score", example, "--json"], options(consumer)),
+    ]);
+    expect(esm.stdout).toBe(cli.stdout);
+    expect(cjs.stdout).toBe(cli.stdout);
   });
 
   it("reads a workbook through wubi-wuping/workbook from import and require alike", async () => {

@@ -19,20 +19,29 @@ const NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   bonusCap: { zh: "加分上限", en: "bonus cap" },
   tiers: { zh: "按分数评定的等次", en: "tiers by score" },
   excellentQuota: { zh: "优秀等次比例（排名时适用）", en: "share of excellent (applied by rank)" },
+  quotaRounding: { zh: "优秀名额的取整方式（比例 × 参评人数）", en: "how quota × entries is rounded to a count" },
   vetoPeriod: { zh: "一票否决的考评期间", en: "veto period" },
   cycleYears: { zh: "考评周期（年）", en: "cycle length (years)" },
   cycleStart: { zh: "第一个周期的起始年", en: "first year of the first cycle" },
 };
-
 
 /** The Chinese words for a parameter's value written as a code (windows, methods, tie-breaks). */
 const CODE_VALUES: Readonly<Record<string, string>> = {
   "Y-01-01..Y-12-31": "考评年度 1 月 1 日至 12 月 31 日",
   "Y-12-01..end of February Y+1": "考评年度 12 月 1 日至次年 2 月末",
   "Y-01-01..end of February Y+1": "考评年度 1 月 1 日至次年 2 月末",
-  "mean-of-fractions": "各轮得分按本轮满分折算为比例，取平均后乘以该项满分",
   "higher-level-then-smaller-id": "取级别高者；级别也相同时取编号小者",
 };
+
+/** The discrete values of `roundAggregation` and `quotaRounding`, as a person reads them. */
+const CHOICE_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
+  "mean-of-fractions": { zh: "各轮按本轮满分折算后取平均（mean-of-fractions）", en: "the mean of each round's fraction of its full marks (mean-of-fractions)" },
+  pooled: { zh: "各轮得分之和除以各轮满分之和（pooled）", en: "the sum of scores over the sum of full marks (pooled)" },
+  floor: { zh: "去尾（floor）", en: "rounded down (floor)" },
+  "half-up": { zh: "四舍五入（half-up）", en: "rounded half-up (half-up)" },
+  ceil: { zh: "进一法（ceil）", en: "rounded up (ceil)" },
+};
+
 
 /** A number of a parameter with its unit in Chinese. */
 const UNITS: Readonly<Record<string, (value: string) => string>> = {
@@ -74,6 +83,9 @@ function showValue(key: string, value: unknown, lang: Lang): string {
       return value === "level-points" ? (zh ? "该级别的分值（level-points）" : "the level's points (level-points)") : String(value);
     case "bonusCap":
       return value === null ? (zh ? "无上限" : "none") : String(value);
+    case "roundAggregation":
+    case "quotaRounding":
+      return CHOICE_NAMES[String(value)]?.[lang] ?? String(value);
     case "excellentQuota":
       return value === null ? (zh ? "不限" : "none") : String(value);
     case "tiers": {
@@ -125,6 +137,18 @@ export function policyText(policy: Policy, lang: Lang): string {
 }
 
 /**
+ * The text `policy --json` prints: the policy object, indented. The service answers the same text.
+ *
+ * @example
+ * ```ts
+ * JSON.parse(policyJson(xuancheng2022)).id; //=> "xuancheng-2022"
+ * ```
+ */
+export function policyJson(policy: Policy): string {
+  return JSON.stringify(policy, null, 2);
+}
+
+/**
  * Prints every parameter of the policy in force (the preset, or `--policy FILE`) with its
  * provenance: a clause of the source, an assumption, or the derived policy that set it.
  *
@@ -160,7 +184,7 @@ export const policyCommand: Command = {
   },
   async run({ values, lang, policy }, io: CliIO): Promise<number> {
     const inForce = policy ?? xuancheng2022;
-    io.out(values["json"] === true ? JSON.stringify(inForce, null, 2) : policyText(inForce, lang));
+    io.out(values["json"] === true ? policyJson(inForce) : policyText(inForce, lang));
     return EXIT.ok;
   },
 };

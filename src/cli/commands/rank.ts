@@ -4,8 +4,8 @@ import { CliError, EXIT, jsonProblem, oneLine, readText, usageError, type CliIO 
 import { flagChoice } from "../words.js";
 import { STATUS_NAMES } from "../../messages/labels.js";
 import type { Command } from "../command.js";
-import { renderTable, toCsv, type Align } from "../table.js";
-import { cellText, rankingTable } from "../../report/ranking-table.js";
+import { renderTable, type Align } from "../table.js";
+import { rankingCsv, rankingTable } from "../../report/ranking-table.js";
 import { refuseTerminal, writeBytes } from "../binary.js";
 
 /**
@@ -232,7 +232,7 @@ export const rankCommand: Command = {
       if (format === "csv") {
         // The ranking table of SPEC §10, the same rows as the 排名 sheet of --format xlsx.
         const table = rankingTable(results, options);
-        io.out(toCsv(table.headers, table.rows.map((row) => row.map(cellText))).slice(0, -1));
+        io.out(rankingCsv(table).slice(0, -1));
       } else if (format === "xlsx") {
         const { writeResults } = await import("../../workbook/index.js");
         await writeBytes(io, await writeResults(results as readonly ScoreResult[], options));

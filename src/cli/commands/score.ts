@@ -1,5 +1,5 @@
 /** `wubi-wuping score FILE|-` and `score --batch FILE|-`: score participant-years. */
-import { explain, safeScore, type Lang } from "../../index.js";
+import { explain, safeScore, type Lang, type ScoreResult } from "../../index.js";
 import { DEFAULT_MAX_LINE_BYTES, runBatch } from "../batch.js";
 import type { Command } from "../command.js";
 import { EXIT, issueLines, readJson, usageError, type CliIO } from "../io.js";
@@ -16,6 +16,19 @@ function maxLineBytesOf(value: unknown, batch: boolean, lang: Lang): number {
   const form = { zh: ` 1 至 ${MAX_LINE_LIMIT} 之间的整数（字节数）`, en: `a whole number of bytes from 1 to ${MAX_LINE_LIMIT}` };
   if (!(n <= MAX_LINE_LIMIT)) throw usageError(`wubi-wuping score${lang === "zh" ? "：" : ": "}${flagForm("--max-line-bytes", form, text, lang)}`);
   return n;
+}
+
+/**
+ * The text `score` prints for a result: its JSON (one line, with `--json`) or its explanation.
+ * The service answers the same text.
+ *
+ * @example
+ * ```ts
+ * scoreOutput(score(input), true, "zh").startsWith('{"year":2022'); //=> true
+ * ```
+ */
+export function scoreOutput(result: ScoreResult, json: boolean, lang: Lang): string {
+  return json ? JSON.stringify(result) : explain(result, { lang });
 }
 
 /**
@@ -76,7 +89,7 @@ export const scoreCommand: Command = {
       for (const line of issueLines(outcome.error, lang)) io.err(`${path}: ${line}`);
       return EXIT.input;
     }
-    io.out(values["json"] === true ? JSON.stringify(outcome.data) : explain(outcome.data, { lang }));
+    io.out(scoreOutput(outcome.data, values["json"] === true, lang));
     return EXIT.ok;
   },
 };

@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { InputError, rank, safeScore, xuancheng2022, type Lang, type Policy, type ScoreResult } from "../../index.js";
 import type { Command, CommandArgs } from "../command.js";
-import { diffJson, showPath, showValue } from "../diff.js";
+import { diffJson, showPath, showValue, type Difference } from "../diff.js";
 import { CliError, EXIT, describeFsError, issueLines, oneLine, readJson, readJsonObject, readText, usageError, type CliIO } from "../io.js";
 import { comparePublished, readTable, type PublishedExpectation } from "../published.js";
 import { parseNdjson, rankErrorLines } from "./rank.js";
@@ -115,6 +115,28 @@ async function verifyPublished(inputsPath: string, tablePath: string, { values, 
 }
 
 /**
+ * What `verify` finds: the input's problems, or the recomputed result and where `found` differs
+ * from it (at most `limit` differences; `total` counts them all). The service answers the same.
+ *
+ * @example
+ * ```ts
+ * const outcome = verifyResult(input, found, xuancheng2022, "en");
+ * outcome.success && outcome.total; //=> 0
+ * ```
+ */
+export function verifyResult(
+  input: unknown,
+  found: unknown,
+  policy: Policy,
+  lang: Lang,
+  limit = MAX_SHOWN,
+): { success: false; error: InputError } | { success: true; recomputed: ScoreResult; differences: Difference[]; total: number } {
+  const outcome = safeScore(input, { policy, allowIncomplete: true, lang });
+  if (!outcome.success) return outcome;
+  return { success: true, recomputed: outcome.data, ...diffJson(outcome.data, found, limit) };
+}
+
+/**
  * Recomputes RESULT from INPUT under the policy RESULT names and compares every field. Exit 0
  * when identical; exit 1 listing each differing path with the recomputed and the found value.
  *
@@ -190,18 +212,17 @@ export const verifyCommand: Command = {
         EXIT.input,
       );
     }
-    const outcome = safeScore(input, { policy: policyFor(named, policy, resultPath, lang), allowIncomplete: true, lang });
+    const outcome = verifyResult(input, found, policyFor(named, policy, resultPath, lang), lang);
     if (!outcome.success) {
       for (const line of issueLines(outcome.error, lang)) io.err(`${inputPath}: ${line}`);
       return EXIT.input;
     }
-    const recomputed = outcome.data;
+    const { recomputed, differences, total } = outcome;
     const other = otherBody(recomputed, found, inputPath, resultPath, lang);
     if (other !== undefined) {
       io.err(other);
       return EXIT.input;
     }
-    const { differences, total } = diffJson(recomputed, found, MAX_SHOWN);
     if (total === 0) {
       const who = `${recomputed.participant.id} ${recomputed.year}`;
       io.out(

@@ -1,7 +1,7 @@
 /**
  * mulberry32: a small, well-known 32-bit seeded pseudo-random generator returning floats in
- * [0, 1). The same seed always gives the same sequence, so generated rosters and benchmark inputs
- * are reproducible.
+ * [0, 1). The same seed always gives the same sequence, so generated rosters, benchmark inputs and
+ * the sampled scenarios of `sensitivity` are reproducible. Pure: the state lives in the closure.
  *
  * @param seed - Any 32-bit integer.
  * @returns A function giving the next float of the sequence.
