@@ -104,6 +104,8 @@ export const PROPERTY_DOCS: Readonly<Record<string, Doc>> = {
   documentYear: ["文号年份", "document year", "文号中读出的年份", "The year read from the document number"],
   documentNumberError: ["文号问题", "document number error", "文号无法读取的原因", "Why the document number could not be read"],
   source: ["扣分来源", "source", "扣分取自该投诉（complaint）或政策缺省值（policy）", "Whether the deduction is the complaint's own (complaint) or the policy's default (policy)"],
+  quotaRounding: ["优秀名额取整", "quota rounding", "优秀名额的取整方式（向下取整或四舍五入）", "How the number of excellent places is rounded (down, or half-up)"],
+  roundAggregation: ["督查轮次汇总方式", "round aggregation", "各轮得分汇总为项目得分的方式（各轮比例的平均，或合并计算）", "How the rounds make a component's value (the mean of the fractions, or pooled)"],
   reasonCode: ["原因", "reason", "未计入的原因", "Why it was not counted"],
   serial: ["序号", "serial", "文号中的序号", "The serial of the document number"],
 };
