@@ -18,7 +18,6 @@ import {
   type SensitivityParameter,
   type SensitivityResult,
 } from "../model/sensitivity.js";
-import type { NumInput } from "../model/values.js";
 import { compilePolicy, type CompiledPolicy } from "../policy/compile.js";
 import { InputError, errorMap, fromZodIssues, langOf, type InputIssue, type Lang } from "./errors.js";
 import { policyOption, validInputs } from "./inputs.js";
@@ -88,8 +87,9 @@ function variedOf(policy: Policy, cp: CompiledPolicy, ranges: Ranges, lang: Lang
     return name !== "quotaRounding" || p.excellentQuota.value !== null;
   });
   const pair = (name: "surveyWeights.basicallySatisfied" | "surveyWeights.dissatisfied" | "complaintDeduction"): [number, number] => {
-    const given = ranges[name] as readonly [NumInput, NumInput] | undefined;
-    const [low, high] = (given ?? DEFAULT_RANGES[name]).map((x) => toMicro(x) as number) as [number, number];
+    // A range given is validated (its Nums read as micro units); a default is decimal text.
+    const given = ranges[name] as unknown as readonly [number, number] | undefined;
+    const [low, high] = given ?? (DEFAULT_RANGES[name].map((x) => toMicro(x) as number) as [number, number]);
     if (low > high) refuse("range-order", [name]);
     return [low, high];
   };

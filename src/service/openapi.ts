@@ -52,7 +52,7 @@ function toDialect(node: unknown): unknown {
  * dialect is OpenAPI 3.1's, JSON Schema 2020-12, whose keywords these schemas use alike).
  */
 function addComponent(components: Json, name: string, schema: Json, description?: string): void {
-  const { $schema: _dialect, definitions, $defs, ...rest } = schema;
+  const { $schema: _dialect, $id: _id, definitions, $defs, ...rest } = schema;
   void _dialect;
   for (const [defName, def] of Object.entries({ ...(definitions as Json | undefined), ...($defs as Json | undefined) })) {
     if (!(defName in components)) components[defName] = toDialect(def);

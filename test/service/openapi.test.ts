@@ -85,7 +85,7 @@ describe("the OpenAPI document", () => {
 
   it("carries the shipped schemas as they are generated, their definitions as components", () => {
     for (const [kind, name] of [["input", "ScoreInput"], ["policy", "PolicyOverrides"], ["result", "ScoreResult"]] as const) {
-      const { $schema: _s, definitions, $defs, ...shipped } = jsonSchemaOf(kind);
+      const { $schema: _s, $id: _id, definitions, $defs, ...shipped } = jsonSchemaOf(kind);
       const prefix = $defs !== undefined ? "#/$defs/" : "#/definitions/";
       expect(JSON.stringify(doc.components["schemas"]?.[name]).replaceAll("#/components/schemas/", prefix)).toBe(JSON.stringify(shipped));
       for (const [defName, def] of Object.entries({ ...(definitions as Json | undefined), ...($defs as Json | undefined) })) {
