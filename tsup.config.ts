@@ -21,7 +21,7 @@ const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { versio
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", chart: "src/chart/index.ts" },
+    entry: { index: "src/index.ts", chart: "src/chart/index.ts", sensitivity: "src/sensitivity.ts" },
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,

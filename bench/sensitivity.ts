@@ -5,7 +5,8 @@
  */
 import { spawnSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
-import { definePolicy, safeScore, sensitivity } from "../src/index.js";
+import { definePolicy, safeScore } from "../src/index.js";
+import { sensitivity } from "../src/sensitivity.js";
 import { generateLines } from "./generate.js";
 
 const HEAP_CAP_MB = 48;

@@ -24,9 +24,6 @@ export { ScoreInputSchema, GROUNDS } from "./model/input.js";
 export { ScoreResultSchema } from "./model/result.js";
 export { rank } from "./api/rank.js";
 export { cycleOf, checkCoverage, planCycle } from "./api/cycle.js";
-export { compare } from "./api/compare.js";
-export { sensitivity } from "./api/sensitivity.js";
-export { SENSITIVITY_PARAMETERS, DEFAULT_RANGES, RangesSchema } from "./model/sensitivity.js";
 export { RankEntrySchema, RANK_GROUPINGS } from "./model/rank.js";
 export { YearSchema, RosterEntrySchema, RosterSchema, EvaluationSchema, EvaluationsSchema } from "./model/roster.js";
 export {
@@ -58,16 +55,6 @@ export type {
   RoundAggregation,
   QuotaRounding,
 } from "./model/policy.js";
-export type { CompareOptions } from "./api/compare.js";
-export type { SensitivityOptions } from "./api/sensitivity.js";
-export type {
-  SensitivityParameter,
-  Ranges,
-  CompareResult,
-  SensitivityResult,
-  SensitivityEntry,
-  OneAtATime,
-} from "./model/sensitivity.js";
 export type {
   ScoreInput,
   ScoreInputJson,

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compare, definePolicy, sensitivity } from "../src/index.js";
+import { definePolicy } from "../src/index.js";
+import { compare, sensitivity } from "../src/sensitivity.js";
 
 const read = (name: string): string => readFileSync(new URL(`./fixtures/sensitivity/${name}`, import.meta.url), "utf8");
 const inputs: unknown[] = read("inputs.ndjson").split("\n").filter((line) => line.trim() !== "").map((line) => JSON.parse(line) as unknown);

@@ -53,7 +53,8 @@ const standing = (e: RankEntry) => ({ total: e.total, rank: e.rank, tier: e.tier
  *   and the policy), inputs of several years, a body given twice, a missing candidate.
  * @example
  * ```ts
- * import { compare, definePolicy } from "wubi-wuping";
+ * import { definePolicy } from "wubi-wuping";
+ * import { compare } from "wubi-wuping/sensitivity";
  * const candidate = definePolicy({ id: "harsher", complaintDeduction: 2 });
  * const { participants, summary } = compare(inputs, { candidate }); // examples/2022/*.json
  * participants[0]; //=> { participant: { id: "jdzhzx", … }, base: { total: "95.82", rank: 1, tier: null }, candidate: { total: "95.82", rank: 1, tier: null }, changed: [] }

@@ -145,7 +145,7 @@ function variedOf(policy: Policy, cp: CompiledPolicy, ranges: Ranges, lang: Lang
  *   domain, `samples` outside 1..100,000.
  * @example
  * ```ts
- * import { sensitivity } from "wubi-wuping";
+ * import { sensitivity } from "wubi-wuping/sensitivity";
  * const s = sensitivity(inputs); // examples/2022/*.json, the preset
  * s.parameters.map((p) => p.parameter);
  * //=> ["surveyWeights.basicallySatisfied", "surveyWeights.dissatisfied", "complaintDeduction", "roundAggregation"]

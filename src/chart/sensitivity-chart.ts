@@ -108,8 +108,7 @@ export function strongestScenarios(result: SensitivityResult): OneAtATime[] {
  *   {@link CJK_FONTS} so Chinese labels render wherever a CJK font is installed.
  * @example
  * ```ts
- * import { sensitivity } from "wubi-wuping";
- * import { sensitivityChart } from "wubi-wuping/chart";
+ * import { sensitivity, sensitivityChart } from "wubi-wuping/sensitivity"; // the chart alone: "wubi-wuping/chart"
  * const svg = sensitivityChart(sensitivity(inputs));
  * svg.startsWith("<svg"); //=> true
  * ```

@@ -2,7 +2,8 @@
  * The sensitivity view (SPEC §11): how far the assumed parameters move each body's rank — the
  * library's chart (rank ranges and a bar per parameter) and a table of the same figures.
  */
-import { InputError, sensitivity, type Lang, type Policy, type RankGrouping, type SensitivityResult } from "../index.js";
+import { InputError, type Lang, type Policy, type RankGrouping } from "../index.js";
+import { sensitivity, type SensitivityResult } from "../sensitivity.js";
 import { PARAMETER_LABELS, sensitivityChart, strongestScenarios } from "../chart/index.js";
 import { h, type Child } from "./dom.js";
 import type { Body } from "./session.js";

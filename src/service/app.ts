@@ -8,18 +8,16 @@ import { Hono, type Context } from "hono";
 import {
   InputError,
   ScoreResultSchema,
-  compare,
   definePolicy,
   explain,
   rank,
   safeScore,
-  sensitivity,
   xuancheng2022,
   type InputIssue,
   type Lang,
   type Policy,
-  type Ranges,
 } from "../index.js";
+import { compare, sensitivity, type Ranges } from "../sensitivity.js";
 import { errorMap, fromZodIssues } from "../api/errors.js";
 import { batchLine, type BatchOptions } from "../cli/batch.js";
 import { LineSplitter, type SplitLine } from "../cli/lines.js";

@@ -1,7 +1,8 @@
 /** `sensitivity` and `compare` (SPEC §11): which parameters vary, their ranges, and bad input refused. */
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compare, definePolicy, sensitivity, xuancheng2022 } from "../../src/index.js";
+import { definePolicy, xuancheng2022 } from "../../src/index.js";
+import { compare, sensitivity } from "../../src/sensitivity.js";
 import { thrownIssues } from "../support/errors.js";
 import { completeInput, withComponents } from "../support/inputs.js";
 

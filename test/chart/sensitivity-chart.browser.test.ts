@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { definePolicy, sensitivity } from "../../src/index.js";
+import { definePolicy } from "../../src/index.js";
+import { sensitivity } from "../../src/sensitivity.js";
 import { sensitivityChart } from "../../src/chart/index.js";
 import { withComponents } from "../support/inputs.js";
 

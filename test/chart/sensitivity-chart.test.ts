@@ -1,6 +1,7 @@
 /** The sensitivity chart: what a person sees, as SVG text. */
 import { describe, expect, it } from "vitest";
-import { definePolicy, sensitivity } from "../../src/index.js";
+import { definePolicy } from "../../src/index.js";
+import { sensitivity } from "../../src/sensitivity.js";
 import { CJK_FONTS, sensitivityChart, strongestScenarios } from "../../src/chart/index.js";
 import { completeInput, withComponents } from "../support/inputs.js";
 

@@ -1,7 +1,8 @@
 /** `compare` and `sensitivity` on the command line: formats, languages, exit codes, messages. */
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { definePolicy, sensitivity } from "../../src/index.js";
+import { definePolicy } from "../../src/index.js";
+import { sensitivity } from "../../src/sensitivity.js";
 import { cli, tempFiles } from "./run.js";
 
 const dir = new URL("../../examples/2022/", import.meta.url);

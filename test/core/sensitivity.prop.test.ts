@@ -5,7 +5,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { definePolicy, score, sensitivity, xuancheng2022 } from "../../src/index.js";
+import { definePolicy, score, xuancheng2022 } from "../../src/index.js";
+import { sensitivity } from "../../src/sensitivity.js";
 import { compareExactText, fieldArb, microText, rankingUnder, scenarioPolicy } from "../support/scenarios.js";
 
 const quotaPolicy = definePolicy({

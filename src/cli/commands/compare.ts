@@ -1,5 +1,6 @@
 /** `wubi-wuping compare INPUTS.ndjson --candidate FILE`: the same inputs under two policies. */
-import { compare, type CompareResult, type Lang } from "../../index.js";
+import { type Lang } from "../../index.js";
+import { compare, type CompareResult } from "../../sensitivity.js";
 import { EXIT, usageError, type CliIO } from "../io.js";
 import { loadPolicy, type Command } from "../command.js";
 import { renderTable, toCsv, type Align } from "../table.js";

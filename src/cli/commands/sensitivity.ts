@@ -1,15 +1,7 @@
 /** `wubi-wuping sensitivity INPUTS.ndjson`: how firm each body's rank and tier are under the assumptions. */
 import { PARAMETER_LABELS, sensitivityChart, strongestScenarios } from "../../chart/index.js";
-import {
-  TIER_LABELS,
-  sensitivity,
-  type Lang,
-  type Ranges,
-  type SensitivityEntry,
-  type SensitivityParameter,
-  type SensitivityResult,
-  type Tier,
-} from "../../index.js";
+import { TIER_LABELS, type Lang, type Tier } from "../../index.js";
+import { sensitivity, type Ranges, type SensitivityEntry, type SensitivityParameter, type SensitivityResult } from "../../sensitivity.js";
 import { EXIT, oneLine, readJson, usageError, type CliIO } from "../io.js";
 import type { Command } from "../command.js";
 import { renderTable, toCsv, type Align } from "../table.js";
