@@ -45,7 +45,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (work !== "") rmSync(work, { recursive: true, force: true });
-}, 60_000);
+}, 120_000);
 
 describe("the packed package", () => {
   it("has nothing for publint to report", async () => {

@@ -467,14 +467,15 @@ describe("wubi-wuping serve's command line", () => {
       const run = await cli(["serve", "--help", "--lang", lang]);
       expect(run.code).toBe(0);
       for (const flag of ["--host", "--port", "--policy", "--max-body-bytes", "--max-line-bytes", "--body-timeout-ms", "--max-in-flight", "--max-in-flight-per-connection"]) {
-        expect(run.out.split("\n").filter((line) => line.trimStart().startsWith(`${flag} `))).toHaveLength(1);
+        expect(run.out.split("\n").filter((line) => line.trimStart().startsWith(`${flag} `)), `${lang} ${flag}`).toHaveLength(1);
       }
       expect(run.out).toContain("SIGTERM");
     }
   });
 
   it("refuses a flag value that is not a whole number in range, and a policy file that is wrong, before listening", async () => {
-    expect(await cli(["serve", "--port", "http"])).toMatchObject({ code: 2, err: "wubi-wuping serve: --port takes a whole number from 0 to 65535, not http" });
+    expect(await cli(["serve", "--port", "http", "--lang", "en"])).toMatchObject({ code: 2, err: "wubi-wuping serve: --port takes a whole number from 0 to 65535, not http" });
+    expect(await cli(["serve", "--port", "http"])).toMatchObject({ code: 2, err: "wubi-wuping serve：--port 应为 0 到 65535 之间的整数，而不是 http" });
     expect((await cli(["serve", "--max-in-flight", "0"])).code).toBe(2);
     const run = await cli(["serve", "--policy", file("bad-policy.json", '{"id":"x","decimals":9}'), "--lang", "en"]);
     expect(run.code).toBe(1);

@@ -42,6 +42,7 @@ const CHOICE_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   ceil: { zh: "进一法（ceil）", en: "rounded up (ceil)" },
 };
 
+
 /** A number of a parameter with its unit in Chinese. */
 const UNITS: Readonly<Record<string, (value: string) => string>> = {
   minRounds: (v) => `每年不少于 ${v} 次`,

@@ -4,12 +4,18 @@ import { loadPolicy, type Command } from "../command.js";
 import { EXIT, oneLine, usageError, type CliIO } from "../io.js";
 
 /** A whole-number flag within `[min, max]`, or its default. */
-function wholeNumber(values: Readonly<Record<string, unknown>>, flag: string, fallback: number, min: number, max: number): number {
+function wholeNumber(values: Readonly<Record<string, unknown>>, flag: string, fallback: number, min: number, max: number, lang: Lang): number {
   const value = values[flag];
   if (value === undefined) return fallback;
   const text = String(value);
   const n = /^[0-9]{1,10}$/.test(text) ? Number(text) : NaN;
-  if (!(n >= min && n <= max)) throw usageError(`wubi-wuping serve: --${flag} takes a whole number from ${min} to ${max}, not ${oneLine(text)}`);
+  if (!(n >= min && n <= max)) {
+    throw usageError(
+      lang === "zh"
+        ? `wubi-wuping serve：--${flag} 应为 ${min} 到 ${max} 之间的整数，而不是 ${oneLine(text)}`
+        : `wubi-wuping serve: --${flag} takes a whole number from ${min} to ${max}, not ${oneLine(text)}`,
+    );
+  }
   return n;
 }
 
@@ -116,12 +122,12 @@ export const serveCommand: Command = {
     const host = typeof values["host"] === "string" ? values["host"] : SERVICE_DEFAULTS.host;
     const options = {
       host,
-      port: wholeNumber(values, "port", SERVICE_DEFAULTS.port, 0, 65535),
-      maxBodyBytes: wholeNumber(values, "max-body-bytes", SERVICE_DEFAULTS.maxBodyBytes, 1, GIB),
-      maxLineBytes: wholeNumber(values, "max-line-bytes", SERVICE_DEFAULTS.maxLineBytes, 1, GIB),
-      bodyTimeoutMs: wholeNumber(values, "body-timeout-ms", SERVICE_DEFAULTS.bodyTimeoutMs, 1, 3_600_000),
-      maxInFlight: wholeNumber(values, "max-in-flight", SERVICE_DEFAULTS.maxInFlight, 1, 1_000_000),
-      maxInFlightPerConnection: wholeNumber(values, "max-in-flight-per-connection", SERVICE_DEFAULTS.maxInFlightPerConnection, 1, 1_000_000),
+      port: wholeNumber(values, "port", SERVICE_DEFAULTS.port, 0, 65535, lang),
+      maxBodyBytes: wholeNumber(values, "max-body-bytes", SERVICE_DEFAULTS.maxBodyBytes, 1, GIB, lang),
+      maxLineBytes: wholeNumber(values, "max-line-bytes", SERVICE_DEFAULTS.maxLineBytes, 1, GIB, lang),
+      bodyTimeoutMs: wholeNumber(values, "body-timeout-ms", SERVICE_DEFAULTS.bodyTimeoutMs, 1, 3_600_000, lang),
+      maxInFlight: wholeNumber(values, "max-in-flight", SERVICE_DEFAULTS.maxInFlight, 1, 1_000_000, lang),
+      maxInFlightPerConnection: wholeNumber(values, "max-in-flight-per-connection", SERVICE_DEFAULTS.maxInFlightPerConnection, 1, 1_000_000, lang),
     };
     const files = (values["policy"] as string[] | undefined) ?? [];
     const policies: Policy[] = [];
