@@ -8,14 +8,16 @@
  * @internal
  */
 import type { core } from "zod/mini";
-import { formatPath, type Lang } from "../api/errors.js";
-import { microText } from "../decimal.js";
-import { comprehensiveWindow, dailyWindow } from "../dates.js";
+import type { Lang } from "../api/errors.js";
 import { fieldName, keyName, valueName } from "./fields.js";
 import { CATEGORY_NAMES, LEVEL_NAMES, RECIPIENT_NAMES, SUBJECT_NAMES, TIER_NAMES, type Words } from "./labels.js";
+import { libraryText } from "./library.js";
 import { nearest } from "./suggest.js";
+import { capital, quoted, shownValue, spaced, subject, type Path } from "./text.js";
 
-type Path = readonly (string | number)[];
+export { libraryText } from "./library.js";
+export { shownValue } from "./text.js";
+
 type Params = Readonly<Record<string, unknown>>;
 
 /** The longest text whose length a message states. */
@@ -23,38 +25,6 @@ const MAX_COUNTED = 100_000;
 
 /** The most unknown keys of one object that get a suggestion of the nearest valid key. */
 const MAX_SUGGESTED = 1000;
-
-/** The most characters of an offending value a message echoes. */
-const SHOWN_VALUE = 40;
-
-// eslint-disable-next-line no-control-regex
-const INVISIBLE_ALL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
-
-/** A text from the input as a message quotes it: short, invisible characters as `\uXXXX`. */
-function quoted(text: string, max = SHOWN_VALUE): string {
-  const short = text.length > max ? `${text.slice(0, max)}…` : text;
-  return `"${short.replace(INVISIBLE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}"`;
-}
-
-/**
- * A value from the input as a message echoes it: a quoted short text, a number, `true`, or the
- * kind of a list or object.
- *
- * @example
- * ```ts
- * shownValue("23,5", "zh"); //=> "\"23,5\""
- * shownValue([1, 2], "zh"); //=> "一个数组（2 项）"
- * ```
- */
-export function shownValue(value: unknown, lang: Lang): string {
-  const zh = lang === "zh";
-  if (typeof value === "string") return quoted(value);
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
-  if (value === null) return "null";
-  if (Array.isArray(value)) return zh ? `一个数组（${value.length} 项）` : `an array of ${value.length}`;
-  if (typeof value === "object") return zh ? "一个对象" : "an object";
-  return zh ? "无" : "nothing";
-}
 
 /** A value with its kind, for a value of the wrong type: `文字 "2022"`, `数字 2022`. */
 function typedValue(value: unknown, lang: Lang): string {
@@ -82,19 +52,6 @@ function member(value: string, lang: Lang): string {
   if (name === undefined || lang === "en") return value;
   return `${value}（${name}）`;
 }
-
-/** The field a message is about: its office name, or its path where the tree has none. */
-function subject(path: Path, lang: Lang): string {
-  const name = fieldName(path, lang);
-  if (name !== "") return name;
-  if (path.length === 0) return lang === "zh" ? "输入" : "the input";
-  return lang === "zh" ? `字段 ${formatPath(path)} ` : `the field ${formatPath(path)}`;
-}
-
-const capital = (text: string): string => (text === "" ? text : `${text.charAt(0).toUpperCase()}${text.slice(1)}`);
-
-/** Chinese text followed by `text`, with the space Chinese typesetting puts before Latin letters and digits. */
-const spaced = (text: string): string => (/^[A-Za-z0-9"“]/.test(text) ? ` ${text}` : text);
 
 /** `F应为…，填写的是 V` / `F must be …, not V`. */
 function expectedGot(field: string, expected: string, got: string | undefined, lang: Lang): string {
@@ -228,114 +185,6 @@ function checkedValue(issue: { input?: unknown }, path: Path): unknown {
     return (input as Record<string, unknown>)[key];
   }
   return undefined;
-}
-
-/** What a library message is about: the field, the object holding it, the offending value. */
-interface About {
-  readonly field: string;
-  readonly owner: string;
-  readonly value: unknown;
-}
-
-type Library = (p: Params, about: About) => string;
-
-const year = (p: Params): number => Number(p["year"]);
-const windowsText = (y: number, lang: Lang): string => {
-  const d = dailyWindow(y);
-  const c = comprehensiveWindow(y);
-  return lang === "zh" ? `日常考评 ${d.from} 至 ${d.to}，综合评价 ${c.from} 至 ${c.to}` : `daily ${d.from} to ${d.to}, comprehensive ${c.from} to ${c.to}`;
-};
-const given = (value: unknown, lang: Lang): string =>
-  value === undefined ? "" : lang === "zh" ? `（填写的是${spaced(shownValue(value, lang))}）` : ` (given: ${shownValue(value, lang)})`;
-/** A level's ceiling: given as text (`ceiling`) or in micro units (`ceilingMicro`). */
-const ceiling = (p: Params): string => (p["ceiling"] === undefined ? microText(Number(p["ceilingMicro"])) : String(p["ceiling"]));
-const recipientOf = (p: Params, lang: Lang): string => valueName(String(p["recipient"]), lang, RECIPIENT_NAMES) ?? String(p["recipient"]);
-
-/** The library's own codes (SPEC §8), in both languages. */
-const LIBRARY: Readonly<Record<string, Readonly<Record<Lang, Library>>>> = {
-  "missing-component": {
-    zh: (p, { field: f }) => `缺少${f}的有效记录；请补齐数据，或用 ${String(p["option"] ?? "allowIncomplete")} 计为暂定结果`,
-    en: (p, { field: f }) => `${capital(f)} has nothing to count; supply its records, or use ${String(p["option"] ?? "allowIncomplete")} for a provisional result`,
-  },
-  "all-outside-window": {
-    zh: (p) => `所有记录都不在 ${year(p)} 年度的计分时段内（${windowsText(year(p), "zh")}）；请核对考评年度（year）是否填写正确`,
-    en: (p) => `No record lies inside the windows of ${year(p)} (${windowsText(year(p), "en")}); check that the year is right`,
-  },
-  "duplicate-id": {
-    zh: (p) => `编号 ${quoted(String(p["id"]), 100)} 在本列表中重复；每条记录的编号（id）必须唯一`,
-    en: (p) => `The id ${quoted(String(p["id"]), 100)} appears more than once in this list; ids must be unique`,
-  },
-  "score-above-out-of": {
-    zh: (p, { field: f, value: v }) => `${f}高于本轮满分 ${String(p["outOf"])}${given(v, "zh")}`,
-    en: (p, { field: f, value: v }) => `${capital(f)} is above the round's full marks of ${String(p["outOf"])}${given(v, "en")}`,
-  },
-  "awarded-not-allowed": {
-    zh: (p, { owner }) => `${owner}授予${recipientOf(p, "zh")}，不填写酌情加分（awarded）：只有授予所在单位的表彰才按关联度酌情加分，其他表彰按级别计分；请删除 awarded`,
-    en: () => 'Only a unit commendation (recipient "unit") carries awarded; a participant or section commendation scores by its level, so remove awarded',
-  },
-  "awarded-required": {
-    zh: (_p, { owner }) => `${owner}授予所在单位，必须填写酌情加分（awarded）：按承担工作的关联度确定的分值`,
-    en: () => "A unit commendation needs awarded (the points granted by relevance)",
-  },
-  "awarded-above-ceiling": {
-    zh: (p, { field: f, value: v }) => `${f}不得超过该级别的上限 ${ceiling(p)}${given(v, "zh")}`,
-    en: (p, { value: v }) => `The awarded points exceed this level's ceiling of ${ceiling(p)}${given(v, "en")}`,
-  },
-  "reason-required": {
-    zh: () => "否决依据为“其他原因”（other）时必须填写原因（reason）",
-    en: () => 'A veto on the ground "other" needs a reason',
-  },
-  "too-many-decimals": {
-    zh: (p, { field: f, value: v }) => `${f}的小数位数过多：本政策最多 ${String(p["decimals"])} 位小数${given(v ?? p["value"], "zh")}`,
-    en: (p, { field: f, value: v }) => `${capital(f)} has too many decimals: this policy allows at most ${String(p["decimals"])}${given(v ?? p["value"], "en")}`,
-  },
-  "too-many-issues": {
-    zh: (p) => `本列表的问题过多：以上列出前 ${String(p["shown"])} 处，共 ${String(p["total"])} 处`,
-    en: (p) => `Too many problems in this list: the first ${String(p["shown"])} are listed, of ${String(p["total"])} in all`,
-  },
-  "policy-mismatch": {
-    zh: (p) => `该结果按政策 ${String(p["actual"])} 计算，而排名使用政策 ${String(p["expected"])}；请用同一政策计算，或指定该政策`,
-    en: (p) => `This result was computed under policy "${String(p["actual"])}", but the ranking uses "${String(p["expected"])}"; pass that policy or rescore`,
-  },
-  "mixed-years": {
-    zh: (p) => `该结果的年度 ${String(p["year"])} 与第一条结果的年度 ${String(p["expected"])} 不同；一次排名只比较同一年度的结果`,
-    en: (p) => `This result is for ${String(p["year"])}, the first result for ${String(p["expected"])}; one ranking compares one year`,
-  },
-  "invalid-total": {
-    zh: (p) => `总分应为恰好 ${String(p["decimals"])} 位小数的定点数（与政策一致），即 score 输出的写法`,
-    en: (p) => `The total must be a fixed-point number with exactly ${String(p["decimals"])} decimals (the policy's), as score() writes it`,
-  },
-  "before-first-cycle": {
-    zh: (p) => `${String(p["year"])} 年早于第一个考评周期（自 ${String(p["firstYear"])} 年起）`,
-    en: (p) => `${String(p["year"])} is before the first evaluation cycle, which starts in ${String(p["firstYear"])}`,
-  },
-  "before-cycle": {
-    zh: (p) => `起始年度不得早于该周期的第一年 ${String(p["firstYear"])}`,
-    en: (p) => `The starting year may not be before the cycle's first year, ${String(p["firstYear"])}`,
-  },
-  "invalid-policy": {
-    zh: () => "选项 policy 必须是 definePolicy() 或预设（如 xuancheng2022）给出的政策；请用 definePolicy(覆盖项) 生成，不要直接传入覆盖项 JSON 或修改过的副本",
-    en: () => "The option policy must be a policy made by definePolicy() or a preset such as xuancheng2022: pass definePolicy(overrides), not the overrides JSON or an edited copy",
-  },
-  "invalid-cycle": {
-    zh: () => "周期的最后一年不得早于第一年，且一个周期不超过 100 年",
-    en: () => "A cycle's last year must not be before its first, and a cycle spans at most 100 years",
-  },
-};
-
-/**
- * The message for one of the library's codes (SPEC §8) at `path`, or `undefined` for a code the
- * library does not define.
- *
- * @example
- * ```ts
- * libraryText("missing-component", "zh", { option: "--allow-incomplete" }, ["components", "deputies"]);
- * //=> "缺少“两代表一委员”评价的有效记录；请补齐数据，或用 --allow-incomplete 计为暂定结果"
- * ```
- */
-export function libraryText(code: string, lang: Lang, params: Params = {}, path: Path = [], value?: unknown): string | undefined {
-  const entry = Object.hasOwn(LIBRARY, code) ? LIBRARY[code] : undefined;
-  return entry?.[lang](params, { field: subject(path, lang), owner: subject(path.slice(0, -1), lang), value });
 }
 
 /**
