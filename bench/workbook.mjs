@@ -4,21 +4,11 @@
 import ExcelJS from "exceljs";
 import { cpus } from "node:os";
 import { readWorkbook } from "../dist/workbook.js";
+import { prng } from "../scripts/prng.mjs";
 
 const BODIES = 1_000;
 const RUNS = 5;
 
-/** A small seeded generator (mulberry32), so every run reads the same workbook. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function workbookOf(bodies) {
   const random = prng(11);

@@ -3,11 +3,11 @@
  * `verify INPUTS.ndjson --published TABLE`: recompute every input, rank, and compare with a
  * published ranking table.
  */
-import { readFile } from "node:fs/promises";
 import { InputError, rank, safeScore, xuancheng2022, type Lang, type Policy, type ScoreResult } from "../../index.js";
 import type { Command, CommandArgs } from "../command.js";
 import { diffJson, showPath, showValue, type Difference } from "../diff.js";
-import { CliError, EXIT, describeFsError, issueLines, oneLine, readJson, readJsonObject, readText, usageError, type CliIO } from "../io.js";
+import { CliError, EXIT, issueLines, oneLine, readJson, readJsonObject, readText, usageError, type CliIO } from "../io.js";
+import { readBytes } from "../binary.js";
 import { comparePublished, readTable, type PublishedExpectation } from "../published.js";
 import { parseNdjson, rankErrorLines } from "./rank.js";
 
@@ -51,17 +51,6 @@ function otherBody(recomputed: ScoreResult, found: Readonly<Record<string, unkno
     : `not the same participant and year: ${resultPath} is the result of ${theirs}, but ${inputPath} is the input of ${ours}; check that the two files belong together`;
 }
 
-/** Reads a published table's bytes (exit 1 with one line when it cannot be read). */
-async function tableBytes(path: string, io: CliIO, lang: Lang): Promise<Uint8Array> {
-  try {
-    if (path !== "-") return await readFile(path);
-    const chunks: Buffer[] = [];
-    for await (const chunk of io.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
-    return Buffer.concat(chunks);
-  } catch (cause) {
-    throw new CliError(describeFsError(path, cause, lang), EXIT.input);
-  }
-}
 
 /**
  * `verify INPUTS.ndjson --published TABLE`: scores every input, ranks the results, and compares the
@@ -73,7 +62,7 @@ async function verifyPublished(inputsPath: string, tablePath: string, { values, 
   if (by !== undefined && by !== "category") throw usageError(`--by ${zh ? "只取 category，不能是" : "takes category, not"} ${oneLine(String(by))}`);
   if (inputsPath === "-" && tablePath === "-") throw usageError(zh ? "INPUTS 和 TABLE 不能都从标准输入读取" : "INPUTS and TABLE cannot both be read from stdin");
   const lines = parseNdjson(await readText(inputsPath, io, lang), inputsPath, lang);
-  const table = await readTable(tablePath, await tableBytes(tablePath, io, lang), lang);
+  const table = await readTable(tablePath, await readBytes(tablePath, io, lang), lang);
   const results: ScoreResult[] = [];
   const problems: string[] = [];
   for (const { line, value } of lines) {
