@@ -5,9 +5,10 @@
  */
 import type { core } from "zod/mini";
 import { libraryText, renderIssue } from "../messages/issues.js";
+import { SHOWN_LENGTH, formatPath, type Lang } from "../messages/path.js";
 
-/** The language of messages: Chinese (default) or English. */
-export type Lang = "zh" | "en";
+export type { Lang } from "../messages/path.js";
+export { formatPath } from "../messages/path.js";
 
 /** The codes this library adds to zod's own (SPEC §8). */
 export type LibraryIssueCode =
@@ -91,35 +92,6 @@ export class InputError extends Error {
     super(summarize(issues, lang));
     this.issues = issues;
   }
-}
-
-/** The most characters of a key or id that a message or a rendered path shows. */
-const SHOWN_LENGTH = 100;
-// Control characters (C0, DEL, C1), zero-width and direction marks, line and paragraph separators,
-// direction embeddings, overrides and isolates, the word joiner and the BOM: invisible, or able to
-// break a line or reorder what a terminal shows.
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
-// eslint-disable-next-line no-control-regex
-const INVISIBLE_ALL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
-
-const escapeInvisible = (text: string): string =>
-  text.replace(INVISIBLE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-
-/**
- * Renders a path the way a clerk reads it: `components.routineInspection.rounds[1].score`. A key
- * that is longer than 100 characters or holds an invisible or control character is shown quoted
- * and escaped (`participant["a\nb"]`), so the rendering is always one short line.
- */
-export function formatPath(path: readonly (string | number)[]): string {
-  let text = "";
-  for (const part of path) {
-    if (typeof part === "number") text += `[${part}]`;
-    else if (part.length > SHOWN_LENGTH || INVISIBLE.test(part)) {
-      text += `[${escapeInvisible(JSON.stringify(part.length > SHOWN_LENGTH ? `${part.slice(0, SHOWN_LENGTH)}…` : part))}]`;
-    } else text += text === "" ? part : `.${part}`;
-  }
-  return text === "" ? "(root)" : text;
 }
 
 function summarize(issues: readonly InputIssue[], lang: Lang): string {

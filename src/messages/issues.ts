@@ -8,7 +8,7 @@
  * @internal
  */
 import type { core } from "zod/mini";
-import type { Lang } from "../api/errors.js";
+import type { Lang } from "./path.js";
 import { fieldName, keyName, valueName } from "./fields.js";
 import { CATEGORY_NAMES, LEVEL_NAMES, RECIPIENT_NAMES, SUBJECT_NAMES, TIER_NAMES, type Words } from "./labels.js";
 import { libraryText } from "./library.js";

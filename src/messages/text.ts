@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import { formatPath, type Lang } from "../api/errors.js";
+import { escapeInvisible, formatPath, type Lang } from "./path.js";
 import { fieldName } from "./fields.js";
 
 /** A path into an input. */
@@ -13,8 +13,6 @@ export type Path = readonly (string | number)[];
 /** The most characters of an offending value a message echoes. */
 const SHOWN_VALUE = 40;
 
-// eslint-disable-next-line no-control-regex
-const INVISIBLE_ALL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 /**
  * A text from the input as a message quotes it: short, invisible characters as `\uXXXX`.
@@ -26,7 +24,7 @@ const INVISIBLE_ALL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u20
  */
 export function quoted(text: string, max = SHOWN_VALUE): string {
   const short = text.length > max ? `${text.slice(0, max)}…` : text;
-  return `"${short.replace(INVISIBLE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}"`;
+  return `"${escapeInvisible(short)}"`;
 }
 
 /**
