@@ -68,6 +68,21 @@ describe("exact arithmetic", () => {
     }
   });
 
+  it("writes a non-negative rational whose terms carry many 2s, 5s and 10s (as micro units do) exactly", () => {
+    // num and den of the form m · 2^a · 5^b with small m: the shapes component values take
+    // (`Σ score × max / (outOf × n)` in micro units), where the text strips the shared 10s first.
+    const shaped = fc
+      .tuple(fc.integer({ min: 0, max: 999 }), fc.nat({ max: 12 }), fc.nat({ max: 12 }))
+      .map(([m, a, b]) => m * 2 ** a * 5 ** b)
+      .filter((x) => Number.isSafeInteger(x));
+    fc.assert(
+      fc.property(shaped, shaped.filter((d) => d > 0), (num, den) => {
+        expect(rationalText({ num, den })).toBe(referenceText(BigInt(num), BigInt(den)));
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
   it("writes a rational as its lowest-terms fraction or its terminating decimal", () => {
     fc.assert(
       fc.property(safeInt, safeInt.filter((d) => d > 0), (num, den) => {

@@ -219,6 +219,12 @@ function smallRationalText(num: number, den: number): string | undefined {
   let rest = den;
   let twos = 0;
   let fives = 0;
+  // Tens first: a denominator in micro units carries six of them, one division each.
+  while (Number.isInteger(rest / 10)) {
+    rest /= 10;
+    twos += 1;
+    fives += 1;
+  }
   while (Number.isInteger(rest / 2)) {
     rest /= 2;
     twos += 1;
@@ -230,6 +236,12 @@ function smallRationalText(num: number, den: number): string | undefined {
   // Now den = 2^twos · 5^fives · rest; divide out the 2s and 5s num shares, counting what is left.
   let n = num;
   let d = den;
+  while (twos > 0 && fives > 0 && Number.isInteger(n / 10)) {
+    n /= 10;
+    d /= 10;
+    twos -= 1;
+    fives -= 1;
+  }
   while (twos > 0 && Number.isInteger(n / 2)) {
     n /= 2;
     d /= 2;
