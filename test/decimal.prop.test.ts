@@ -11,6 +11,7 @@ import {
   approximate,
   compareDecimalText,
   floorOfShare,
+  microText,
   rationalText,
   roundHalfUp,
   sumDecimalText,
@@ -66,6 +67,25 @@ describe("exact arithmetic", () => {
     for (const n of [0, -0, 1e-6, 1e-7, 5e-7, 999_999_999.999999, 999_999_999.999_999_9, 1e9, 0.1 + 0.2, 1 / 3]) {
       expect(toMicro(n)).toBe(Object.is(n, -0) ? 0 : referenceMicro(n));
     }
+  });
+
+  it("writes a micro value as its canonical decimal, as decimal.js does", () => {
+    // Whole numbers, one and two places (scores as written) and up to six, and any safe integer.
+    const micro = fc.oneof(
+      fc.nat({ max: 999_999_999 }).map((n) => n * 1_000_000),
+      fc.nat({ max: 10 ** 11 }).map((n) => n * 10_000),
+      fc.nat({ max: 10 ** 12 }).map((n) => n * 100_000),
+      fc.nat({ max: 10 ** 15 }),
+      fc.maxSafeNat(),
+    );
+    fc.assert(
+      fc.property(micro, (m) => {
+        expect(microText(m)).toBe(new Decimal(m).div(1_000_000).toFixed());
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const m of [0, 1, 10_000, 90_000, 100_000, 1_000_000, 1_010_000, 1_090_000, 23_510_000, 999_999_999_990_000])
+      expect(microText(m)).toBe(new Decimal(m).div(1_000_000).toFixed());
   });
 
   it("writes a non-negative rational whose terms carry many 2s, 5s and 10s (as micro units do) exactly", () => {

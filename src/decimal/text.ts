@@ -103,6 +103,11 @@ export function microText(micro: number): string {
   const whole = Math.floor(micro / MICRO);
   let rest = micro - whole * MICRO;
   if (rest === 0) return String(whole);
+  if (rest % 10_000 === 0) {
+    // Two places or one, as scores are written: no loop, no padding.
+    const cents = rest / 10_000;
+    return cents % 10 === 0 ? `${whole}.${cents / 10}` : `${whole}.${cents < 10 ? "0" : ""}${cents}`;
+  }
   let places = 6;
   while (rest % 10 === 0) {
     rest /= 10;
