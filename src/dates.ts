@@ -4,8 +4,6 @@
  *
  * @internal
  */
-import { getDaysInMonth } from "date-fns";
-
 /** The first and last year a `Date` may carry (SPEC §4). */
 export const DATE_YEARS = { min: 1949, max: 2099 } as const;
 
@@ -13,6 +11,25 @@ export const DATE_YEARS = { min: 1949, max: 2099 } as const;
 export interface Window {
   readonly from: string;
   readonly to: string;
+}
+
+/**
+ * Whether `year` is a leap year of the Gregorian calendar: divisible by 4, and not by 100 unless
+ * by 400 (2000 was one, 2100 will not be).
+ *
+ * @example
+ * ```ts
+ * isLeapYear(2024); //=> true
+ * ```
+ */
+export function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+/** The days of `month` (1..12) of `year`. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** The number written by `count` ASCII digits of `text` from `start`, or -1 if one is not a digit. */
@@ -37,14 +54,12 @@ export function isCalendarDate(text: string): boolean {
   const month = digitsAt(text, 5, 2);
   const day = digitsAt(text, 8, 2);
   if (year < DATE_YEARS.min || year > DATE_YEARS.max || month < 1 || month > 12 || day < 1) return false;
-  return day <= 28 || day <= getDaysInMonth(new Date(year, month - 1, 1));
+  return day <= 28 || day <= daysInMonth(year, month);
 }
 
 /** The last day of February of `year`: the 29th in a leap year. */
 export function lastDayOfFebruary(year: number): string {
-  // Years are 4-digit here (1949..2099); date-fns's `format` would pull its whole formatter and
-  // the en-US locale into a browser bundle for this one string.
-  return `${year}-02-${getDaysInMonth(new Date(year, 1, 1))}`;
+  return isLeapYear(year) ? `${year}-02-29` : `${year}-02-28`;
 }
 
 /** 日常考评 window of year Y: Y-01-01..Y-12-31 (`附件2-一`). */

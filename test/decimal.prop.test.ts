@@ -11,6 +11,7 @@ import {
   approximate,
   compareDecimalText,
   floorOfShare,
+  microText,
   rationalText,
   roundHalfUp,
   sumDecimalText,
@@ -66,6 +67,40 @@ describe("exact arithmetic", () => {
     for (const n of [0, -0, 1e-6, 1e-7, 5e-7, 999_999_999.999999, 999_999_999.999_999_9, 1e9, 0.1 + 0.2, 1 / 3]) {
       expect(toMicro(n)).toBe(Object.is(n, -0) ? 0 : referenceMicro(n));
     }
+  });
+
+  it("writes a micro value as its canonical decimal, as decimal.js does", () => {
+    // Whole numbers, one and two places (scores as written) and up to six, and any safe integer.
+    const micro = fc.oneof(
+      fc.nat({ max: 999_999_999 }).map((n) => n * 1_000_000),
+      fc.nat({ max: 10 ** 11 }).map((n) => n * 10_000),
+      fc.nat({ max: 10 ** 12 }).map((n) => n * 100_000),
+      fc.nat({ max: 10 ** 15 }),
+      fc.maxSafeNat(),
+    );
+    fc.assert(
+      fc.property(micro, (m) => {
+        expect(microText(m)).toBe(new Decimal(m).div(1_000_000).toFixed());
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const m of [0, 1, 10_000, 90_000, 100_000, 1_000_000, 1_010_000, 1_090_000, 23_510_000, 999_999_999_990_000])
+      expect(microText(m)).toBe(new Decimal(m).div(1_000_000).toFixed());
+  });
+
+  it("writes a non-negative rational whose terms carry many 2s, 5s and 10s (as micro units do) exactly", () => {
+    // num and den of the form m · 2^a · 5^b with small m: the shapes component values take
+    // (`Σ score × max / (outOf × n)` in micro units), where the text strips the shared 10s first.
+    const shaped = fc
+      .tuple(fc.integer({ min: 0, max: 999 }), fc.nat({ max: 12 }), fc.nat({ max: 12 }))
+      .map(([m, a, b]) => m * 2 ** a * 5 ** b)
+      .filter((x) => Number.isSafeInteger(x));
+    fc.assert(
+      fc.property(shaped, shaped.filter((d) => d > 0), (num, den) => {
+        expect(rationalText({ num, den })).toBe(referenceText(BigInt(num), BigInt(den)));
+      }),
+      { numRuns: 10_000 },
+    );
   });
 
   it("writes a rational as its lowest-terms fraction or its terminating decimal", () => {

@@ -114,6 +114,23 @@ describe("the schema files", () => {
   });
 });
 
+/** Java's verdicts (java.util.regex, `Matcher.find`, as a Java validator reads "pattern"). */
+function java(texts: readonly string[]): Record<string, boolean[]> {
+  const b64 = (text: string): string => Buffer.from(text, "utf8").toString("base64");
+  const request = [...Object.entries(SCHEMA_PATTERNS).map(([name, pattern]) => `${name} ${b64(pattern)}`), "--", ...texts.map(b64)].join("\n");
+  const run = spawnSync("java", ["test/support/PatternCheck.java"], { input: `${request}\n`, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`java failed (is a JDK installed? .ci/run installs one): ${run.error?.message ?? run.stderr}`);
+  return Object.fromEntries(
+    run.stdout
+      .trim()
+      .split("\n")
+      .map((line) => {
+        const [name = "", bits = ""] = line.split(" ");
+        return [name, [...bits].map((b) => b === "1")];
+      }),
+  );
+}
+
 describe("the patterns", () => {
   const DAYS = Array.from({ length: 32 }, (_, d) => String(d).padStart(2, "0"));
   const MONTHS = Array.from({ length: 14 }, (_, m) => String(m).padStart(2, "0"));
@@ -133,13 +150,15 @@ describe("the patterns", () => {
     nonBlank: (t) => t.trim() !== "",
   };
 
-  it("give the library's verdict in ECMAScript (as Ajv reads them) and in Python on hostile texts", () => {
+  it("give the library's verdict in ECMAScript (as Ajv reads them), in Python and in Java on hostile texts", () => {
     const fromPython = python([], texts).matches;
+    const fromJava = java(texts);
     for (const [name, pattern] of Object.entries(SCHEMA_PATTERNS) as [keyof typeof SCHEMA_PATTERNS, string][]) {
       const regex = new RegExp(pattern, "u");
       texts.forEach((text, i) => {
         const ecma = regex.test(text);
         expect(fromPython[name]?.[i], `${name} ${JSON.stringify(text)}: Python`).toBe(ecma);
+        expect(fromJava[name]?.[i], `${name} ${JSON.stringify(text)}: Java`).toBe(ecma);
         const rule = library[name];
         if (rule !== undefined) expect(ecma, `${name} ${JSON.stringify(text)}: the library`).toBe(rule(text));
       });

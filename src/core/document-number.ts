@@ -31,6 +31,13 @@ const SHAPE =
   /^([^\s〔〕[\]【】()]+)\s*(?:〔\s*([0-9]{4})\s*〕|\[\s*([0-9]{4})\s*\]|【\s*([0-9]{4})\s*】|\(\s*([0-9]{4})\s*\))\s*(?:第)?\s*([0-9]+)\s*(号)?$/;
 
 /**
+ * A number already in the standard form whose every character NFKC leaves as it is (CJK unified
+ * ideographs, ASCII letters and digits in the 代字): the form nearly every commendation carries,
+ * read without cleaning and normalising the text first. It parses to what the full path would.
+ */
+const STANDARD = /^([\u4e00-\u9fffA-Za-z0-9]+)〔([0-9]{4})〕([1-9][0-9]{0,8})号$/;
+
+/**
  * The largest serial a document number may carry (SPEC §5).
  *
  * @example
@@ -58,6 +65,13 @@ export const MAX_SERIAL = 999_999_999;
  * ```
  */
 export function parseDocumentNumber(text: string): DocumentNumberResult {
+  const standard = STANDARD.exec(text);
+  if (standard !== null) {
+    const [, issuerCode = "", years = "", digits = ""] = standard;
+    const year = Number(years);
+    if (year < 1949 || year > 2099) return { ok: false, reason: "year-out-of-range" };
+    return { ok: true, issuerCode, year, serial: Number(digits), standard: true, normalized: text };
+  }
   const cleaned = text.replace(ZERO_WIDTH, "").trim().normalize("NFKC");
   const match = SHAPE.exec(cleaned);
   if (match === null) return { ok: false, reason: "unrecognized" };

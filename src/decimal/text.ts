@@ -103,6 +103,11 @@ export function microText(micro: number): string {
   const whole = Math.floor(micro / MICRO);
   let rest = micro - whole * MICRO;
   if (rest === 0) return String(whole);
+  if (rest % 10_000 === 0) {
+    // Two places or one, as scores are written: no loop, no padding.
+    const cents = rest / 10_000;
+    return cents % 10 === 0 ? `${whole}.${cents / 10}` : `${whole}.${cents < 10 ? "0" : ""}${cents}`;
+  }
   let places = 6;
   while (rest % 10 === 0) {
     rest /= 10;
@@ -219,6 +224,12 @@ function smallRationalText(num: number, den: number): string | undefined {
   let rest = den;
   let twos = 0;
   let fives = 0;
+  // Tens first: a denominator in micro units carries six of them, one division each.
+  while (Number.isInteger(rest / 10)) {
+    rest /= 10;
+    twos += 1;
+    fives += 1;
+  }
   while (Number.isInteger(rest / 2)) {
     rest /= 2;
     twos += 1;
@@ -230,6 +241,12 @@ function smallRationalText(num: number, den: number): string | undefined {
   // Now den = 2^twos · 5^fives · rest; divide out the 2s and 5s num shares, counting what is left.
   let n = num;
   let d = den;
+  while (twos > 0 && fives > 0 && Number.isInteger(n / 10)) {
+    n /= 10;
+    d /= 10;
+    twos -= 1;
+    fives -= 1;
+  }
   while (twos > 0 && Number.isInteger(n / 2)) {
     n /= 2;
     d /= 2;

@@ -1,0 +1,40 @@
+/**
+ * The calendar of `src/dates.ts` against date-fns, the oracle: every day of every month of the
+ * years a `Date` may carry and a few either side, and the last day of every February.
+ */
+import { getDaysInMonth } from "date-fns";
+import { describe, expect, it } from "vitest";
+import { DATE_YEARS, isCalendarDate, isLeapYear, lastDayOfFebruary, comprehensiveWindow, vetoPeriod } from "../../src/dates.js";
+
+const two = (n: number): string => String(n).padStart(2, "0");
+
+describe("the calendar", () => {
+  it("accepts exactly the real days of the years 1949..2099, as date-fns counts them", () => {
+    const wrong: string[] = [];
+    for (let year = DATE_YEARS.min - 3; year <= DATE_YEARS.max + 3; year += 1) {
+      for (let month = 0; month <= 13; month += 1) {
+        for (let day = 0; day <= 32; day += 1) {
+          const text = `${year}-${two(month)}-${two(day)}`;
+          const real =
+            year >= DATE_YEARS.min && year <= DATE_YEARS.max && month >= 1 && month <= 12 && day >= 1 && day <= getDaysInMonth(new Date(year, month - 1, 1));
+          if (isCalendarDate(text) !== real) wrong.push(text);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("ends February on the 29th exactly in the leap years (2000 is one, 1900 and 2100 are not)", () => {
+    for (let year = 1890; year <= 2110; year += 1) {
+      expect(lastDayOfFebruary(year)).toBe(`${year}-02-${getDaysInMonth(new Date(year, 1, 1))}`);
+      expect(isLeapYear(year)).toBe(getDaysInMonth(new Date(year, 1, 1)) === 29);
+    }
+    expect([isLeapYear(1900), isLeapYear(2000), isLeapYear(2024), isLeapYear(2100)]).toEqual([false, true, true, false]);
+  });
+
+  it("closes the comprehensive window and the veto period on the last day of February of the next year", () => {
+    expect(comprehensiveWindow(2023)).toEqual({ from: "2023-12-01", to: "2024-02-29" });
+    expect(comprehensiveWindow(2022)).toEqual({ from: "2022-12-01", to: "2023-02-28" });
+    expect(vetoPeriod(2099)).toEqual({ from: "2099-01-01", to: "2100-02-28" });
+  });
+});
