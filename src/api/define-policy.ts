@@ -81,33 +81,8 @@ function distinct(issues: readonly InputIssue[], overrides: unknown): InputIssue
   });
 }
 
-/** The parameters the overrides may set, in the order of a policy's parameters. */
-const OVERRIDABLE = [
-  "minRounds",
-  "commendationPoints",
-  "roundAggregation",
-  "surveyWeights",
-  "complaintDeduction",
-  "decimals",
-  "unitCeiling",
-  "bonusCap",
-  "tiers",
-  "excellentQuota",
-  "quotaRounding",
-] as const;
-
-/** The overridden parameters stored as given (counts and names); the others hold `Num`s. */
-const AS_GIVEN: ReadonlySet<string> = new Set(["minRounds", "roundAggregation", "decimals", "quotaRounding"]);
-
-/** Validated values with every `Num` (micro units) as the canonical text a policy stores. */
-const canonicalDeep = (value: unknown): unknown =>
-  typeof value === "number"
-    ? microText(value)
-    : Array.isArray(value)
-      ? value.map(canonicalDeep)
-      : typeof value === "object" && value !== null
-        ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, canonicalDeep(inner)]))
-        : value;
+/** A validated `Num` (micro units) as the canonical text a policy stores. */
+const canonical = (micro: number): string => microText(micro);
 
 /**
  * Derives a policy from the preset (or `options.base`): a new `id` and any of `label`,
@@ -184,17 +159,42 @@ export function definePolicy(overrides: unknown, options: DefinePolicyOptions = 
   const id = o.id ?? "";
   const set = <T>(value: T): Parameter<T> => ({ value, provenance: { kind: "policy", policy: id } as Provenance });
   const b = base.parameters;
-  const parameters: Record<string, unknown> = { ...b };
-  // Each overridden parameter replaces the base's in its place, its numbers as canonical text.
-  for (const key of OVERRIDABLE) {
-    const value = o[key];
-    if (value !== undefined) parameters[key] = set(AS_GIVEN.has(key) ? value : canonicalDeep(value));
-  }
+  const parameters: PolicyParameters = {
+    ...b,
+    ...(o.surveyWeights === undefined
+      ? {}
+      : {
+          surveyWeights: set({
+            satisfied: canonical(o.surveyWeights.satisfied),
+            basicallySatisfied: canonical(o.surveyWeights.basicallySatisfied),
+            dissatisfied: canonical(o.surveyWeights.dissatisfied),
+          }),
+        }),
+    ...(o.complaintDeduction === undefined ? {} : { complaintDeduction: set(canonical(o.complaintDeduction)) }),
+    ...(o.minRounds === undefined ? {} : { minRounds: set(o.minRounds) }),
+    ...(o.commendationPoints === undefined
+      ? {}
+      : {
+          commendationPoints: set(
+            Object.fromEntries(LEVELS.map((l) => [l, canonical((o.commendationPoints as Record<string, number>)[l] as number)])) as Record<
+              (typeof LEVELS)[number],
+              string
+            >,
+          ),
+        }),
+    ...(o.unitCeiling === undefined ? {} : { unitCeiling: set(o.unitCeiling === "level-points" ? "level-points" : canonical(o.unitCeiling)) }),
+    ...(o.bonusCap === undefined ? {} : { bonusCap: set(o.bonusCap === null ? null : canonical(o.bonusCap)) }),
+    ...(o.tiers === undefined ? {} : { tiers: set(o.tiers.map((t) => ({ tier: t.tier, min: canonical(t.min) }))) }),
+    ...(o.excellentQuota === undefined ? {} : { excellentQuota: set(canonical(o.excellentQuota)) }),
+    ...(o.quotaRounding === undefined ? {} : { quotaRounding: set(o.quotaRounding) }),
+    ...(o.roundAggregation === undefined ? {} : { roundAggregation: set(o.roundAggregation) }),
+    ...(o.decimals === undefined ? {} : { decimals: set(o.decimals) }),
+  };
   // The decimals rule reads the decimals and the base: it waits while either is invalid.
   const decimalsValid = o.decimals !== undefined || (typeof overrides === "object" && overrides !== null && (overrides as Record<string, unknown>)["decimals"] === undefined);
-  if (decimalsValid && !("code" in given)) for (const issue of decimalIssues(parameters as unknown as PolicyParameters, o, lang)) issues.push(issue);
+  if (decimalsValid && !("code" in given)) for (const issue of decimalIssues(parameters, o, lang)) issues.push(issue);
   if (issues.length > 0 || !parsed.success) throw new InputError(distinct(issues, overrides), lang);
-  return known(deepFreeze({ id, label: o.label ?? id, base: base.id, parameters: parameters as unknown as PolicyParameters }));
+  return known(deepFreeze({ id, label: o.label ?? id, base: base.id, parameters }));
 }
 
 /**
