@@ -46,7 +46,7 @@ const at = (value: unknown, key: string): unknown =>
  * ```
  */
 export function validInputs(inputs: unknown, policies: readonly CompiledPolicy[], lang: Lang, issues: InputIssue[]): ScoreInput[][] {
-  const list = z.array(z.custom()).safeParse(inputs, { error: errorMap(lang) });
+  const list = z.array(z.unknown()).safeParse(inputs, { error: errorMap(lang) });
   if (!list.success) {
     for (const issue of fromZodIssues(list.error.issues, lang)) issues.push(issue);
     return policies.map(() => []);

@@ -12,7 +12,7 @@ import type { RankGrouping } from "../model/rank.js";
 import {
   DEFAULT_RANGES,
   SENSITIVITY_PARAMETERS,
-  RangesCheck,
+  RangesSchema,
   SensitivitySettingsSchema,
   type Ranges,
   type SensitivityParameter,
@@ -39,20 +39,34 @@ export interface SensitivityOptions {
   readonly lang?: Lang | undefined;
 }
 
-/** The rules a range can break: the issue's code and its message in both languages. */
 const RULES = {
-  "range-order": { code: "range-order", zh: "下限大于上限；请写成 [下限, 上限]", en: "The low end is above the high end; write [low, high]" },
-  "weight-above-one": { code: "too_big", zh: "权重不得大于 1", en: "A weight must not exceed 1" },
+  "range-order": { zh: "下限大于上限；请写成 [下限, 上限]", en: "The low end is above the high end; write [low, high]" },
+  "weight-above-one": { zh: "权重不得大于 1", en: "A weight must not exceed 1" },
   "weights-order": {
-    code: "weights-order",
     zh: "须满足 满意 ≥ 基本满意 ≥ 不满意：基本满意的下限不低于不满意的上限，上限不高于满意的权重",
     en: "Must keep satisfied ≥ basicallySatisfied ≥ dissatisfied: basicallySatisfied from dissatisfied's high end up to the satisfied weight",
   },
-  "deduction-zero": { code: "too_small", zh: "扣分必须大于 0（按本政策的小数位数四舍五入后）", en: "The deduction must be above 0 (rounded to the policy's decimals)" },
-  "duplicate-value": { code: "duplicate-value", zh: "该值重复列出", en: "This value is listed twice" },
+  "deduction-zero": { zh: "扣分必须大于 0（按本政策的小数位数四舍五入后）", en: "The deduction must be above 0 (rounded to the policy's decimals)" },
+  "duplicate-value": { zh: "该值重复列出", en: "This value is listed twice" },
 } as const;
 
 type Rule = keyof typeof RULES;
+const CODES: Readonly<Record<Rule, string>> = {
+  "range-order": "range-order",
+  "weight-above-one": "too_big",
+  "weights-order": "weights-order",
+  "deduction-zero": "too_small",
+  "duplicate-value": "duplicate-value",
+};
+
+/** The policy field that holds a parameter, which a policy that sets it holds fixed. */
+const FIELD: Readonly<Record<SensitivityParameter, keyof PolicyParameters>> = {
+  "surveyWeights.basicallySatisfied": "surveyWeights",
+  "surveyWeights.dissatisfied": "surveyWeights",
+  complaintDeduction: "complaintDeduction",
+  roundAggregation: "roundAggregation",
+  quotaRounding: "quotaRounding",
+};
 
 /** Weights are drawn with 4 decimals: a grid of 100 micro units. */
 const WEIGHT_STEP = 100;
@@ -63,14 +77,13 @@ const WEIGHT_STEP = 100;
  */
 function variedOf(policy: Policy, cp: CompiledPolicy, ranges: Ranges, lang: Lang, issues: InputIssue[]): Varied[] {
   const refuse = (rule: Rule, path: (string | number)[]): void => {
-    issues.push({ path: ["ranges", ...path], code: RULES[rule].code, message: RULES[rule][lang] });
+    issues.push({ path: ["ranges", ...path], code: CODES[rule], message: RULES[rule][lang] });
   };
   const p = policy.parameters;
   const named = (name: SensitivityParameter): boolean => Object.hasOwn(ranges, name) && ranges[name] !== undefined;
   const wanted = SENSITIVITY_PARAMETERS.filter((name) => {
     if (named(name)) return true;
-    // The policy field that holds the parameter (`surveyWeights` for both weights) holds it fixed when the policy sets it.
-    if (p[name.split(".")[0] as keyof PolicyParameters].provenance.kind === "policy") return false;
+    if (p[FIELD[name]].provenance.kind === "policy") return false;
     return name !== "quotaRounding" || p.excellentQuota.value !== null;
   });
   const pair = (name: "surveyWeights.basicallySatisfied" | "surveyWeights.dissatisfied" | "complaintDeduction"): [number, number] => {
@@ -146,7 +159,7 @@ export function sensitivity(inputs: unknown, options: SensitivityOptions = {}): 
   const issues: InputIssue[] = [];
   const policy = policyOption(o.policy, "policy", false, lang, issues);
   const map = { error: errorMap(lang) };
-  const ranges = RangesCheck.safeParse(o.ranges ?? {}, map);
+  const ranges = RangesSchema.safeParse(o.ranges ?? {}, map);
   if (!ranges.success) for (const issue of fromZodIssues(ranges.error.issues, lang)) issues.push({ ...issue, path: ["ranges", ...issue.path] });
   const settings = SensitivitySettingsSchema.safeParse({ samples: o.samples, seed: o.seed, by: o.by }, map);
   if (!settings.success) for (const issue of fromZodIssues(settings.error.issues, lang)) issues.push(issue);

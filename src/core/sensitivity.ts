@@ -23,8 +23,15 @@ export type Varied =
   | { readonly parameter: "roundAggregation"; readonly values: readonly RoundAggregation[] }
   | { readonly parameter: "quotaRounding"; readonly values: readonly QuotaRounding[] };
 
-/** A scenario with one parameter changed: its field is the parameter's last name (`surveyWeights.dissatisfied` → `dissatisfied`). */
-const withValue = (s: Scenario, v: Varied, value: number | string): Scenario => ({ ...s, [v.parameter.split(".").pop() as keyof Scenario]: value });
+const FIELD_OF: Readonly<Record<SensitivityParameter, keyof Scenario>> = {
+  "surveyWeights.basicallySatisfied": "basicallySatisfied",
+  "surveyWeights.dissatisfied": "dissatisfied",
+  complaintDeduction: "complaintDeduction",
+  roundAggregation: "roundAggregation",
+  quotaRounding: "quotaRounding",
+};
+
+const withValue = (s: Scenario, v: Varied, value: number | string): Scenario => ({ ...s, [FIELD_OF[v.parameter]]: value });
 
 /** The values of one parameter the one-at-a-time scenarios take: both ends, or every value. */
 const endsOf = (v: Varied): readonly (number | string)[] => ("values" in v ? v.values : [v.low, v.high]);

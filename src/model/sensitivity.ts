@@ -3,8 +3,7 @@
  * ranges, the options' schema, and the shapes of what `compare` and `sensitivity` return.
  */
 import * as z from "zod/mini";
-import { toMicro } from "../decimal.js";
-import { Num, numProblem, type NumInput } from "./values.js";
+import { Num } from "./values.js";
 import { ParticipantSchema } from "./participant.js";
 import { QUOTA_ROUNDINGS, ROUND_AGGREGATIONS, TIERS } from "./policy.js";
 import { RANK_GROUPINGS } from "./rank.js";
@@ -42,48 +41,16 @@ export const DEFAULT_RANGES = {
 
 const MAX_SAMPLES = 100_000;
 
-/** The `ranges` option with `pair` as the schema of a `[low, high]` pair. */
-const rangesWith = <P extends z.ZodMiniType>(pair: P) =>
-  z.strictObject({
-    "surveyWeights.basicallySatisfied": z.optional(pair),
-    "surveyWeights.dissatisfied": z.optional(pair),
-    complaintDeduction: z.optional(pair),
+/** The `ranges` option: any of the parameters, each a `[low, high]` pair or a list of values. */
+export const RangesSchema = /* @__PURE__ */ (() => {
+  const Pair = z.tuple([Num, Num]);
+  return z.strictObject({
+    "surveyWeights.basicallySatisfied": z.optional(Pair),
+    "surveyWeights.dissatisfied": z.optional(Pair),
+    complaintDeduction: z.optional(Pair),
     roundAggregation: z.optional(z.array(z.enum(ROUND_AGGREGATIONS)).check(z.minLength(1))),
     quotaRounding: z.optional(z.array(z.enum(QUOTA_ROUNDINGS)).check(z.minLength(1))),
   });
-
-/** The `ranges` option: any of the parameters, each a `[low, high]` pair or a list of values. */
-export const RangesSchema = /* @__PURE__ */ rangesWith(/* @__PURE__ */ z.tuple([Num, Num]));
-
-/**
- * The check `sensitivity` runs on its `ranges` option: {@link RangesSchema}'s, with the same issues
- * (`z.tuple([Num, Num])`'s: an array of two, then each item as a `Num`), built from the schemas the
- * main entry has anyway, since zod's tuple would add half a kilobyte to every page that uses it.
- *
- * @internal
- */
-export const RangesCheck = /* @__PURE__ */ (() => {
-  const PairText = z.custom<readonly [NumInput, NumInput]>().check(
-    z.check((payload) => {
-      const pair: unknown = payload.value;
-      const problem = !Array.isArray(pair)
-        ? ({ code: "invalid_type", expected: "tuple" } as const)
-        : pair.length < 2
-          ? ({ code: "too_small", minimum: 2, inclusive: true, origin: "array" } as const)
-          : pair.length > 2
-            ? ({ code: "too_big", maximum: 2, inclusive: true, origin: "array" } as const)
-            : undefined;
-      if (problem !== undefined) payload.issues.push({ ...problem, input: pair, inst: PairText });
-      // A pair too short is refused as a whole; a long one has its first two items checked.
-      if (!Array.isArray(pair) || pair.length < 2) return;
-      [0, 1].forEach((i) => {
-        const item: unknown = pair[i];
-        const found = numProblem(item);
-        if (found !== undefined) payload.issues.push({ ...found, input: item as string, inst: PairText, path: [i] });
-      });
-    }),
-  );
-  return rangesWith(z.pipe(PairText, z.transform((pair) => pair.map((x) => toMicro(x) as number) as [number, number])));
 })();
 /** The `ranges` option of `sensitivity`, as JSON (the CLI's `--ranges FILE`). */
 export type Ranges = z.input<typeof RangesSchema>;

@@ -19,29 +19,16 @@ export const MAX_TEXT_LENGTH = 1000;
  */
 export type NumInput = number | string;
 
-/**
- * What the text rule of a `Num` finds wrong with a raw value: the issue's code and parameters, or
- * `undefined` when the value reads as a decimal.
- *
- * @example
- * ```ts
- * numProblem("1e3"); //=> { code: "invalid_format", format: "decimal" }
- * ```
- */
-export const numProblem = (raw: unknown): { readonly code: "invalid_type"; readonly expected: "number" } | { readonly code: "invalid_format"; readonly format: "decimal" } | undefined =>
-  typeof raw !== "number" && typeof raw !== "string"
-    ? { code: "invalid_type", expected: "number" }
-    : toMicro(raw) === undefined
-      ? { code: "invalid_format", format: "decimal" }
-      : undefined;
-
 /** The text rule of a `Num`, before it is read as micro units (the JSON Schema's `Num`). */
 export const NumText = z.custom<NumInput>().check(
   z.check<NumInput>((payload) => {
     const raw: unknown = payload.value;
-    // the value as given (a JSON number stays a number), for the issue's `value`
-    const problem = numProblem(raw);
-    if (problem !== undefined) payload.issues.push({ ...problem, input: raw as string, inst: NumText });
+    if (typeof raw !== "number" && typeof raw !== "string") {
+      payload.issues.push({ code: "invalid_type", expected: "number", input: raw, inst: NumText });
+    } else if (toMicro(raw) === undefined) {
+      // the value as given (a JSON number stays a number), for the issue's `value`
+      payload.issues.push({ code: "invalid_format", format: "decimal", input: raw as string, inst: NumText });
+    }
   }),
 );
 
