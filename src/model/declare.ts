@@ -247,7 +247,7 @@ export function compiledReader(keys: readonly string[], optionals: readonly bool
  */
 export function filled<T>(rule: Value, data: T): T {
   const shape = rule.shape;
-  if (data === undefined || data === null || typeof data !== "object") return data;
+  if (data === null || typeof data !== "object") return data;
   if (shape.kind === "list") {
     for (const item of data as unknown[]) filled(shape.item, item);
   } else if (shape.kind === "object") {
@@ -295,7 +295,6 @@ function uniqueIds(): core.$ZodCheck<unknown[]> {
 /** Whether two items of a list share an id (items without an id are not compared). */
 function hasRepeatedId(items: readonly unknown[]): boolean {
   const n = items.length;
-  if (n < 2) return false;
   const id = (i: number): unknown => (items[i] as { readonly id?: unknown }).id;
   if (n <= 16) {
     for (let i = 1; i < n; i += 1) {
