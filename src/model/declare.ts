@@ -247,7 +247,7 @@ export function compiledReader(keys: readonly string[], optionals: readonly bool
  */
 export function filled<T>(rule: Value, data: T): T {
   const shape = rule.shape;
-  if (data === undefined || data === null || typeof data !== "object") return data;
+  if (data === null || typeof data !== "object") return data;
   if (shape.kind === "list") {
     for (const item of data as unknown[]) filled(shape.item, item);
   } else if (shape.kind === "object") {
@@ -263,22 +263,19 @@ export function filled<T>(rule: Value, data: T): T {
 /** The schema {@link list} derives. */
 export type ListSchema<S extends Schema> = z.ZodMiniArray<S>;
 
-/** Whether an issue already found makes item `i`'s id unreadable for the repeated-id check. */
-function idBlocked(issue: core.$ZodRawIssue): number | undefined {
-  const path = issue.path;
-  if (path === undefined || typeof path[0] !== "number") return undefined;
-  if (path.length === 1 && issue.code !== "unrecognized_keys") return path[0];
-  return path.length >= 2 && path[1] === "id" ? path[0] : undefined;
-}
-
-/** Flags every repeated id of a list (`duplicate-id` at `[index, "id"]`), whatever else is wrong. */
+/**
+ * Flags every repeated id of a list (`duplicate-id` at `[index, "id"]`), whatever else is wrong.
+ * An item whose `id` has an issue (too long, empty) is not compared; an item that is not an object
+ * has no id to read. Every issue the list holds when this check runs is an item's, at `[index, …]`
+ * (zod prefixes each item's issues with its index; the list itself has none, being an array).
+ */
 function uniqueIds(): core.$ZodCheck<unknown[]> {
   return z.check<unknown[]>(
     (payload) => {
-      const unreadable = new Set<number>();
+      const unreadable = new Set<unknown>();
       for (const issue of payload.issues) {
-        const at = idBlocked(issue);
-        if (at !== undefined) unreadable.add(at);
+        const path = issue.path as readonly PropertyKey[];
+        if (path[1] === "id") unreadable.add(path[0]);
       }
       const seen = new Set<string>();
       const items = payload.value;
@@ -298,7 +295,6 @@ function uniqueIds(): core.$ZodCheck<unknown[]> {
 /** Whether two items of a list share an id (items without an id are not compared). */
 function hasRepeatedId(items: readonly unknown[]): boolean {
   const n = items.length;
-  if (n < 2) return false;
   const id = (i: number): unknown => (items[i] as { readonly id?: unknown }).id;
   if (n <= 16) {
     for (let i = 1; i < n; i += 1) {
