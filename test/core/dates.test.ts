@@ -24,6 +24,21 @@ describe("the calendar", () => {
     expect(wrong).toEqual([]);
   });
 
+  it("refuses a date with any one character out of place: a digit that is not an ASCII digit, a separator that is not '-'", () => {
+    const accepted: string[] = [];
+    for (const date of ["2022-01-01", "2024-02-29", "2099-12-31", "1949-10-01"]) {
+      for (let at = 0; at < date.length; at += 1) {
+        const others = at === 4 || at === 7 ? ["/", ".", "0", " ", "–", "－"] : ["/", ":", "a", " ", "-", ".", "０", "٣", "\u0000"];
+        for (const other of others) {
+          const text = `${date.slice(0, at)}${other}${date.slice(at + 1)}`;
+          if (isCalendarDate(text)) accepted.push(text);
+        }
+      }
+    }
+    expect(accepted).toEqual([]);
+    expect(["2022-01-01", "2024-02-29", "2099-12-31", "1949-10-01"].every(isCalendarDate)).toBe(true);
+  });
+
   it("ends February on the 29th exactly in the leap years (2000 is one, 1900 and 2100 are not)", () => {
     for (let year = 1890; year <= 2110; year += 1) {
       expect(lastDayOfFebruary(year)).toBe(`${year}-02-${getDaysInMonth(new Date(year, 1, 1))}`);

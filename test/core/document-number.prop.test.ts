@@ -40,7 +40,29 @@ const text = fc
   )
   .map(([issuer, open, year, close, di, serial, hao]) => `${issuer.join("")}${open}${year}${close}${di}${serial}${hao}`);
 
+/** Texts around the standard form: a 代字, 〔year〕, a serial and 号, with something before or after. */
+const fastChar = fc.constantFrom("宣", "政", "A", "z", "0", "9");
+const nearStandard = fc
+  .tuple(
+    fc.constantFrom("", " ", "\u200b", "〔", "-", "Ａ", "〇", "\u3400", "宣 "),
+    fc.array(fastChar, { minLength: 0, maxLength: 4 }),
+    fc.constantFrom("〔", "(", "〔〔"),
+    fc.oneof(fc.integer({ min: 0, max: 9999 }).map(String), fc.constantFrom("1948", "1949", "2099", "2100", "0999")),
+    fc.oneof(fc.integer({ min: 0, max: 2_000_000_000 }).map(String), fc.constantFrom("999999999", "1000000000", "0", "01")),
+    fc.constantFrom("号", "号 ", "号号", "", "号\n"),
+  )
+  .map(([before, issuer, open, year, serial, hao]) => `${before}${issuer.join("")}${open}${year}〕${serial}${hao}`);
+
 describe("parseDocumentNumber's standard-form path", () => {
+  it("reads texts near the standard form as the full reading does", () => {
+    fc.assert(
+      fc.property(nearStandard, (t) => {
+        expect(parseDocumentNumber(t)).toEqual(fullReading(t));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it("reads every text as the full reading does", () => {
     fc.assert(
       fc.property(text, (t) => {
@@ -56,8 +78,25 @@ describe("parseDocumentNumber's standard-form path", () => {
       }), { numRuns: 2000 });
   });
 
+  it("calls a standard number standard when its 代字 is outside the short path's characters (〇, CJK extension A)", () => {
+    for (const t of ["宣〇〔2022〕1号", "\u3400政〔2022〕1号"]) expect(parseDocumentNumber(t)).toMatchObject({ ok: true, standard: true, normalized: t });
+  });
+
   it("reads the standard form and its edges", () => {
-    for (const t of ["宣政〔2022〕12号", "宣政〔1948〕1号", "宣政〔2099〕999999999号", "宣政〔2022〕1000000000号", "宣政〔2022〕012号", "Ａ〔2022〕1号", "宣政〔2022〕0号"])
+    for (const t of [
+      "宣政〔2022〕12号",
+      "宣政〔1948〕1号",
+      "宣政〔1949〕1号",
+      "宣政〔2099〕999999999号",
+      "宣政〔2100〕1号",
+      "宣政〔2〕12号",
+      "宣政〔2022〕1000000000号",
+      "宣政〔2022〕012号",
+      "Ａ〔2022〕1号",
+      "宣政〔2022〕0号",
+      " 宣政〔2022〕12号",
+      "宣政〔2022〕12号 ",
+    ])
       expect(parseDocumentNumber(t)).toEqual(fullReading(t));
   });
 });
