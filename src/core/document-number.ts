@@ -65,18 +65,10 @@ export const MAX_SERIAL = 999_999_999;
  * ```
  */
 export function parseDocumentNumber(text: string): DocumentNumberResult {
-  const standard = STANDARD.exec(text);
-  if (standard !== null) {
-    const [, issuerCode = "", years = "", digits = ""] = standard;
-    const year = Number(years);
-    if (year < 1949 || year > 2099) return { ok: false, reason: "year-out-of-range" };
-    return { ok: true, issuerCode, year, serial: Number(digits), standard: true, normalized: text };
-  }
-  const cleaned = text.replace(ZERO_WIDTH, "").trim().normalize("NFKC");
-  const match = SHAPE.exec(cleaned);
-  if (match === null) return { ok: false, reason: "unrecognized" };
-  const [, issuerCode = "", y1, y2, y3, y4, digits = ""] = match;
-  const year = Number(y1 ?? y2 ?? y3 ?? y4);
+  const parts = partsOf(text);
+  if (parts === undefined) return { ok: false, reason: "unrecognized" };
+  const [issuerCode, years, digits] = parts;
+  const year = Number(years);
   if (year < 1949 || year > 2099) return { ok: false, reason: "year-out-of-range" };
   const serial = Number(digits);
   if (serial === 0) return { ok: false, reason: "zero-serial" };
@@ -84,4 +76,16 @@ export function parseDocumentNumber(text: string): DocumentNumberResult {
   const normalized = `${issuerCode}〔${year}〕${serial}号`;
   // Standard exactly when nothing had to change: brackets, spaces, 第, leading zeros, 号 (SPEC §5).
   return { ok: true, issuerCode, year, serial, standard: text === normalized, normalized };
+}
+
+/**
+ * The 代字, the year's digits and the serial's digits of `text`: by the standard form's one
+ * expression when it matches as written, else after cleaning and NFKC by every accepted shape;
+ * `undefined` when the text has no document number's shape.
+ */
+function partsOf(text: string): readonly [issuerCode: string, year: string, serial: string] | undefined {
+  const standard = STANDARD.exec(text);
+  if (standard !== null) return [standard[1] ?? "", standard[2] ?? "", standard[3] ?? ""];
+  const match = SHAPE.exec(text.replace(ZERO_WIDTH, "").trim().normalize("NFKC"));
+  return match === null ? undefined : [match[1] ?? "", match[2] ?? match[3] ?? match[4] ?? match[5] ?? "", match[6] ?? ""];
 }
