@@ -80,14 +80,14 @@ export function profileOf(input: ScoreInput, cp: CompiledPolicy): Profile {
         rounds[aggregation] = addExact(rounds[aggregation], scoreComponent(def, components, windows, { ...cp, roundAggregation: aggregation }).points);
       }
     } else if (def.method === "complaints") {
-      // The engine's own count: scored with a default deduction of 0, the trace lists each counted
-      // complaint's deduction, "0" for those that take the default (an own deduction is never 0).
-      const step = scoreComponent(def, components, windows, { ...cp, deductionMicro: 0 }).result.trace.find((t) => t.op === "deduct");
+      // The engine's own count, from the base result's trace: each counted complaint's deduction
+      // and whether it is the complaint's own or the policy's default.
+      const step = result.components.find((c) => c.id === def.id)?.trace.find((t) => t.op === "deduct");
       let own: Exact = 0;
       let defaults = 0;
-      for (const text of step?.op === "deduct" ? step.deductions : []) {
-        if (text === "0") defaults += 1;
-        else own = addExact(own, toMicro(text) as number);
+      for (const { deduction, source } of step?.op === "deduct" ? step.complaints : []) {
+        if (source === "policy") defaults += 1;
+        else own = addExact(own, toMicro(deduction) as number);
       }
       complaints = { max: def.max, own, defaults };
     } else if (def.method === "survey") {
