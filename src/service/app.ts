@@ -173,6 +173,13 @@ function requireType(c: C, accepted: readonly string[], lang: Lang): void {
 export function createApp(ctx: AppContext): Hono<Env> {
   const { policies, limits } = ctx;
   const app = new Hono<Env>();
+  // What never changes while the service runs, worked out once: the shipped schemas, the list of
+  // policies, the envelopes of the analysis bodies.
+  const schemaTexts = new Map(SCHEMA_KINDS.map((kind) => [kind, jsonSchemaText(kind)]));
+  // The list, indented as `policy --json` indents each policy.
+  const policiesText = printed(JSON.stringify([...policies.values()], null, 2));
+  const compareEnvelope = envelopeOf(CompareRequestSchema);
+  const sensitivityEnvelope = envelopeOf(SensitivityRequestSchema);
 
   /** The policy named by `?policy=ID` (the preset when absent), or the 422 issue. */
   const policyOf = (query: Query): Policy | InputIssue => {
@@ -309,15 +316,15 @@ export function createApp(ctx: AppContext): Hono<Env> {
     }
   };
 
-  const envelope = async (c: C, schema: typeof CompareRequestSchema | typeof SensitivityRequestSchema, lang: Lang) => {
-    const parsed = envelopeOf(schema).safeParse(await jsonBody(c, lang), { error: errorMap(lang) });
+  const envelope = async (c: C, schema: typeof compareEnvelope, lang: Lang) => {
+    const parsed = schema.safeParse(await jsonBody(c, lang), { error: errorMap(lang) });
     return parsed.success ? parsed.data : fromZodIssues(parsed.error.issues, lang);
   };
 
   app.post("/v1/compare", async (c) => {
     const query = queryOf(c, ["lang"]);
     const { lang } = query;
-    const body = await envelope(c, CompareRequestSchema, lang);
+    const body = await envelope(c, compareEnvelope, lang);
     if (Array.isArray(body)) return unprocessable(c, body);
     const issues: InputIssue[] = [];
     const base = bodyPolicy("base", body["base"], lang, issues);
@@ -330,7 +337,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
   app.post("/v1/sensitivity", async (c) => {
     const query = queryOf(c, ["lang"]);
     const { lang } = query;
-    const body = await envelope(c, SensitivityRequestSchema, lang);
+    const body = await envelope(c, sensitivityEnvelope, lang);
     if (Array.isArray(body)) return unprocessable(c, body);
     const issues: InputIssue[] = [];
     const policy = bodyPolicy("policy", body["policy"], lang, issues);
@@ -356,8 +363,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
 
   app.get("/v1/policies", (c) => {
     queryOf(c, []);
-    // The list, indented as `policy --json` indents each policy.
-    return text(c, 200, printed(JSON.stringify([...policies.values()], null, 2)), TYPES.json);
+    return text(c, 200, policiesText, TYPES.json);
   });
 
   app.get("/v1/policies/:id", (c) => {
@@ -373,13 +379,14 @@ export function createApp(ctx: AppContext): Hono<Env> {
   app.get("/v1/schemas/:kind", (c) => {
     const query = queryOf(c, ["lang"]);
     const kind = c.req.param("kind");
-    if (!(SCHEMA_KINDS as readonly string[]).includes(kind)) {
+    const schema = schemaTexts.get(kind as SchemaKind);
+    if (schema === undefined) {
       throw new HttpProblem(
         "not-found",
         query.lang === "zh" ? `没有 ${kind} 这个 Schema（有：${SCHEMA_KINDS.join("、")}）` : `No schema ${kind} (there are: ${SCHEMA_KINDS.join(", ")})`,
       );
     }
-    return text(c, 200, jsonSchemaText(kind as SchemaKind), TYPES.schema);
+    return text(c, 200, schema, TYPES.schema);
   });
 
   const ROUTES: Readonly<Record<string, string>> = {

@@ -103,10 +103,15 @@ export class ChunkReader {
   }
 
   private message(kind: "slow" | "gone"): string {
-    const zh = this.lang === "zh";
-    if (kind === "gone") return zh ? "请求体未传完连接就断开了" : "The connection closed before the request body was complete";
-    return zh ? "请求体传送太慢，超过了 --body-timeout-ms 的时限" : "The request body arrived too slowly: past the --body-timeout-ms limit";
+    return bodyMessage(kind, this.lang);
   }
+}
+
+/** Why a request body did not arrive: the connection closed first, or it came too slowly. */
+function bodyMessage(kind: "slow" | "gone", lang: Lang): string {
+  const zh = lang === "zh";
+  if (kind === "gone") return zh ? "请求体未传完连接就断开了" : "The connection closed before the request body was complete";
+  return zh ? "请求体传送太慢，超过了 --body-timeout-ms 的时限" : "The request body arrived too slowly: past the --body-timeout-ms limit";
 }
 
 /**
@@ -127,7 +132,6 @@ export function readWholeBody(incoming: IncomingMessage, limits: { maxBytes: num
     );
   const declared = Number(incoming.headers["content-length"] ?? "0");
   if (declared > limits.maxBytes) return Promise.reject(tooLarge());
-  const zh = lang === "zh";
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -145,13 +149,9 @@ export function readWholeBody(incoming: IncomingMessage, limits: { maxBytes: num
       else chunks.push(chunk);
     };
     const onEnd = (): void => finish(() => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)));
-    const onClose = (): void =>
-      finish(() => reject(new HttpProblem("body-timeout", zh ? "请求体未传完连接就断开了" : "The connection closed before the request body was complete", true)));
+    const onClose = (): void => finish(() => reject(new HttpProblem("body-timeout", bodyMessage("gone", lang), true)));
     const timer = setTimeout(
-      () =>
-        finish(() =>
-          reject(new HttpProblem("body-timeout", zh ? "请求体传送太慢，超过了 --body-timeout-ms 的时限" : "The request body arrived too slowly: past the --body-timeout-ms limit", true)),
-        ),
+      () => finish(() => reject(new HttpProblem("body-timeout", bodyMessage("slow", lang), true))),
       Math.max(0, limits.deadline - Date.now()),
     );
     incoming.on("data", onData);
