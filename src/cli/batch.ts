@@ -89,7 +89,7 @@ export function batchLine(line: SplitLine, options: BatchOptions): string | unde
   try {
     input = JSON.parse(text);
   } catch (cause) {
-    return fail([issue("invalid-json", lang, jsonProblem(cause, text, lang))]);
+    return fail([issue("invalid-json", lang, jsonProblem(text, lang))]);
   }
   const outcome = safeScore(input, { policy: options.policy, allowIncomplete: options.allowIncomplete, lang });
   if (outcome.success) return JSON.stringify(outcome.data);
@@ -97,8 +97,16 @@ export function batchLine(line: SplitLine, options: BatchOptions): string | unde
   return id === undefined ? fail(cliIssues(outcome.error, lang)) : JSON.stringify({ line: line.number, participant: { id }, error: { issues: cliIssues(outcome.error, lang) } });
 }
 
-/** The participant id an input names, when it names one (a non-empty string at `participant.id`). */
-function participantIdOf(input: unknown): string | undefined {
+/**
+ * The participant id an input (or an error record) names, when it names one: a non-empty string
+ * at `participant.id`.
+ *
+ * @example
+ * ```ts
+ * participantIdOf({ participant: { id: "cgjdk" } }); //=> "cgjdk"
+ * ```
+ */
+export function participantIdOf(input: unknown): string | undefined {
   const participant = (input as { participant?: unknown } | null)?.participant;
   const id = (participant as { id?: unknown } | null | undefined)?.id;
   return typeof id === "string" && id !== "" ? id : undefined;
@@ -190,8 +198,10 @@ async function sizeOf(path: string): Promise<number | undefined> {
 export async function runBatch(path: string, io: CliIO, options: BatchOptions): Promise<number> {
   const splitter = new LineSplitter(options.maxLineBytes);
   const sink = new LineSink(io);
-  const size = await sizeOf(path);
-  const progress = startProgress({ stream: progressStream(io), unit: { zh: "行", en: "lines" }, lang: options.lang, ...(options.now === undefined ? {} : { now: options.now }) });
+  const progressTo = progressStream(io);
+  // The file's size only serves the progress line's time left, shown on a terminal alone.
+  const size = progressTo?.isTTY === true ? await sizeOf(path) : undefined;
+  const progress = startProgress({ stream: progressTo, unit: { zh: "行", en: "lines" }, lang: options.lang, ...(options.now === undefined ? {} : { now: options.now }) });
   let linesDone = 0;
   let bytesRead = 0;
   let seenContent = false;

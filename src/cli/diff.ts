@@ -24,7 +24,8 @@ export interface Difference {
 
 type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
 
-const isObject = (v: unknown): v is Readonly<Record<string, unknown>> => v !== null && typeof v === "object" && !Array.isArray(v);
+/** Whether a value is a JSON object (not `null`, not an array). */
+export const isObject = (v: unknown): v is Readonly<Record<string, unknown>> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /**
  * The items of a list keyed by their `id`, when every item is an object with a string `id` and no

@@ -187,13 +187,12 @@ export async function readText(path: string, io: CliIO, lang: Lang): Promise<str
  * Why `text` is not JSON, in one line in the language asked for, with the line and column: the
  * CLI's own reading of the text (see json-syntax.ts), never the JavaScript engine's English.
  *
- * @param _cause - The error `JSON.parse(text)` threw (its wording is not used).
  * @example
  * ```ts
- * jsonProblem(error, '{"a": 1 2}', "en"); //=> "a comma , or } is missing (found 2) (line 1, column 9)"
+ * jsonProblem('{"a": 1 2}', "en"); //=> "a comma , or } is missing (found 2) (line 1, column 9)"
  * ```
  */
-export function jsonProblem(_cause: unknown, text: string, lang: Lang): string {
+export function jsonProblem(text: string, lang: Lang): string {
   return jsonSyntaxText(text, lang);
 }
 
@@ -213,7 +212,7 @@ export function parseJson(text: string, file: string, lang: Lang): unknown {
   try {
     return JSON.parse(text);
   } catch (cause) {
-    const detail = jsonProblem(cause, text, lang);
+    const detail = jsonProblem(text, lang);
     throw new CliError(zh ? `${path} 不是有效的 JSON：${detail}` : `${path} is not valid JSON: ${detail}`, EXIT.input);
   }
 }

@@ -5,7 +5,7 @@
  * be added to {@link TABLE_READERS}) is compared the same way.
  */
 import { TIER_LABELS, type Lang, type RankEntry } from "../index.js";
-import { CliError, EXIT, decodeText, oneLine } from "./io.js";
+import { CliError, EXIT, decodeText, oneLine, stripBom } from "./io.js";
 import { readXlsxTable } from "./xlsx-table.js";
 
 /**
@@ -135,7 +135,7 @@ export function readCsvTable(name: string, bytes: Uint8Array, lang: Lang): Table
   if (decoded === undefined) {
     throw new CliError(zh ? `${name} 不是 UTF-8 编码的 CSV 文本；请在表格软件中另存为“CSV UTF-8”` : `${name} is not UTF-8 CSV text; save it as "CSV UTF-8" in the spreadsheet program`, EXIT.input);
   }
-  const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
+  const text = stripBom(decoded);
   const records = csvRecords(text);
   if (records === undefined) throw new CliError(zh ? `${name} 中有未闭合的双引号，不是有效的 CSV` : `${name} has an unclosed double quote: not valid CSV`, EXIT.input);
   const nonEmpty = records.filter((r) => r.fields.some((f) => f.trim() !== ""));

@@ -180,7 +180,7 @@ export function parseJsonBody(bytes: Buffer, lang: Lang): unknown {
   try {
     return JSON.parse(text);
   } catch (cause) {
-    const detail = jsonProblem(cause, text, lang);
+    const detail = jsonProblem(text, lang);
     throw new HttpProblem("not-json", zh ? `请求体不是有效的 JSON：${detail}` : `The request body is not valid JSON: ${detail}`);
   }
 }

@@ -7,6 +7,8 @@ import type { Command } from "../command.js";
 import { renderTable, type Align } from "../table.js";
 import { rankingCsv, rankingTable } from "../../report/ranking-table.js";
 import { refuseTerminal, writeBytes } from "../binary.js";
+import { participantIdOf } from "../batch.js";
+import { isObject } from "../diff.js";
 
 /**
  * One non-blank line of an ndjson file, parsed, with its 1-based line number.
@@ -39,7 +41,7 @@ export function parseNdjson(text: string, path: string, lang: Lang): ParsedLine[
     try {
       parsed.push({ line: i + 1, value: JSON.parse(content) });
     } catch (cause) {
-      const detail = jsonProblem(cause, content, lang);
+      const detail = jsonProblem(content, lang);
       problems.push(lang === "zh" ? `${path}:${i + 1}: 不是有效的 JSON：${detail}` : `${path}:${i + 1}: not valid JSON: ${detail}`);
     }
   });
@@ -55,8 +57,6 @@ interface ErrorRecord {
   readonly id: string | undefined;
 }
 
-const isObject = (v: unknown): v is Readonly<Record<string, unknown>> => v !== null && typeof v === "object" && !Array.isArray(v);
-
 /**
  * The scoring error a line of `score --batch` output holds, or `undefined` for any other value:
  * an object with an `error` object holding `issues`, and no total.
@@ -70,8 +70,8 @@ const isObject = (v: unknown): v is Readonly<Record<string, unknown>> => v !== n
 export function errorRecordOf(value: unknown): ErrorRecord | undefined {
   if (!isObject(value) || !isObject(value["error"]) || !Array.isArray(value["error"]["issues"]) || "total" in value) return undefined;
   const line = value["line"];
-  const id = isObject(value["participant"]) ? value["participant"]["id"] : undefined;
-  return { inputLine: typeof line === "number" && Number.isSafeInteger(line) ? line : undefined, id: typeof id === "string" && id !== "" ? oneLine(id, 100) : undefined };
+  const id = participantIdOf(value);
+  return { inputLine: typeof line === "number" && Number.isSafeInteger(line) ? line : undefined, id: id === undefined ? undefined : oneLine(id, 100) };
 }
 
 /** Which input an error record stands for: `（输入第 4 行，参评对象 cgjdk）` / ` (input line 4, participant cgjdk)`. */

@@ -6,10 +6,11 @@
 import { InputError, rank, safeScore, xuancheng2022, type Lang, type Policy, type ScoreResult } from "../../index.js";
 import type { Command, CommandArgs } from "../command.js";
 import { diffJson, showPath, showValue, type Difference } from "../diff.js";
-import { CliError, EXIT, issueLines, oneLine, readJson, readJsonObject, readText, usageError, type CliIO } from "../io.js";
+import { CliError, EXIT, issueLines, oneLine, readJson, readJsonObject, usageError, type CliIO } from "../io.js";
 import { readBytes } from "../binary.js";
 import { comparePublished, readTable, type PublishedExpectation } from "../published.js";
-import { parseNdjson, rankErrorLines } from "./rank.js";
+import { readInputs } from "./analysis.js";
+import { rankErrorLines } from "./rank.js";
 
 /** The most differences printed; the count of the rest follows. */
 const MAX_SHOWN = 1000;
@@ -61,7 +62,7 @@ async function verifyPublished(inputsPath: string, tablePath: string, { values, 
   const by = values["by"];
   if (by !== undefined && by !== "category") throw usageError(`--by ${zh ? "只取 category，不能是" : "takes category, not"} ${oneLine(String(by))}`);
   if (inputsPath === "-" && tablePath === "-") throw usageError(zh ? "INPUTS 和 TABLE 不能都从标准输入读取" : "INPUTS and TABLE cannot both be read from stdin");
-  const lines = parseNdjson(await readText(inputsPath, io, lang), inputsPath, lang);
+  const lines = await readInputs(inputsPath, io, lang);
   const table = await readTable(tablePath, await readBytes(tablePath, io, lang), lang);
   const results: ScoreResult[] = [];
   const problems: string[] = [];
