@@ -92,9 +92,6 @@ export const WINDOW_RULES = {
   "Y-01-01..end of February Y+1": vetoPeriod,
 } as const satisfies Readonly<Record<string, (year: number) => Window>>;
 
-/** A window a policy parameter can name. */
-export type WindowRule = keyof typeof WINDOW_RULES;
-
 /** Whether a date lies inside a window, both ends included. */
 export function inWindow(date: string, window: Window): boolean {
   return date >= window.from && date <= window.to;

@@ -68,7 +68,7 @@ export function compare(inputs: unknown, options: CompareOptions): CompareResult
   const base = policyOption(o.base, "base", false, lang, issues);
   const candidate = policyOption(o.candidate, "candidate", true, lang, issues);
   const settings = CompareSettingsSchema.safeParse({ by: o.by }, { error: errorMap(lang) });
-  if (!settings.success) for (const issue of fromZodIssues(settings.error.issues, lang)) issues.push(issue);
+  if (!settings.success) for (const issue of fromZodIssues(settings.error.issues)) issues.push(issue);
   const cps = [compilePolicy(base), compilePolicy(candidate)] as const;
   // A candidate that is not a policy is checked as the preset, so the inputs are still checked once.
   const [baseInputs, candidateInputs] = validInputs(inputs, candidate === base ? [cps[0]] : cps, lang, issues) as [ScoreInput[], ScoreInput[]?];

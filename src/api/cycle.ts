@@ -65,7 +65,7 @@ function cycleYearSchema(firstYear: number) {
   );
 }
 function fail(issues: readonly core.$ZodIssue[], lang: Lang): never {
-  throw new InputError(inInputOrder(fromZodIssues(issues, lang)), lang);
+  throw new InputError(inInputOrder(fromZodIssues(issues)), lang);
 }
 
 /**

@@ -81,8 +81,6 @@ function distinct(issues: readonly InputIssue[], overrides: unknown): InputIssue
   });
 }
 
-/** A validated `Num` (micro units) as the canonical text a policy stores. */
-const canonical = (micro: number): string => microText(micro);
 
 /**
  * Derives a policy from the preset (or `options.base`): a new `id` and any of `label`,
@@ -106,39 +104,39 @@ export function definePolicy(overrides: unknown, options: DefinePolicyOptions = 
   const lang = langOf(options.lang);
   const given = policyOf(options.base, "base", lang);
   const parsed = PolicyOverridesSchema.safeParse(overrides, parseOptions(lang));
-  const issues: InputIssue[] = parsed.success ? [] : fromZodIssues(parsed.error.issues, lang);
+  const issues: InputIssue[] = parsed.success ? [] : fromZodIssues(parsed.error.issues);
   if ("code" in given) issues.push(given);
-  // Every stage runs on the values that are valid, whatever else is wrong (SPEC §8).
+  // Every stage runs on the values that are valid, whatever else is wrong (SPEC §8); each `Num`
+  // among them is already in micro units.
   const o: Partial<Overrides> = parsed.success ? parsed.data : validOverrides(overrides);
-  const micro = (v: number): number => v;
 
   if (o.id !== undefined && Object.hasOwn(PRESETS, o.id)) issues.push(rule("preset-id", ["id"], lang));
   if (o.surveyWeights !== undefined) {
     const w = o.surveyWeights;
     for (const key of ["satisfied", "basicallySatisfied", "dissatisfied"] as const) {
-      if (micro(w[key]) > MICRO) issues.push(rule("above-one", ["surveyWeights", key], lang));
+      if (w[key] > MICRO) issues.push(rule("above-one", ["surveyWeights", key], lang));
     }
-    if (micro(w.satisfied) < micro(w.basicallySatisfied) || micro(w.basicallySatisfied) < micro(w.dissatisfied)) {
+    if (w.satisfied < w.basicallySatisfied || w.basicallySatisfied < w.dissatisfied) {
       issues.push(rule("weights-order", ["surveyWeights"], lang));
     }
   }
-  if (o.complaintDeduction !== undefined && micro(o.complaintDeduction) === 0) {
+  if (o.complaintDeduction !== undefined && o.complaintDeduction === 0) {
     issues.push(rule("not-positive", ["complaintDeduction"], lang));
   }
   if (o.commendationPoints !== undefined) {
     const points = o.commendationPoints;
-    for (const level of LEVELS) if (micro(points[level]) === 0) issues.push(rule("not-positive", ["commendationPoints", level], lang));
+    for (const level of LEVELS) if (points[level] === 0) issues.push(rule("not-positive", ["commendationPoints", level], lang));
     for (let i = 1; i < LEVELS.length; i += 1) {
-      if (micro(points[LEVELS[i - 1] as (typeof LEVELS)[number]]) > micro(points[LEVELS[i] as (typeof LEVELS)[number]])) {
+      if (points[LEVELS[i - 1] as (typeof LEVELS)[number]] > points[LEVELS[i] as (typeof LEVELS)[number]]) {
         issues.push(rule("points-order", ["commendationPoints"], lang));
         break;
       }
     }
   }
-  if (o.unitCeiling !== undefined && o.unitCeiling !== "level-points" && micro(o.unitCeiling) === 0) {
+  if (o.unitCeiling !== undefined && o.unitCeiling !== "level-points" && o.unitCeiling === 0) {
     issues.push(rule("not-positive", ["unitCeiling"], lang));
   }
-  if (o.bonusCap !== undefined && o.bonusCap !== null && micro(o.bonusCap) === 0) {
+  if (o.bonusCap !== undefined && o.bonusCap !== null && o.bonusCap === 0) {
     issues.push(rule("not-positive", ["bonusCap"], lang));
   }
   if (o.tiers !== undefined) {
@@ -147,12 +145,12 @@ export function definePolicy(overrides: unknown, options: DefinePolicyOptions = 
       if (seen.has(t.tier)) issues.push(rule("tier-repeated", ["tiers", i, "tier"], lang));
       seen.add(t.tier);
       const previous = o.tiers?.[i - 1];
-      if (previous !== undefined && micro(previous.min) <= micro(t.min)) issues.push(rule("tiers-order", ["tiers", i, "min"], lang));
+      if (previous !== undefined && previous.min <= t.min) issues.push(rule("tiers-order", ["tiers", i, "min"], lang));
     });
   }
   if (o.excellentQuota !== undefined) {
-    if (micro(o.excellentQuota) === 0) issues.push(rule("not-positive", ["excellentQuota"], lang));
-    else if (micro(o.excellentQuota) > MICRO) issues.push(rule("above-one", ["excellentQuota"], lang));
+    if (o.excellentQuota === 0) issues.push(rule("not-positive", ["excellentQuota"], lang));
+    else if (o.excellentQuota > MICRO) issues.push(rule("above-one", ["excellentQuota"], lang));
   }
 
   const base = "code" in given ? xuancheng2022 : given;
@@ -165,27 +163,27 @@ export function definePolicy(overrides: unknown, options: DefinePolicyOptions = 
       ? {}
       : {
           surveyWeights: set({
-            satisfied: canonical(o.surveyWeights.satisfied),
-            basicallySatisfied: canonical(o.surveyWeights.basicallySatisfied),
-            dissatisfied: canonical(o.surveyWeights.dissatisfied),
+            satisfied: microText(o.surveyWeights.satisfied),
+            basicallySatisfied: microText(o.surveyWeights.basicallySatisfied),
+            dissatisfied: microText(o.surveyWeights.dissatisfied),
           }),
         }),
-    ...(o.complaintDeduction === undefined ? {} : { complaintDeduction: set(canonical(o.complaintDeduction)) }),
+    ...(o.complaintDeduction === undefined ? {} : { complaintDeduction: set(microText(o.complaintDeduction)) }),
     ...(o.minRounds === undefined ? {} : { minRounds: set(o.minRounds) }),
     ...(o.commendationPoints === undefined
       ? {}
       : {
           commendationPoints: set(
-            Object.fromEntries(LEVELS.map((l) => [l, canonical((o.commendationPoints as Record<string, number>)[l] as number)])) as Record<
+            Object.fromEntries(LEVELS.map((l) => [l, microText((o.commendationPoints as Record<string, number>)[l] as number)])) as Record<
               (typeof LEVELS)[number],
               string
             >,
           ),
         }),
-    ...(o.unitCeiling === undefined ? {} : { unitCeiling: set(o.unitCeiling === "level-points" ? "level-points" : canonical(o.unitCeiling)) }),
-    ...(o.bonusCap === undefined ? {} : { bonusCap: set(o.bonusCap === null ? null : canonical(o.bonusCap)) }),
-    ...(o.tiers === undefined ? {} : { tiers: set(o.tiers.map((t) => ({ tier: t.tier, min: canonical(t.min) }))) }),
-    ...(o.excellentQuota === undefined ? {} : { excellentQuota: set(canonical(o.excellentQuota)) }),
+    ...(o.unitCeiling === undefined ? {} : { unitCeiling: set(o.unitCeiling === "level-points" ? "level-points" : microText(o.unitCeiling)) }),
+    ...(o.bonusCap === undefined ? {} : { bonusCap: set(o.bonusCap === null ? null : microText(o.bonusCap)) }),
+    ...(o.tiers === undefined ? {} : { tiers: set(o.tiers.map((t) => ({ tier: t.tier, min: microText(t.min) }))) }),
+    ...(o.excellentQuota === undefined ? {} : { excellentQuota: set(microText(o.excellentQuota)) }),
     ...(o.quotaRounding === undefined ? {} : { quotaRounding: set(o.quotaRounding) }),
     ...(o.roundAggregation === undefined ? {} : { roundAggregation: set(o.roundAggregation) }),
     ...(o.decimals === undefined ? {} : { decimals: set(o.decimals) }),

@@ -166,7 +166,7 @@ function fieldsOf(issue: core.$ZodIssue): Fields {
 }
 
 /** Converts zod's issues to the library's: custom codes named, unknown keys one issue each, parameters kept as data. */
-export function fromZodIssues(issues: readonly core.$ZodIssue[], _lang: Lang): InputIssue[] {
+export function fromZodIssues(issues: readonly core.$ZodIssue[]): InputIssue[] {
   const out: InputIssue[] = [];
   for (const issue of issues) {
     const path = issue.path as (string | number)[];

@@ -48,7 +48,7 @@ const at = (value: unknown, key: string): unknown =>
 export function validInputs(inputs: unknown, policies: readonly CompiledPolicy[], lang: Lang, issues: InputIssue[]): ScoreInput[][] {
   const list = z.array(z.unknown()).safeParse(inputs, { error: errorMap(lang) });
   if (!list.success) {
-    for (const issue of fromZodIssues(list.error.issues, lang)) issues.push(issue);
+    for (const issue of fromZodIssues(list.error.issues)) issues.push(issue);
     return policies.map(() => []);
   }
   const found: InputIssue[] = [];
@@ -59,7 +59,7 @@ export function validInputs(inputs: unknown, policies: readonly CompiledPolicy[]
       if (fast !== undefined) return fast;
       const outcome = cp.inputSchema.safeParse(input, { error: errorMap(lang) });
       if (outcome.success) return outcome.data as ScoreInput;
-      for (const issue of fromZodIssues(outcome.error.issues, lang)) found.push({ ...issue, path: [i, ...issue.path], message: `${issue.message}${under}` });
+      for (const issue of fromZodIssues(outcome.error.issues)) found.push({ ...issue, path: [i, ...issue.path], message: `${issue.message}${under}` });
       return undefined;
     });
   });

@@ -12,7 +12,7 @@ import { RANK_GROUPINGS, type RankEntry, type RankGrouping } from "../model/rank
 import { ScoreResultSchema, type ScoreResult } from "../model/result.js";
 import { InputError, parseOptions, fromZodIssues, langOf, type Lang } from "./errors.js";
 import { inInputOrder } from "./issue-order.js";
-import { optionsOf, policyOf } from "./options.js";
+import { optionsOf, policyOrThrow } from "./options.js";
 
 /** Options of `rank`. */
 export interface RankOptions {
@@ -106,14 +106,13 @@ const OptionsSchema = z.object({ by: z.optional(z.enum(RANK_GROUPINGS)) });
 export function rank(results: unknown, options: RankOptions = {}): RankEntry[] {
   options = optionsOf(options);
   const lang = langOf(options.lang);
-  const policy = policyOf(options.policy, "policy", lang);
-  if ("code" in policy) throw new InputError([policy], lang);
+  const policy = policyOrThrow(options.policy, "policy", lang);
   const map = parseOptions(lang);
   const parsedOptions = OptionsSchema.safeParse({ by: options.by }, map);
   const parsed = resultsSchema(policy).safeParse(results, map);
   const issues = [
-    ...(parsedOptions.success ? [] : fromZodIssues(parsedOptions.error.issues, lang)),
-    ...(parsed.success ? [] : fromZodIssues(parsed.error.issues, lang)),
+    ...(parsedOptions.success ? [] : fromZodIssues(parsedOptions.error.issues)),
+    ...(parsed.success ? [] : fromZodIssues(parsed.error.issues)),
   ];
   if (!parsed.success || !parsedOptions.success) throw new InputError(inInputOrder(issues), lang);
   const p = policy.parameters;

@@ -63,7 +63,7 @@ function scoreOrError(input: unknown, options: ScoreOptions): SafeScoreResult {
   if (data === undefined) {
     const parsed = cp.inputSchema.safeParse(input, parseOptions(lang));
     if (!parsed.success) {
-      const issues = fromZodIssues(parsed.error.issues, lang);
+      const issues = fromZodIssues(parsed.error.issues);
       // An absent component is missing whatever else is wrong: report it with the rest.
       if (options.allowIncomplete !== true) for (const id of absentComponents(input)) issues.push(missingIssue(id, lang));
       return { success: false, error: new InputError(issues, lang) };

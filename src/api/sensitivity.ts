@@ -160,9 +160,9 @@ export function sensitivity(inputs: unknown, options: SensitivityOptions = {}): 
   const policy = policyOption(o.policy, "policy", false, lang, issues);
   const map = { error: errorMap(lang) };
   const ranges = RangesSchema.safeParse(o.ranges ?? {}, map);
-  if (!ranges.success) for (const issue of fromZodIssues(ranges.error.issues, lang)) issues.push({ ...issue, path: ["ranges", ...issue.path] });
+  if (!ranges.success) for (const issue of fromZodIssues(ranges.error.issues)) issues.push({ ...issue, path: ["ranges", ...issue.path] });
   const settings = SensitivitySettingsSchema.safeParse({ samples: o.samples, seed: o.seed, by: o.by }, map);
-  if (!settings.success) for (const issue of fromZodIssues(settings.error.issues, lang)) issues.push(issue);
+  if (!settings.success) for (const issue of fromZodIssues(settings.error.issues)) issues.push(issue);
   const cp = compilePolicy(policy);
   const varied = ranges.success ? variedOf(policy, cp, ranges.data, lang, issues) : [];
   const [valid] = validInputs(inputs, [cp], lang, issues) as [ScoreInput[]];

@@ -47,6 +47,9 @@ const STANDARD = /^([\u4e00-\u9fffA-Za-z0-9]+)〔([0-9]{4})〕([1-9][0-9]{0,8})�
  */
 export const MAX_SERIAL = 999_999_999;
 
+/** The years a document number may carry (SPEC §5). */
+export const DOCUMENT_YEARS = { min: 1949, max: 2099 } as const;
+
 /**
  * Parses a document number such as `宣政〔2022〕12号`, accepting the common non-standard forms
  * (other brackets, full-width digits, 第, leading zeros, a missing 号, spaces around and inside
@@ -69,7 +72,7 @@ export function parseDocumentNumber(text: string): DocumentNumberResult {
   if (parts === undefined) return { ok: false, reason: "unrecognized" };
   const [issuerCode, years, digits] = parts;
   const year = Number(years);
-  if (year < 1949 || year > 2099) return { ok: false, reason: "year-out-of-range" };
+  if (year < DOCUMENT_YEARS.min || year > DOCUMENT_YEARS.max) return { ok: false, reason: "year-out-of-range" };
   const serial = Number(digits);
   if (serial === 0) return { ok: false, reason: "zero-serial" };
   if (serial > MAX_SERIAL) return { ok: false, reason: "serial-too-large" };

@@ -10,6 +10,7 @@
 import type { core } from "zod/mini";
 import type { Lang } from "./path.js";
 import { fieldName, keyName, valueName } from "./fields.js";
+import { codePointLength } from "../model/values.js";
 import { CATEGORY_NAMES, LEVEL_NAMES, RECIPIENT_NAMES, SUBJECT_NAMES, TIER_NAMES, type Words } from "./labels.js";
 import { libraryText } from "./library.js";
 import { nearest } from "./suggest.js";
@@ -79,25 +80,13 @@ function missing(path: Path, expected: string, lang: Lang): string {
   return `${name === "" ? key : `${capital(name)} (${key})`} is missing: expected ${expected}`;
 }
 
-/** The characters of a text as zod counts them (code points), without copying a long text. */
-function codePoints(text: string): number {
-  // A native scan first: most texts, however long, have no surrogate at all.
-  if (!/[\ud800-\udfff]/.test(text)) return text.length;
-  let count = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0xdc00 || unit > 0xdfff || i === 0 || (text.charCodeAt(i - 1) & 0xfc00) !== 0xd800) count += 1;
-  }
-  return count;
-}
-
 function bound(issue: { origin?: unknown; inclusive?: boolean; input?: unknown }, limit: unknown, big: boolean, field: string, lang: Lang): string {
   const zh = lang === "zh";
   const n = String(limit);
   switch (issue.origin) {
     case "string": {
       // The length of a text is counted only when it is not huge: a 50 MB value is refused in no time.
-      const length = typeof issue.input === "string" && issue.input.length <= MAX_COUNTED ? codePoints(issue.input) : undefined;
+      const length = typeof issue.input === "string" && issue.input.length <= MAX_COUNTED ? codePointLength(issue.input) : undefined;
       if (!big && n === "1") return zh ? `${field}不能为空` : `${capital(field)} must not be empty`;
       if (big) return zh ? `${field}过长：最多 ${n} 个字符${length === undefined ? "" : `，现有 ${length} 个`}` : `${capital(field)} is too long: at most ${n} characters${length === undefined ? "" : `, not ${length}`}`;
       return zh ? `${field}至少要有 ${n} 个字符` : `${capital(field)} needs at least ${n} characters`;

@@ -13,6 +13,7 @@ import { LEVEL_LABELS, TIER_LABELS, type AssumptionId, type Level, type Tier } f
 import type { ExclusionReason } from "../model/result.js";
 import { COMPONENTS, GROUP_LABELS, type ComponentGroup, type ComponentId } from "../model/components.js";
 import type { DocumentNumberError } from "../model/result.js";
+import { DOCUMENT_YEARS, MAX_SERIAL } from "../core/document-number.js";
 
 /**
  * Names of the members of a set, in both languages.
@@ -151,9 +152,12 @@ export const EXCLUSION_NAMES: Words<ExclusionReason> = {
  */
 export const DOCUMENT_NUMBER_ERROR_NAMES: Words<DocumentNumberError> = {
   unrecognized: { zh: "不是发文字号的格式", en: "not in the form of a document number" },
-  "year-out-of-range": { zh: "年份不在 1949 至 2099 之间", en: "the year is not between 1949 and 2099" },
+  "year-out-of-range": {
+    zh: `年份不在 ${DOCUMENT_YEARS.min} 至 ${DOCUMENT_YEARS.max} 之间`,
+    en: `the year is not between ${DOCUMENT_YEARS.min} and ${DOCUMENT_YEARS.max}`,
+  },
   "zero-serial": { zh: "序号不能为 0", en: "the serial cannot be 0" },
-  "serial-too-large": { zh: "序号不能超过 999999999", en: "the serial is above 999999999" },
+  "serial-too-large": { zh: `序号不能超过 ${MAX_SERIAL}`, en: `the serial is above ${MAX_SERIAL}` },
 };
 
 /**

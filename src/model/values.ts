@@ -38,9 +38,6 @@ export const NumText = z.custom<NumInput>().check(
  */
 export const Num = z.pipe(NumText, z.transform((raw: NumInput) => toMicro(raw) as number));
 
-/** A non-negative safe integer given as a JSON number (ballot counts). */
-export const Int = z.int().check(z.minimum(0));
-
 /** A `YYYY-MM-DD` string naming a real calendar day with a year in 1949..2099. */
 export const DateText = z.string().check(
   z.check<string>((payload) => {
@@ -171,7 +168,7 @@ export function numAtMost(max: number): Value {
  * positiveAmountRule(5, 2); //=> "too-many-decimals"
  * ```
  */
-export function positiveAmountRule(micro: number, decimals: number): "zero" | "too-many-decimals" | undefined {
+function positiveAmountRule(micro: number, decimals: number): "zero" | "too-many-decimals" | undefined {
   if (micro === 0) return "zero";
   return decimalsOf(micro) > decimals ? "too-many-decimals" : undefined;
 }

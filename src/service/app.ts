@@ -266,7 +266,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
     const query = queryOf(c, ["lang"]);
     const body = await jsonBody(c, query.lang);
     const envelope = VerifyRequestSchema.safeParse(body, { error: errorMap(query.lang) });
-    if (!envelope.success) return unprocessable(c, fromZodIssues(envelope.error.issues, query.lang));
+    if (!envelope.success) return unprocessable(c, fromZodIssues(envelope.error.issues));
     const { input, result } = envelope.data;
     const named = (result as { policy?: { id?: unknown } } | null)?.policy?.id;
     if (typeof named !== "string") {
@@ -318,7 +318,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
 
   const envelope = async (c: C, schema: typeof compareEnvelope, lang: Lang) => {
     const parsed = schema.safeParse(await jsonBody(c, lang), { error: errorMap(lang) });
-    return parsed.success ? parsed.data : fromZodIssues(parsed.error.issues, lang);
+    return parsed.success ? parsed.data : fromZodIssues(parsed.error.issues);
   };
 
   app.post("/v1/compare", async (c) => {
@@ -357,7 +357,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
     const query = queryOf(c, ["lang"]);
     const body = await jsonBody(c, query.lang);
     const parsed = ScoreResultSchema.safeParse(body, { error: errorMap(query.lang) });
-    if (!parsed.success) return unprocessable(c, fromZodIssues(parsed.error.issues, query.lang));
+    if (!parsed.success) return unprocessable(c, fromZodIssues(parsed.error.issues));
     return text(c, 200, printed(explain(parsed.data, { lang: query.lang })), TYPES.text);
   });
 
