@@ -60,7 +60,6 @@ export interface PageText {
   readonly sensitivity: string;
   readonly sensitivityNeedsTwo: string;
   readonly sensitivityNeedsInputs: string;
-  readonly page: string;
   readonly unsupportedFile: string;
   readonly notUtf8: string;
   readonly notJson: (detail: string) => string;
@@ -125,7 +124,6 @@ const ZH_TEXT: PageText = {
   sensitivity: "敏感性分析",
   sensitivityNeedsTwo: "载入两个或更多参评对象的输入数据后显示敏感性分析。",
   sensitivityNeedsInputs: "敏感性分析需要输入数据（只载入计分结果的参评对象不参与）。",
-  page: "页",
   unsupportedFile: "不支持的文件类型：请载入 .xlsx、.json 或 .ndjson 文件",
   notUtf8: "文件不是 UTF-8 编码：请在编辑器中另存为 UTF-8 后重新载入",
   notJson: (detail) => `不是有效的 JSON：${detail}`,
@@ -190,7 +188,6 @@ const EN_TEXT: PageText = {
   sensitivity: "Sensitivity",
   sensitivityNeedsTwo: "The sensitivity view appears once the inputs of two or more bodies are loaded.",
   sensitivityNeedsInputs: "Sensitivity needs inputs (bodies loaded only as results take no part).",
-  page: "page",
   unsupportedFile: "Unsupported file type: load .xlsx, .json or .ndjson files",
   notUtf8: "The file is not UTF-8: save it as UTF-8 in an editor and load it again",
   notJson: (detail) => `Not valid JSON: ${detail}`,

@@ -6,7 +6,7 @@ import type ExcelJS from "exceljs";
 import { COMPONENTS, safeScore, type ComponentId, type Lang, type Policy, type ScoreInputJson } from "../index.js";
 import { readCell, rawCell } from "./cells.js";
 import { loadWorkbook } from "./load.js";
-import { IGNORED_PREFIX, NOTES_SHEET, SHEET_NAMES, sheetSpec, type ColumnSpec, type SheetName, type SheetSpec } from "./layout.js";
+import { IGNORED_PREFIX, NOTES_SHEET, SHEET_NAMES, normalizeLabel, sheetSpec, type ColumnSpec, type SheetName, type SheetSpec } from "./layout.js";
 import {
   DETAILS,
   columnLetter,
@@ -65,7 +65,7 @@ type Out = WorkbookIssue[];
 function headerText(value: unknown): string {
   const raw = rawCell(value);
   const text = raw.kind === "text" ? raw.text : raw.kind === "number" ? String(raw.value) : "";
-  return text.normalize("NFKC").trim().replace(/\*$/, "").trim();
+  return normalizeLabel(text).replace(/\*$/, "").trim();
 }
 
 /**
