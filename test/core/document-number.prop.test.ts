@@ -96,6 +96,9 @@ describe("parseDocumentNumber's standard-form path", () => {
       "宣政〔2022〕0号",
       " 宣政〔2022〕12号",
       "宣政〔2022〕12号 ",
+      "宣政〔2022〕１２号",
+      "宣政〔2022〕x号",
+      "宣政〔2022〕1x号",
     ])
       expect(parseDocumentNumber(t)).toEqual(fullReading(t));
   });
