@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import { isCalendarDate } from "../src/dates.js";
 import { toMicro } from "../src/decimal.js";
 import { safeScore, type InputIssue } from "../src/index.js";
-import { SCHEMA_KINDS, SCHEMA_PATTERNS, jsonSchemaOf, jsonSchemaText, type SchemaKind } from "../src/cli/json-schema.js";
+import { SCHEMA_KINDS, SCHEMA_PATTERNS, jsonSchemaOf, jsonSchemaText, type SchemaKind } from "../src/formats/json-schema.js";
 import { fullInputArb } from "./support/inputs.js";
 import { CHANGES, changed, everyChange, everyField, slots } from "./support/mutations.js";
 

@@ -5,9 +5,11 @@
  */
 import type { core } from "zod/mini";
 import { libraryText, renderIssue } from "../messages/issues.js";
-import { SHOWN_LENGTH, formatPath, type Lang } from "../messages/path.js";
+import { SHOWN_LENGTH, formatPath } from "../messages/path.js";
+import { langOf, type Lang } from "../messages/lang.js";
 
-export type { Lang } from "../messages/path.js";
+export { langOf };
+export type { Lang } from "../messages/lang.js";
 export { formatPath } from "../messages/path.js";
 
 /** The codes this library adds to zod's own (SPEC §8). */
@@ -29,16 +31,6 @@ export type LibraryIssueCode =
   | "before-cycle"
   | "invalid-cycle"
   | "invalid-policy";
-
-/**
- * The language a call asked for: `"en"` for English, Chinese for anything else (an absent or
- * unknown value from untyped code included), so a wrong `lang` never changes what is reported.
- *
- * @internal
- */
-export function langOf(value: unknown): Lang {
-  return value === "en" ? "en" : "zh";
-}
 
 /**
  * One problem with an input: where, what (a code), a message for a person, and the rule's

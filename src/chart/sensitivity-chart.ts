@@ -7,7 +7,7 @@
 import { compareDecimalText } from "../decimal.js";
 import { CATEGORY_LABELS } from "../model/participant.js";
 import { TIER_LABELS, type Tier } from "../model/policy.js";
-import type { Lang } from "../api/errors.js";
+import type { Lang } from "../messages/lang.js";
 import type { OneAtATime, SensitivityParameter, SensitivityResult } from "../model/sensitivity.js";
 
 /** Options of `sensitivityChart`. */

@@ -6,111 +6,39 @@
  */
 import { once } from "node:events";
 import { stat } from "node:fs/promises";
-import { safeScore, type InputIssue, type Lang, type Policy } from "../index.js";
-import { CliError, EXIT, cliIssues, decodeText, describeFsError, jsonProblem, notUtf8, openInput, type CliIO } from "./io.js";
-import { LineSplitter, type SplitLine } from "./lines.js";
+import type { Lang } from "../index.js";
+import { NEUTRAL_BATCH_WORDING, batchLine, type BatchLineOptions, type BatchWording } from "../formats/batch-line.js";
+import { LineSplitter, type SplitLine } from "../formats/lines.js";
+import { decodeText } from "../formats/text.js";
+import { CliError, EXIT, cliIssues, describeFsError, openInput, type CliIO } from "./io.js";
 import { startProgress } from "./progress.js";
 
 /**
- * The default longest input line: 16 MiB.
- *
- * @example
- * ```ts
- * DEFAULT_MAX_LINE_BYTES; //=> 16777216
- * ```
- */
-export const DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
-
-/**
- * Options of a batch run.
+ * Options of a batch run: those of every batch line, and the clock of the progress line.
  *
  * @example
  * ```ts
  * const options: BatchOptions = { policy: undefined, allowIncomplete: false, lang: "en", maxLineBytes: 4096 };
  * ```
  */
-export interface BatchOptions {
-  readonly policy: Policy | undefined;
-  readonly allowIncomplete: boolean;
-  readonly lang: Lang;
-  readonly maxLineBytes: number;
+export interface BatchOptions extends Omit<BatchLineOptions, "wording"> {
   /** The clock of the progress line, in milliseconds (default `Date.now`). */
   readonly now?: () => number;
 }
 
 /**
- * The issue codes a batch line can have besides `score`'s own (their `path` is `[]`).
- *
- * @example
- * ```ts
- * const code: BatchIssueCode = "line-too-long";
- * ```
+ * The CLI's wording of a batch line: the line limit names `--max-line-bytes`, and an incomplete
+ * input names `--allow-incomplete`.
  */
-export type BatchIssueCode = "line-too-long" | "invalid-utf8" | "invalid-json";
-
-const MESSAGES: Readonly<Record<BatchIssueCode, Readonly<Record<Lang, (detail: string) => string>>>> = {
-  "line-too-long": {
-    zh: (limit) => `该行超过 ${limit} 字节的上限（--max-line-bytes），未读取`,
-    en: (limit) => `The line is longer than the limit of ${limit} bytes (--max-line-bytes) and was not read`,
-  },
-  "invalid-utf8": {
-    zh: () => notUtf8("该行", "zh"),
-    en: () => notUtf8("The line", "en"),
-  },
-  "invalid-json": {
-    zh: (detail) => `该行不是有效的 JSON：${detail}`,
-    en: (detail) => `The line is not valid JSON: ${detail}`,
-  },
+const CLI_BATCH_WORDING: BatchWording = {
+  message: (code, lang, detail) =>
+    code !== "line-too-long"
+      ? NEUTRAL_BATCH_WORDING.message(code, lang, detail)
+      : lang === "zh"
+        ? `该行超过 ${detail} 字节的上限（--max-line-bytes），未读取`
+        : `The line is longer than the limit of ${detail} bytes (--max-line-bytes) and was not read`,
+  issues: cliIssues,
 };
-
-function issue(code: BatchIssueCode, lang: Lang, detail = ""): InputIssue {
-  return { path: [], code, message: MESSAGES[code][lang](detail) };
-}
-
-/**
- * The output line for one input line: a result, an error line, or `undefined` for a blank line.
- * An error line names the body (`"participant": { "id" }`) when the input is JSON with a
- * participant id, so that `rank` can say whose result is missing.
- *
- * @example
- * ```ts
- * batchLine({ number: 3, bytes: Buffer.from("[]"), length: 2 }, options);
- * //=> '{"line":3,"error":{"issues":[{"path":[],"code":"invalid_type","message":"…"}]}}'
- * ```
- */
-export function batchLine(line: SplitLine, options: BatchOptions): string | undefined {
-  const { lang } = options;
-  const fail = (issues: readonly InputIssue[]): string => JSON.stringify({ line: line.number, error: { issues } });
-  if (line.bytes === null) return fail([issue("line-too-long", lang, String(options.maxLineBytes))]);
-  const text = decodeText(line.bytes);
-  if (text === undefined) return fail([issue("invalid-utf8", lang)]);
-  if (text.trim() === "") return undefined;
-  let input: unknown;
-  try {
-    input = JSON.parse(text);
-  } catch (cause) {
-    return fail([issue("invalid-json", lang, jsonProblem(text, lang))]);
-  }
-  const outcome = safeScore(input, { policy: options.policy, allowIncomplete: options.allowIncomplete, lang });
-  if (outcome.success) return JSON.stringify(outcome.data);
-  const id = participantIdOf(input);
-  return id === undefined ? fail(cliIssues(outcome.error, lang)) : JSON.stringify({ line: line.number, participant: { id }, error: { issues: cliIssues(outcome.error, lang) } });
-}
-
-/**
- * The participant id an input (or an error record) names, when it names one: a non-empty string
- * at `participant.id`.
- *
- * @example
- * ```ts
- * participantIdOf({ participant: { id: "cgjdk" } }); //=> "cgjdk"
- * ```
- */
-export function participantIdOf(input: unknown): string | undefined {
-  const participant = (input as { participant?: unknown } | null)?.participant;
-  const id = (participant as { id?: unknown } | null | undefined)?.id;
-  return typeof id === "string" && id !== "" ? id : undefined;
-}
 
 /** Collects output lines and writes them in one piece per input chunk, waiting for `drain`. */
 class LineSink {
@@ -197,6 +125,7 @@ async function sizeOf(path: string): Promise<number | undefined> {
  */
 export async function runBatch(path: string, io: CliIO, options: BatchOptions): Promise<number> {
   const splitter = new LineSplitter(options.maxLineBytes);
+  const lineOptions: BatchLineOptions = { ...options, wording: CLI_BATCH_WORDING };
   const sink = new LineSink(io);
   const progressTo = progressStream(io);
   // The file's size only serves the progress line's time left, shown on a terminal alone.
@@ -218,7 +147,7 @@ export async function runBatch(path: string, io: CliIO, options: BatchOptions): 
         return;
       }
     }
-    const out = batchLine(line, options);
+    const out = batchLine(line, lineOptions);
     if (out !== undefined) sink.add(out);
   };
   const stream = openInput(path, io);

@@ -6,7 +6,8 @@ import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { InputError, formatPath, type InputIssue, type Lang } from "../index.js";
 import { libraryMessage } from "../api/errors.js";
-import { jsonSyntaxText } from "./json-syntax.js";
+import { jsonSyntaxText } from "../formats/json-syntax.js";
+import { decodeText, notUtf8, stripBom } from "../formats/text.js";
 import type { ProgressStream } from "./progress.js";
 
 /**
@@ -67,18 +68,6 @@ export interface CliIO {
 }
 
 /**
- * Removes a leading UTF-8 byte order mark.
- *
- * @example
- * ```ts
- * stripBom("\uFEFF{}"); //=> "{}"
- * ```
- */
-export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/**
  * The one-line message for a file that cannot be opened or read.
  *
  * @example
@@ -123,42 +112,6 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-
-/**
- * Decodes UTF-8 strictly: `undefined` when the bytes are not UTF-8 text or hold a NUL byte (a
- * binary file).
- *
- * @example
- * ```ts
- * decodeText(Buffer.from("{}")); //=> "{}"
- * decodeText(Buffer.from([0xff, 0x00])); //=> undefined
- * ```
- */
-export function decodeText(bytes: Uint8Array): string | undefined {
-  if (bytes.indexOf(0) >= 0) return undefined;
-  try {
-    return UTF8.decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The refusal of a text that is not UTF-8: most often a file saved as GBK by an older office
- * program, so the message says how to save it as UTF-8.
- *
- * @example
- * ```ts
- * notUtf8("a.json", "en"); //=> "a.json is not UTF-8 text (GBK, or a binary file?): save it as UTF-8 …"
- * ```
- */
-export function notUtf8(what: string, lang: Lang): string {
-  return lang === "zh"
-    ? `${what}${/[\x21-\x7e]$/.test(what) ? " " : ""}不是 UTF-8 编码的文本（可能是 GBK 编码，或二进制文件）：请用记事本或 WPS“另存为”，编码选择 UTF-8 后再试`
-    : `${what} is not UTF-8 text (GBK, or a binary file?): save it as UTF-8 (in Notepad or WPS: Save As, encoding UTF-8) and try again`;
-}
-
 /**
  * Reads a whole file (or stdin for `-`) as UTF-8 text, BOM removed. A file that is missing, a
  * directory, unreadable or not UTF-8 text is a `CliError` with exit code 1.
@@ -184,19 +137,6 @@ export async function readText(path: string, io: CliIO, lang: Lang): Promise<str
 }
 
 /**
- * Why `text` is not JSON, in one line in the language asked for, with the line and column: the
- * CLI's own reading of the text (see json-syntax.ts), never the JavaScript engine's English.
- *
- * @example
- * ```ts
- * jsonProblem('{"a": 1 2}', "en"); //=> "a comma , or } is missing (found 2) (line 1, column 9)"
- * ```
- */
-export function jsonProblem(text: string, lang: Lang): string {
-  return jsonSyntaxText(text, lang);
-}
-
-/**
  * Parses JSON text, with a one-line message naming the file when it is empty or not JSON.
  *
  * @example
@@ -212,7 +152,7 @@ export function parseJson(text: string, file: string, lang: Lang): unknown {
   try {
     return JSON.parse(text);
   } catch (cause) {
-    const detail = jsonProblem(text, lang);
+    const detail = jsonSyntaxText(text, lang);
     throw new CliError(zh ? `${path} 不是有效的 JSON：${detail}` : `${path} is not valid JSON: ${detail}`, EXIT.input);
   }
 }

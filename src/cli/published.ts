@@ -5,7 +5,8 @@
  * be added to {@link TABLE_READERS}) is compared the same way.
  */
 import { TIER_LABELS, type Lang, type RankEntry } from "../index.js";
-import { CliError, EXIT, decodeText, oneLine, stripBom } from "./io.js";
+import { decodeText, stripBom } from "../formats/text.js";
+import { CliError, EXIT, oneLine } from "./io.js";
 import { readXlsxTable } from "./xlsx-table.js";
 
 /**

@@ -1,8 +1,7 @@
 /**
  * `explain`: the audit trail a person reads, rendered from a result's data alone.
  */
-import { langOf, type Lang } from "../api/errors.js";
-import { optionsOf } from "../api/options.js";
+import { langOf, type Lang } from "../messages/lang.js";
 import { approximate, compareDecimalText, sumDecimalText } from "../decimal.js";
 import type { ComponentResult, Finding, ScoreResult, TraceStep } from "../model/result.js";
 import { EN, ZH, type ExcludedRecord, type Phrases } from "./phrases.js";
@@ -230,7 +229,8 @@ function tierLine(r: ScoreResult, t: Phrases): string {
  * ```
  */
 export function explain(result: ScoreResult, options: ExplainOptions = {}): string {
-  const lang = langOf(optionsOf(options).lang);
+  // Untyped callers may pass null or a non-object: no options then, never a TypeError.
+  const lang = langOf((options as ExplainOptions | null | undefined)?.lang);
   const t = lang === "en" ? EN : ZH;
   const r = result;
   const p = r.participant;

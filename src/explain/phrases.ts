@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import type { Lang } from "../api/errors.js";
+import type { Lang } from "../messages/lang.js";
 import { STATUS_NAMES } from "../messages/labels.js";
 
 /**

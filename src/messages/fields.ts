@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import type { Lang } from "./path.js";
+import type { Lang } from "./lang.js";
 import { COMPONENT_IDS } from "../model/components.js";
 import { BALLOT_NAMES, COMPONENT_NAMES, LEVEL_NAMES, type Words } from "./labels.js";
 

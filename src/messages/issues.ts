@@ -8,7 +8,7 @@
  * @internal
  */
 import type { core } from "zod/mini";
-import type { Lang } from "./path.js";
+import type { Lang } from "./lang.js";
 import { fieldName, keyName, valueName } from "./fields.js";
 import { codePointLength } from "../model/values.js";
 import { CATEGORY_NAMES, LEVEL_NAMES, RECIPIENT_NAMES, SUBJECT_NAMES, TIER_NAMES, type Words } from "./labels.js";

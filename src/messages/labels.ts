@@ -6,7 +6,7 @@
  *
  * @internal
  */
-import type { Lang } from "./path.js";
+import type { Lang } from "./lang.js";
 import type { Ground } from "../model/input.js";
 import { CATEGORY_LABELS, type Category } from "../model/participant.js";
 import { LEVEL_LABELS, TIER_LABELS, type AssumptionId, type Level, type Tier } from "../model/policy.js";

@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import type { Lang } from "./path.js";
+import type { Lang } from "./lang.js";
 import { microText } from "../decimal.js";
 import { comprehensiveWindow, dailyWindow } from "../dates.js";
 import { valueName } from "./fields.js";

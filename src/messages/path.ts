@@ -1,12 +1,10 @@
 /**
- * The language of messages and how a path into an input is written in one: the two things every
- * message module and the input errors share.
+ * How a path into an input is written in a message: what every message module and the input
+ * errors share.
  *
  * @internal
  */
 
-/** The language of messages: Chinese (default) or English. */
-export type Lang = "zh" | "en";
 
 /** The most characters of a key or id that a message or a rendered path shows. */
 export const SHOWN_LENGTH = 100;

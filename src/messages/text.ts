@@ -4,7 +4,8 @@
  *
  * @internal
  */
-import { escapeInvisible, formatPath, type Lang } from "./path.js";
+import { escapeInvisible, formatPath } from "./path.js";
+import type { Lang } from "./lang.js";
 import { fieldName } from "./fields.js";
 
 /** A path into an input. */

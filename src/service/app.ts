@@ -18,16 +18,21 @@ import {
   type Policy,
 } from "../index.js";
 import { compare, sensitivity, type Ranges } from "../sensitivity.js";
-import { errorMap, fromZodIssues } from "../api/errors.js";
-import { batchLine, type BatchOptions } from "../cli/batch.js";
-import { LineSplitter, type SplitLine } from "../cli/lines.js";
-import { SCHEMA_KINDS, jsonSchemaText, type SchemaKind } from "../cli/json-schema.js";
-import { formatRanking } from "../cli/commands/rank.js";
-import { formatComparison } from "../cli/commands/compare.js";
-import { formatSensitivity } from "../cli/commands/sensitivity.js";
-import { policyJson } from "../cli/commands/policy.js";
-import { scoreOutput } from "../cli/commands/score.js";
-import { verifyResult } from "../cli/commands/verify.js";
+import {
+  LineSplitter,
+  NEUTRAL_BATCH_WORDING,
+  SCHEMA_KINDS,
+  batchLine,
+  documentJson,
+  errorMap,
+  fromZodIssues,
+  jsonSchemaText,
+  resultJson,
+  verifyResult,
+  type BatchLineOptions,
+  type SchemaKind,
+  type SplitLine,
+} from "../formats/index.js";
 import { ChunkReader, HttpProblem, parseJsonBody, readWholeBody } from "./body.js";
 import { CompareRequestSchema, SensitivityRequestSchema, VerifyRequestSchema, envelopeOf } from "./schemas.js";
 
@@ -177,7 +182,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
   // policies, the envelopes of the analysis bodies.
   const schemaTexts = new Map(SCHEMA_KINDS.map((kind) => [kind, jsonSchemaText(kind)]));
   // The list, indented as `policy --json` indents each policy.
-  const policiesText = printed(JSON.stringify([...policies.values()], null, 2));
+  const policiesText = printed(documentJson([...policies.values()]));
   const compareEnvelope = envelopeOf(CompareRequestSchema);
   const sensitivityEnvelope = envelopeOf(SensitivityRequestSchema);
 
@@ -212,7 +217,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
     if (isIssue(policy)) return unprocessable(c, [policy]);
     const outcome = safeScore(input, { policy, allowIncomplete: query.values["allowIncomplete"] === "true", lang: query.lang });
     if (!outcome.success) return unprocessable(c, outcome.error.issues);
-    return text(c, 200, printed(scoreOutput(outcome.data, true, query.lang)), TYPES.json);
+    return text(c, 200, printed(resultJson(outcome.data)), TYPES.json);
   });
 
   app.post("/v1/score/batch", async (c) => {
@@ -220,7 +225,13 @@ export function createApp(ctx: AppContext): Hono<Env> {
     const policy = policyOf(query);
     requireType(c, NDJSON_TYPES, query.lang);
     if (isIssue(policy)) return unprocessable(c, [policy]);
-    const options: BatchOptions = { policy, allowIncomplete: query.values["allowIncomplete"] === "true", lang: query.lang, maxLineBytes: limits.maxLineBytes };
+    const options: BatchLineOptions = {
+      policy,
+      allowIncomplete: query.values["allowIncomplete"] === "true",
+      lang: query.lang,
+      maxLineBytes: limits.maxLineBytes,
+      wording: NEUTRAL_BATCH_WORDING,
+    };
     const { incoming, outgoing } = c.env;
     // A body that stalls after the answer began: the error line ends the answer, then the connection.
     const closeAfter = (): void => void outgoing.once("finish", () => incoming.socket.destroy());
@@ -255,7 +266,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
     if (isIssue(policy)) return unprocessable(c, [policy]);
     try {
       const entries = rank(results, { by: query.values["by"] === "category" ? "category" : undefined, policy, lang: query.lang });
-      return text(c, 200, printed(formatRanking(entries, "json", query.values["by"] === "category", query.lang)), TYPES.json);
+      return text(c, 200, printed(documentJson(entries)), TYPES.json);
     } catch (cause) {
       if (cause instanceof InputError) return unprocessable(c, cause.issues);
       throw cause;
@@ -331,7 +342,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
     const candidate = bodyPolicy("candidate", body["candidate"], lang, issues);
     if (issues.length > 0) return unprocessable(c, issues);
     const by = body["by"] as "category" | undefined;
-    return analysis(c, () => formatComparison(compare(body.inputs, { base, candidate: candidate as Policy, by, lang }), "json", lang));
+    return analysis(c, () => documentJson(compare(body.inputs, { base, candidate: candidate as Policy, by, lang })));
   });
 
   app.post("/v1/sensitivity", async (c) => {
@@ -350,7 +361,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
       by: body["by"] as "category" | undefined,
       lang,
     };
-    return analysis(c, () => formatSensitivity(sensitivity(body.inputs, options), "json", lang));
+    return analysis(c, () => documentJson(sensitivity(body.inputs, options)));
   });
 
   app.post("/v1/explain", async (c) => {
@@ -373,7 +384,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
     if (policy === undefined) {
       throw new HttpProblem("not-found", unknownPolicy([], id, policies, query.lang).message);
     }
-    return text(c, 200, printed(policyJson(policy)), TYPES.json);
+    return text(c, 200, printed(documentJson(policy)), TYPES.json);
   });
 
   app.get("/v1/schemas/:kind", (c) => {
@@ -444,7 +455,7 @@ class BatchStream {
 
   constructor(
     private readonly reader: ChunkReader,
-    private readonly options: BatchOptions,
+    private readonly options: BatchLineOptions,
     private readonly timeoutMs: number,
     private readonly onTimeout: () => void,
   ) {

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage } from "node:http";
 import type { Lang } from "../index.js";
-import { decodeText, jsonProblem, stripBom } from "../cli/io.js";
+import { decodeText, jsonSyntaxText, stripBom } from "../formats/index.js";
 import type { ErrorCode } from "./schemas.js";
 
 /** The HTTP status of each error code. */
@@ -180,7 +180,7 @@ export function parseJsonBody(bytes: Buffer, lang: Lang): unknown {
   try {
     return JSON.parse(text);
   } catch (cause) {
-    const detail = jsonProblem(text, lang);
+    const detail = jsonSyntaxText(text, lang);
     throw new HttpProblem("not-json", zh ? `请求体不是有效的 JSON：${detail}` : `The request body is not valid JSON: ${detail}`);
   }
 }

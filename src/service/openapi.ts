@@ -7,7 +7,7 @@
 import * as z from "zod/mini";
 import { PolicyOverridesSchema, RankEntrySchema, ScoreInputSchema, ScoreResultSchema } from "../index.js";
 import { CompareResultSchema, SensitivityResultSchema } from "../model/sensitivity.js";
-import { jsonSchemaOf, toJsonSchema } from "../cli/json-schema.js";
+import { jsonSchemaOf, toJsonSchema } from "../formats/index.js";
 import type { ServiceLimits } from "./app.js";
 import {
   BatchErrorLineSchema,

@@ -10,7 +10,7 @@ export { writeTemplate } from "./template.js";
 export { writeResults } from "./results.js";
 export { readTable } from "./table.js";
 export { SHEETS, SHEET_NAMES } from "./layout.js";
-export { rankingTable, rankingCsv, cellText, RANKING_HEADERS } from "../report/ranking-table.js";
+export { rankingTable, rankingCsv, cellText, RANKING_HEADERS } from "../formats/ranking-table.js";
 
 export type { ReadWorkbookOptions, ReadWorkbookResult } from "./read.js";
 export type { WriteTemplateOptions } from "./template.js";
@@ -18,4 +18,4 @@ export type { WriteResultsOptions } from "./results.js";
 export type { SheetTable, ReadTableOptions } from "./table.js";
 export type { WorkbookIssue, WorkbookIssueCode } from "./messages.js";
 export type { SheetSpec, ColumnSpec, CellKind, Enumeration, SheetName } from "./layout.js";
-export type { RankingCell, RankingTable, RankingTableOptions } from "../report/ranking-table.js";
+export type { RankingCell, RankingTable, RankingTableOptions } from "../formats/ranking-table.js";

@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { explain, xuancheng2022, type Lang, type Policy, type RankGrouping, type ScoreResult } from "../index.js";
-import { rankingTable, type RankingCell } from "../report/ranking-table.js";
+import { rankingTable, type RankingCell } from "../formats/ranking-table.js";
 import { TEXT_FORMAT, headerRow, numberFormat, printSetup, toBytes } from "./style.js";
 
 /**

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isUnfinishedJson } from "../../src/cli/batch.js";
-import { LineSplitter, type SplitLine } from "../../src/cli/lines.js";
+import { LineSplitter, type SplitLine } from "../../src/formats/lines.js";
 import { BUILT, cli, spawnCli } from "./run.js";
 
 const ids = ["cgjdk", "csglk", "zfzd", "jdzhzx", "yllhc", "hjwsc", "gysyc"];
@@ -152,6 +152,7 @@ describe("score --batch", () => {
 });
 
 describe("the line splitter", () => {
+  const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
   const split = (chunks: string[], max = 100): SplitLine[] => {
     const lines: SplitLine[] = [];
     const splitter = new LineSplitter(max);
@@ -162,7 +163,7 @@ describe("the line splitter", () => {
 
   it("numbers every line from 1 and strips CR and a leading BOM", () => {
     const lines = split(["\uFEFFa\r\n\nb", "c\r\n"]);
-    expect(lines.map((l) => [l.number, l.bytes?.toString()])).toEqual([
+    expect(lines.map((l) => [l.number, l.bytes === null ? undefined : text(l.bytes)])).toEqual([
       [1, "a"],
       [2, ""],
       [3, "bc"],
@@ -171,7 +172,7 @@ describe("the line splitter", () => {
 
   it("drops the bytes of a too-long line as they arrive and reports it", () => {
     const lines = split(["x".repeat(60), "x".repeat(60), "y".repeat(60), "\nok\n"], 100);
-    expect(lines.map((l) => [l.number, l.bytes === null ? null : l.bytes.toString(), l.length >= 101])).toEqual([
+    expect(lines.map((l) => [l.number, l.bytes === null ? null : text(l.bytes), l.length >= 101])).toEqual([
       [1, null, true],
       [2, "ok", false],
     ]);

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { xuancheng2022 } from "../../src/index.js";
 import { COMMANDS } from "../../src/cli/main.js";
-import { jsonSchemaText } from "../../src/cli/json-schema.js";
+import { jsonSchemaText } from "../../src/formats/json-schema.js";
 import { cli, tempFiles } from "./run.js";
 
 const file = tempFiles("wubi-commands-");

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkCoverage, cycleOf, planCycle, rank, type ScoreResult } from "../../src/index.js";
-import { displayWidth } from "../../src/cli/table.js";
+import { displayWidth } from "../../src/formats/table.js";
 import { resultOf } from "../core/rank-fixtures.js";
 import { cli } from "./run.js";
 

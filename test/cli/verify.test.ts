@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { definePolicy, score } from "../../src/index.js";
-import { diffJson } from "../../src/cli/diff.js";
+import { diffJson } from "../../src/formats/verify.js";
 import { cli, tempFiles } from "./run.js";
 
 const INPUT = "examples/2022/cgjdk.json";

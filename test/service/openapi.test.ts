@@ -11,7 +11,7 @@ import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { rank, score, xuancheng2022 } from "../../src/index.js";
 import { compare, sensitivity } from "../../src/sensitivity.js";
-import { jsonSchemaOf } from "../../src/cli/json-schema.js";
+import { jsonSchemaOf } from "../../src/formats/json-schema.js";
 import { openApiDocument } from "../../src/service/openapi.js";
 import { SERVICE_DEFAULTS } from "../../src/service/server.js";
 

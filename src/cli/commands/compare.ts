@@ -1,9 +1,10 @@
 /** `wubi-wuping compare INPUTS.ndjson --candidate FILE`: the same inputs under two policies. */
+import { documentJson } from "../../formats/json.js";
 import { type Lang } from "../../index.js";
 import { compare, type CompareResult } from "../../sensitivity.js";
 import { EXIT, usageError, type CliIO } from "../io.js";
 import { loadPolicy, type Command } from "../command.js";
-import { renderTable, toCsv, type Align } from "../table.js";
+import { renderTable, toCsv, type Align } from "../../formats/table.js";
 import { analysed, byCategoryColumn, byOf, formatOf, readInputs, tierText } from "./analysis.js";
 
 const HEADERS: Readonly<Record<Lang, readonly string[]>> = {
@@ -24,7 +25,7 @@ const CHANGE_NAMES: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
  * ```
  */
 export function formatComparison(result: CompareResult, format: "table" | "csv" | "json", lang: Lang, byCategory = false): string {
-  if (format === "json") return JSON.stringify(result, null, 2);
+  if (format === "json") return documentJson(result);
   const none = format === "csv" ? "" : "-";
   const rows = result.participants.map((p) => [
     p.participant.id,

@@ -2,6 +2,7 @@
  * `wubi-wuping coverage`: the three-year full-coverage check (`二`) at the end of a year, and with
  * `--plan` the canonical plan for the rest of the cycle, as a table or JSON.
  */
+import { documentJson } from "../../formats/json.js";
 import {
   CATEGORY_LABELS,
   InputError,
@@ -19,7 +20,7 @@ import {
 import { CliError, EXIT, oneLine, parseJson, readJson, readText, usageError, type CliIO } from "../io.js";
 import { flagChoice, flagForm, flagRequired } from "../words.js";
 import type { Command } from "../command.js";
-import { renderTable } from "../table.js";
+import { renderTable } from "../../formats/table.js";
 import { errorRecordOf, parseNdjson } from "./rank.js";
 
 /** Where each argument of the API came from, to name the file in a message. */
@@ -276,7 +277,7 @@ export const coverageCommand: Command = {
       throw new CliError(errorLines(cause, { roster: rosterPath, evaluations: evaluationsPath }, lineOf).join("\n"), EXIT.input);
     }
     if (format === "json") {
-      io.out(JSON.stringify(plan === undefined ? report : { coverage: report, plan }, null, 2));
+      io.out(documentJson(plan === undefined ? report : { coverage: report, plan }));
     } else {
       io.out(formatCoverage(report, plan, RosterSchema.parse(roster), year, lang).join("\n"));
     }

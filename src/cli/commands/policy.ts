@@ -1,4 +1,5 @@
 /** `wubi-wuping policy`: every parameter in force, with its value and where it comes from. */
+import { documentJson } from "../../formats/json.js";
 import { LEVEL_LABELS, TIER_LABELS, COMPONENTS, xuancheng2022, type Lang, type Policy, type Provenance } from "../../index.js";
 import { BALLOT_NAMES, clauseName } from "../../messages/labels.js";
 import type { Command } from "../command.js";
@@ -145,7 +146,7 @@ export function policyText(policy: Policy, lang: Lang): string {
  * ```
  */
 export function policyJson(policy: Policy): string {
-  return JSON.stringify(policy, null, 2);
+  return documentJson(policy);
 }
 
 /**

@@ -1,14 +1,16 @@
 /** `wubi-wuping rank FILE.ndjson`: rank score results, as a terminal table, CSV or JSON. */
+import { documentJson } from "../../formats/json.js";
 import { CATEGORY_LABELS, InputError, type ScoreResult, TIER_LABELS, formatPath, rank, type Lang, type RankEntry } from "../../index.js";
-import { CliError, EXIT, jsonProblem, oneLine, readText, usageError, type CliIO } from "../io.js";
+import { jsonSyntaxText } from "../../formats/json-syntax.js";
+import { CliError, EXIT, oneLine, readText, usageError, type CliIO } from "../io.js";
 import { flagChoice } from "../words.js";
 import { STATUS_NAMES } from "../../messages/labels.js";
 import type { Command } from "../command.js";
-import { renderTable, type Align } from "../table.js";
-import { rankingCsv, rankingTable } from "../../report/ranking-table.js";
+import { renderTable, type Align } from "../../formats/table.js";
+import { rankingCsv, rankingTable } from "../../formats/ranking-table.js";
 import { refuseTerminal, writeBytes } from "../binary.js";
-import { participantIdOf } from "../batch.js";
-import { isObject } from "../diff.js";
+import { participantIdOf } from "../../formats/batch-line.js";
+import { isObject } from "../../formats/verify.js";
 
 /**
  * One non-blank line of an ndjson file, parsed, with its 1-based line number.
@@ -41,7 +43,7 @@ export function parseNdjson(text: string, path: string, lang: Lang): ParsedLine[
     try {
       parsed.push({ line: i + 1, value: JSON.parse(content) });
     } catch (cause) {
-      const detail = jsonProblem(content, lang);
+      const detail = jsonSyntaxText(content, lang);
       problems.push(lang === "zh" ? `${path}:${i + 1}: 不是有效的 JSON：${detail}` : `${path}:${i + 1}: not valid JSON: ${detail}`);
     }
   });
@@ -156,7 +158,7 @@ function cells(entry: RankEntry, keys: readonly string[], lang: Lang, none: stri
  * ```
  */
 export function formatRanking(entries: readonly RankEntry[], format: string, byCategory: boolean, lang: Lang): string {
-  if (format === "json") return JSON.stringify(entries, null, 2);
+  if (format === "json") return documentJson(entries);
   const keys = columns(byCategory);
   const header = keys.map((key) => HEADERS[lang][key] ?? key);
   const align: Align[] = keys.map((key) => (key === "rank" || key === "total" ? "right" : "left"));

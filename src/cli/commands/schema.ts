@@ -1,7 +1,7 @@
 /** `wubi-wuping schema input|policy|result`: print a JSON Schema. */
 import type { Command } from "../command.js";
 import { EXIT, oneLine, usageError, type CliIO } from "../io.js";
-import { SCHEMA_KINDS, jsonSchemaText, type SchemaKind } from "../json-schema.js";
+import { SCHEMA_KINDS, jsonSchemaText, type SchemaKind } from "../../formats/json-schema.js";
 
 /**
  * Prints the JSON Schema (draft-07) of an input, a policy file or a result: the same text as the

@@ -1,6 +1,8 @@
 /** `wubi-wuping score FILE|-` and `score --batch FILE|-`: score participant-years. */
+import { resultJson } from "../../formats/json.js";
 import { explain, safeScore, type Lang, type ScoreResult } from "../../index.js";
-import { DEFAULT_MAX_LINE_BYTES, runBatch } from "../batch.js";
+import { DEFAULT_MAX_LINE_BYTES } from "../../formats/batch-line.js";
+import { runBatch } from "../batch.js";
 import type { Command } from "../command.js";
 import { EXIT, issueLines, readJson, usageError, type CliIO } from "../io.js";
 import { flagForm, flagNeeds } from "../words.js";
@@ -28,7 +30,7 @@ function maxLineBytesOf(value: unknown, batch: boolean, lang: Lang): number {
  * ```
  */
 export function scoreOutput(result: ScoreResult, json: boolean, lang: Lang): string {
-  return json ? JSON.stringify(result) : explain(result, { lang });
+  return json ? resultJson(result) : explain(result, { lang });
 }
 
 /**

@@ -1,10 +1,11 @@
 /** `wubi-wuping sensitivity INPUTS.ndjson`: how firm each body's rank and tier are under the assumptions. */
+import { documentJson } from "../../formats/json.js";
 import { PARAMETER_LABELS, sensitivityChart, strongestScenarios } from "../../chart/index.js";
 import { TIER_LABELS, type Lang, type Tier } from "../../index.js";
 import { sensitivity, type Ranges, type SensitivityEntry, type SensitivityParameter, type SensitivityResult } from "../../sensitivity.js";
 import { EXIT, oneLine, readJson, usageError, type CliIO } from "../io.js";
 import type { Command } from "../command.js";
-import { renderTable, toCsv, type Align } from "../table.js";
+import { renderTable, toCsv, type Align } from "../../formats/table.js";
 import { analysed, byCategoryColumn, byOf, formatOf, readInputs, tierText } from "./analysis.js";
 
 const FORMATS = ["table", "csv", "json", "svg"] as const;
@@ -71,7 +72,7 @@ const tierShares = (tiers: SensitivityEntry["tiers"], lang: Lang): string =>
  * ```
  */
 export function formatSensitivity(result: SensitivityResult, format: (typeof FORMATS)[number], lang: Lang, byCategory = false): string {
-  if (format === "json") return JSON.stringify(result, null, 2);
+  if (format === "json") return documentJson(result);
   if (format === "svg") return sensitivityChart(result, { lang });
   const w = WORDS[lang];
   const sep = lang === "zh" ? "、" : ", ";

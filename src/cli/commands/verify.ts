@@ -5,15 +5,13 @@
  */
 import { InputError, rank, safeScore, xuancheng2022, type Lang, type Policy, type ScoreResult } from "../../index.js";
 import type { Command, CommandArgs } from "../command.js";
-import { diffJson, showPath, showValue, type Difference } from "../diff.js";
+import { verifyResult } from "../../formats/verify.js";
+import { formatPath } from "../../index.js";
 import { CliError, EXIT, issueLines, oneLine, readJson, readJsonObject, usageError, type CliIO } from "../io.js";
 import { readBytes } from "../binary.js";
 import { comparePublished, readTable, type PublishedExpectation } from "../published.js";
 import { readInputs } from "./analysis.js";
 import { rankErrorLines } from "./rank.js";
-
-/** The most differences printed; the count of the rest follows. */
-const MAX_SHOWN = 1000;
 
 /** The policy a result names: the preset, or the derived one given with `--policy` (same id). */
 function policyFor(named: string, given: Policy | undefined, resultPath: string, lang: Lang): Policy {
@@ -104,26 +102,33 @@ async function verifyPublished(inputsPath: string, tablePath: string, { values, 
   return EXIT.input;
 }
 
+type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
+
 /**
- * What `verify` finds: the input's problems, or the recomputed result and where `found` differs
- * from it (at most `limit` differences; `total` counts them all). The service answers the same.
+ * A value as `verify` prints it: its JSON (shortened past 120 characters), or `(absent)`.
  *
  * @example
  * ```ts
- * const outcome = verifyResult(input, found, xuancheng2022, "en");
- * outcome.success && outcome.total; //=> 0
+ * showValue("94.51", "en"); //=> "\"94.51\""
+ * showValue(undefined, "zh"); //=> "（无此字段）"
  * ```
  */
-export function verifyResult(
-  input: unknown,
-  found: unknown,
-  policy: Policy,
-  lang: Lang,
-  limit = MAX_SHOWN,
-): { success: false; error: InputError } | { success: true; recomputed: ScoreResult; differences: Difference[]; total: number } {
-  const outcome = safeScore(input, { policy, allowIncomplete: true, lang });
-  if (!outcome.success) return outcome;
-  return { success: true, recomputed: outcome.data, ...diffJson(outcome.data, found, limit) };
+function showValue(value: unknown, lang: "zh" | "en"): string {
+  if (value === undefined) return lang === "zh" ? "（无此字段）" : "(absent)";
+  const text = JSON.stringify(value as Json);
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/**
+ * The path of a difference as `verify` prints it: `components[0].points`, or `(root)`.
+ *
+ * @example
+ * ```ts
+ * showPath(["components", "routineInspection", "points"]); //=> "components.routineInspection.points"
+ * ```
+ */
+function showPath(path: readonly (string | number)[]): string {
+  return formatPath(path);
 }
 
 /**

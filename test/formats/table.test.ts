@@ -1,6 +1,6 @@
 /** The CLI's table and CSV helper: display width for Chinese text, alignment, RFC 4180 CSV with a BOM. */
 import { describe, expect, it } from "vitest";
-import { csvField, displayWidth, renderTable, toCsv } from "../../src/cli/table.js";
+import { csvField, displayWidth, renderTable, toCsv } from "../../src/formats/table.js";
 
 describe("displayWidth", () => {
   it("counts East Asian wide and fullwidth characters as two columns and the rest as one", () => {

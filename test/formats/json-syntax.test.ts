@@ -5,8 +5,8 @@
 import fc from "fast-check";
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { jsonSyntaxError, jsonSyntaxText } from "../../src/cli/json-syntax.js";
-import { cli, tempFiles } from "./run.js";
+import { jsonSyntaxError, jsonSyntaxText } from "../../src/formats/json-syntax.js";
+import { cli, tempFiles } from "../cli/run.js";
 
 const file = tempFiles("wubi-json-");
 

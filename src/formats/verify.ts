@@ -3,8 +3,10 @@
  * both values. Key order does not matter. Lists whose items all carry a distinct string `id` (the
  * components, commendations and vetoes of a result) are compared item by id, and the path names
  * the id (`components.routineInspection.points`); other lists are compared by position.
+ * `verifyResult` recomputes a result from its input and compares: the CLI's `verify` and the
+ * service's `/v1/verify` both stand on it.
  */
-import { formatPath } from "../index.js";
+import { safeScore, type InputError, type Lang, type Policy, type ScoreResult } from "../index.js";
 
 /**
  * One difference: where, the value recomputed, and the value found in the file.
@@ -22,7 +24,6 @@ export interface Difference {
   readonly found: unknown;
 }
 
-type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
 
 /** Whether a value is a JSON object (not `null`, not an array). */
 export const isObject = (v: unknown): v is Readonly<Record<string, unknown>> => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -115,28 +116,23 @@ export function diffJson(expected: unknown, found: unknown, limit = 1000): { dif
 }
 
 /**
- * A value as `verify` prints it: its JSON (shortened past 120 characters), or `(absent)`.
+ * What `verify` finds: the input's problems, or the recomputed result and where `found` differs
+ * from it (at most `limit` differences; `total` counts them all). The service answers the same.
  *
  * @example
  * ```ts
- * showValue("94.51", "en"); //=> "\"94.51\""
- * showValue(undefined, "zh"); //=> "（无此字段）"
+ * const outcome = verifyResult(input, found, xuancheng2022, "en");
+ * outcome.success && outcome.total; //=> 0
  * ```
  */
-export function showValue(value: unknown, lang: "zh" | "en"): string {
-  if (value === undefined) return lang === "zh" ? "（无此字段）" : "(absent)";
-  const text = JSON.stringify(value as Json);
-  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
-}
-
-/**
- * The path of a difference as `verify` prints it: `components[0].points`, or `(root)`.
- *
- * @example
- * ```ts
- * showPath(["components", "routineInspection", "points"]); //=> "components.routineInspection.points"
- * ```
- */
-export function showPath(path: readonly (string | number)[]): string {
-  return formatPath(path);
+export function verifyResult(
+  input: unknown,
+  found: unknown,
+  policy: Policy,
+  lang: Lang,
+  limit = 1000,
+): { success: false; error: InputError } | { success: true; recomputed: ScoreResult; differences: Difference[]; total: number } {
+  const outcome = safeScore(input, { policy, allowIncomplete: true, lang });
+  if (!outcome.success) return outcome;
+  return { success: true, recomputed: outcome.data, ...diffJson(outcome.data, found, limit) };
 }

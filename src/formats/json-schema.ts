@@ -16,7 +16,7 @@ import { PolicyOverridesSchema, ScoreResultSchema } from "../index.js";
 import type { Value } from "../model/declare.js";
 import { ScoreInputValue } from "../model/input.js";
 import { DateText, NumText } from "../model/values.js";
-import { DEFINITION_DOCS, PROPERTY_DOCS, bilingual } from "./schema/docs.js";
+import { DEFINITION_DOCS, PROPERTY_DOCS, bilingual } from "./schema-docs.js";
 
 /**
  * The schemas there are, by the name the CLI takes.

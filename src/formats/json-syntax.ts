@@ -3,7 +3,7 @@
  * English message (whose wording changes between Node.js versions): the first place the text
  * leaves the JSON grammar (RFC 8259), what was wrong there, and its line and column.
  */
-import type { Lang } from "../index.js";
+import type { Lang } from "../messages/lang.js";
 
 /**
  * What is wrong at the first place a text leaves the JSON grammar.

@@ -5,7 +5,7 @@
  */
 import { CATEGORY_LABELS, COMPONENTS, TIER_LABELS, rank, xuancheng2022 } from "../index.js";
 import type { Lang, Policy, RankEntry, RankGrouping, ScoreResult } from "../index.js";
-import { toCsv } from "../cli/table.js";
+import { toCsv } from "./table.js";
 
 /**
  * One cell of the ranking table: a text, a score (a fixed-point string with the policy's

@@ -1,0 +1,28 @@
+/**
+ * `wubi-wuping/formats`: the floor the front ends stand on — the CLI, the service
+ * (`@wubi-wuping/service`), the workbook (`@wubi-wuping/workbook`) and the offline page. What they
+ * all write or read the same way lives here, once: the JSON texts of results and documents, the
+ * ranking table of the 公示表 and its CSV, plain-text tables, NDJSON lines and batch lines,
+ * `verify`'s recomputation and differences, the JSON Schemas, strict UTF-8 text and the reading of
+ * a JSON syntax error. Each front end supplies its own wording (flags on the command line, query
+ * parameters over HTTP). Pure: no `node:` import; runs in a browser.
+ *
+ * @packageDocumentation
+ */
+export { resultJson, documentJson } from "./json.js";
+export { rankingTable, rankingCsv, cellText, RANKING_HEADERS } from "./ranking-table.js";
+export { renderTable, toCsv, csvField, displayWidth } from "./table.js";
+export { LineSplitter } from "./lines.js";
+export { batchLine, participantIdOf, DEFAULT_MAX_LINE_BYTES, NEUTRAL_BATCH_WORDING } from "./batch-line.js";
+export { verifyResult, diffJson } from "./verify.js";
+export { SCHEMA_KINDS, jsonSchemaText, jsonSchemaOf, toJsonSchema } from "./json-schema.js";
+export { jsonSyntaxText } from "./json-syntax.js";
+export { decodeText, stripBom, notUtf8 } from "./text.js";
+export { errorMap, fromZodIssues } from "../api/errors.js";
+
+export type { RankingCell, RankingTable, RankingTableOptions } from "./ranking-table.js";
+export type { Align } from "./table.js";
+export type { SplitLine } from "./lines.js";
+export type { BatchIssueCode, BatchLineOptions, BatchWording } from "./batch-line.js";
+export type { Difference } from "./verify.js";
+export type { SchemaKind } from "./json-schema.js";
