@@ -1,65 +1,45 @@
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { defineConfig } from "tsup";
-import type { Plugin } from "esbuild";
-
-/**
- * The workbook entry imports the main entry's public surface by the package's own name, so an
- * application using both loads the core once (and `instanceof InputError` holds across them).
- */
-const mainEntryByName: Plugin = {
-  name: "main-entry-by-name",
-  setup(build) {
-    const main = resolve("src/index.ts");
-    build.onResolve({ filter: /\/index\.js$/ }, (args) =>
-      resolve(args.resolveDir, args.path.replace(/\.js$/, ".ts")) === main ? { path: "wubi-wuping", external: true } : undefined,
-    );
-  },
-};
 
 const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 
+/** The library's entries (the main entry pure: it runs in a browser). */
+const library = {
+  index: "src/index.ts",
+  sensitivity: "src/sensitivity.ts",
+  chart: "src/chart/index.ts",
+  formats: "src/formats/index.ts",
+};
+
+/**
+ * The front-end packages the CLI loads when a command needs them (docs/cli.md): never bundled, so
+ * the core installs without them and a command whose package is absent says which one to install.
+ */
+const frontEnds = ["@wubi-wuping/workbook", "@wubi-wuping/service"];
+
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", chart: "src/chart/index.ts", sensitivity: "src/sensitivity.ts" },
-    format: ["esm", "cjs"],
-    dts: true,
-    sourcemap: true,
+    // The library and the CLI as one ES module build: the entries share their chunks, so a process
+    // that runs the CLI and the front-end packages beside it holds one copy of the engine.
+    entry: { ...library, cli: "src/cli/bin.ts" },
+    format: ["esm"],
+    splitting: true,
+    dts: { entry: library },
+    sourcemap: false,
     clean: true,
     target: "es2022",
     platform: "neutral",
-    treeshake: true,
+    external: [/^node:/, ...frontEnds],
+    define: { PACKAGE_VERSION: JSON.stringify(version) },
   },
   {
-    // The workbook entry: its own build, so the main entry's output and budgets stay as they are.
-    entry: { workbook: "src/workbook/index.ts" },
-    format: ["esm", "cjs"],
-    dts: true,
-    sourcemap: true,
+    // For `require`: the same entries as CommonJS, sharing their chunks too.
+    entry: library,
+    format: ["cjs"],
+    splitting: true,
+    dts: { entry: library },
+    sourcemap: false,
     target: "es2022",
     platform: "neutral",
-    treeshake: true,
-    external: ["exceljs", "wubi-wuping"],
-    esbuildPlugins: [mainEntryByName],
-  },
-  {
-    entry: { cli: "src/cli/bin.ts" },
-    format: ["esm"],
-    target: "node20",
-    platform: "node",
-    banner: { js: "#!/usr/bin/env node" },
-    define: { PACKAGE_VERSION: JSON.stringify(version) },
-  },
-  {
-    // `wubi-wuping/service`: the HTTP service, its own entry so the main entry stays pure.
-    entry: { service: "src/service/index.ts" },
-    format: ["esm", "cjs"],
-    dts: true,
-    sourcemap: true,
-    target: "node20",
-    platform: "node",
-    // Rollup's interop, as for the main entry: zod's locale modules are read through `.default`.
-    treeshake: true,
-    define: { PACKAGE_VERSION: JSON.stringify(version) },
   },
 ]);

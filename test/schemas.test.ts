@@ -10,6 +10,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { pythonWith } from "./support/programs.js";
 import { isCalendarDate } from "../src/dates.js";
 import { toMicro } from "../src/decimal.js";
 import { safeScore, type InputIssue } from "../src/index.js";
@@ -25,7 +26,7 @@ const valid = (kind: SchemaKind, value: unknown): boolean => validators[kind](va
 
 /** Python's verdicts on the same cases and pattern matches (one process for all). */
 function python(cases: readonly [SchemaKind, unknown][], texts: readonly string[] = []): { valid: boolean[]; matches: Record<string, boolean[]> } {
-  const run = spawnSync("python3", ["test/support/jsonschema_check.py"], {
+  const run = spawnSync(pythonWith("jsonschema"), ["test/support/jsonschema_check.py"], {
     input: JSON.stringify({ schemas, cases, patterns: SCHEMA_PATTERNS, texts }),
     encoding: "utf8",
     maxBuffer: 1 << 28,

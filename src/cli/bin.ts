@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /** The executable: wires `runCli` to the process. */
 import { runCli } from "./main.js";
 import { langHint } from "./command.js";

@@ -9,7 +9,7 @@ import { Readable, Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.js";
-import { readTable } from "../../src/workbook/index.js";
+import { readTable } from "@wubi-wuping/workbook";
 import { BIN, BUILT, tempFiles } from "./run.js";
 
 const fixture = (name: string): string => new URL(`../fixtures/workbook/${name}`, import.meta.url).pathname;

@@ -1,5 +1,5 @@
 /**
- * The `wubi-wuping/sensitivity` and `wubi-wuping/chart` entries: pure like the main entry (a browser
+ * The `wubi-wuping/sensitivity`, `wubi-wuping/chart` and `wubi-wuping/formats` entries: pure like the main entry (a browser
  * bundle of either imports no Node module), and kept out of the main entry, whose budget a page that
  * scores and ranks pays.
  */
@@ -26,6 +26,7 @@ const noNode: Plugin = {
 const entries = [
   ["./sensitivity", "compare, sensitivity, sensitivityChart"],
   ["./chart", "sensitivityChart"],
+  ["./formats", "rankingTable, rankingCsv, batchLine, LineSplitter, verifyResult, jsonSchemaText"],
 ] as const;
 
 describe("the sensitivity and chart entries", () => {

@@ -9,6 +9,7 @@ import type { Command } from "../command.js";
 import { renderTable, type Align } from "../../formats/table.js";
 import { rankingCsv, rankingTable } from "../../formats/ranking-table.js";
 import { refuseTerminal, writeBytes } from "../binary.js";
+import { loadWorkbook } from "../front-ends.js";
 import { participantIdOf } from "../../formats/batch-line.js";
 import { isObject } from "../../formats/verify.js";
 
@@ -236,7 +237,7 @@ export const rankCommand: Command = {
         const table = rankingTable(results, options);
         io.out(rankingCsv(table).slice(0, -1));
       } else if (format === "xlsx") {
-        const { writeResults } = await import("../../workbook/index.js");
+        const { writeResults } = await loadWorkbook(lang);
         await writeBytes(io, await writeResults(results as readonly ScoreResult[], options));
       } else {
         io.out(formatRanking(rank(results, options), format, by === "category", lang));

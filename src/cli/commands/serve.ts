@@ -2,6 +2,7 @@
 import type { Lang, Policy } from "../../index.js";
 import { loadPolicy, type Command } from "../command.js";
 import { EXIT, oneLine, usageError, type CliIO } from "../io.js";
+import { loadService } from "../front-ends.js";
 
 /** A whole-number flag within `[min, max]`, or its default. */
 function wholeNumber(values: Readonly<Record<string, unknown>>, flag: string, fallback: number, min: number, max: number, lang: Lang): number {
@@ -118,7 +119,7 @@ export const serveCommand: Command = {
     ].join("\n"),
   },
   async run({ values, lang }, io: CliIO): Promise<number> {
-    const { SERVICE_DEFAULTS, startService } = await import("../../service/server.js");
+    const { SERVICE_DEFAULTS, startService } = await loadService(lang);
     const host = typeof values["host"] === "string" ? values["host"] : SERVICE_DEFAULTS.host;
     const options = {
       host,

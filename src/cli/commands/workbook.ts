@@ -6,9 +6,8 @@ import { InputError, formatPath } from "../../index.js";
 import type { Command } from "../command.js";
 import { readBytes, refuseTerminal, writeBytes } from "../binary.js";
 import { CliError, EXIT, oneLine, readJson, usageError, type CliIO } from "../io.js";
+import { loadWorkbook } from "../front-ends.js";
 
-/** The workbook entry, loaded only by the commands that need it (it brings the XLSX library). */
-const workbook = () => import("../../workbook/index.js");
 
 /**
  * `template [--roster FILE] [--year Y] > 模板.xlsx`.
@@ -46,7 +45,7 @@ export const templateCommand: Command = {
     }
     const rosterPath = values["roster"];
     const roster = typeof rosterPath === "string" ? await readJson(rosterPath, io, lang) : undefined;
-    const { writeTemplate } = await workbook();
+    const { writeTemplate } = await loadWorkbook(lang);
     let bytes: Uint8Array;
     try {
       bytes = await writeTemplate({ roster, year });
@@ -90,8 +89,8 @@ export const importCommand: Command = {
   },
   async run({ positionals, values, lang, policy }, io: CliIO): Promise<number> {
     const path = positionals[0] as string;
+    const { readWorkbook } = await loadWorkbook(lang);
     const bytes = await readBytes(path, io, lang);
-    const { readWorkbook } = await workbook();
     const outcome = await readWorkbook(bytes, { policy, allowIncomplete: values["allow-incomplete"] === true, lang });
     if (!outcome.success) {
       const shown = path === "-" ? (lang === "zh" ? "标准输入" : "stdin") : path;

@@ -1,0 +1,19 @@
+/**
+ * The parts of the package the page calls beyond the main entry's scoring and ranking: the
+ * workbook entry — reading the office workbook, writing the results workbook, the ranking table
+ * shared with `rank --format csv|xlsx`. One place, so the views never reach into other entries.
+ */
+import { readWorkbook, writeResults } from "@wubi-wuping/workbook";
+
+export { cellText, rankingCsv, rankingTable, type RankingCell, type RankingTable } from "wubi-wuping/formats";
+export type { WorkbookIssue } from "@wubi-wuping/workbook";
+
+/**
+ * What the page does with workbooks: read the office's, write the results'.
+ *
+ * @example
+ * ```ts
+ * const read = await workbook.read(bytes, { policy: xuancheng2022, allowIncomplete: false, lang: "zh" });
+ * ```
+ */
+export const workbook = { read: readWorkbook, writeResults } as const;

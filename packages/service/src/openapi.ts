@@ -1,0 +1,399 @@
+/**
+ * The OpenAPI 3.1 document of the service, generated: every schema in it comes from a zod schema
+ * through the generator of the shipped JSON Schemas (`jsonSchemaOf`, `toJsonSchema`), so the
+ * contract a Java or .NET client is generated from is the one the service validates with.
+ * Descriptions are in Chinese, then English.
+ */
+import * as z from "zod/mini";
+import { PolicyOverridesSchema, RankEntrySchema, ScoreInputSchema, ScoreResultSchema } from "wubi-wuping";
+import { CompareResultSchema, SensitivityResultSchema } from "wubi-wuping/sensitivity";
+import { jsonSchemaOf, toJsonSchema } from "wubi-wuping/formats";
+import type { ServiceLimits } from "./app.js";
+import {
+  BatchErrorLineSchema,
+  CompareRequestSchema,
+  SensitivityRequestSchema,
+  ErrorBodySchema,
+  HealthSchema,
+  IssueSchema,
+  IssuesBodySchema,
+  PolicyDocumentSchema,
+  VerifyResponseSchema,
+} from "./schemas.js";
+
+type Json = Record<string, unknown>;
+
+/** A bilingual description: Chinese first, then English. */
+const both = (zh: string, en: string): string => `${zh}\n\n${en}`;
+const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
+
+/**
+ * Brings a generated schema into the document's dialect (JSON Schema 2020-12): references to
+ * `#/definitions/X` or `#/$defs/X` point to `#/components/schemas/X`, and a draft-07 tuple
+ * (`items: [...]`, `additionalItems`) becomes `prefixItems` and `items`.
+ */
+function toDialect(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(toDialect);
+  if (node === null || typeof node !== "object") return node;
+  const { items, additionalItems, ...rest } = node as Json;
+  const tuple = Array.isArray(items)
+    ? { prefixItems: items, ...(additionalItems === undefined ? {} : { items: additionalItems }) }
+    : { ...(items === undefined ? {} : { items }), ...(additionalItems === undefined ? {} : { additionalItems }) };
+  return Object.fromEntries(
+    Object.entries({ ...rest, ...tuple }).map(([key, value]) =>
+      key === "$ref" && typeof value === "string" ? [key, value.replace(/^#\/(definitions|\$defs)\//, "#/components/schemas/")] : [key, toDialect(value)],
+    ),
+  );
+}
+
+/**
+ * Adds a generated JSON Schema as a component: its named definitions become components of their
+ * own (a name taken already keeps its first, fuller, schema) and `$schema` goes (the document's
+ * dialect is OpenAPI 3.1's, JSON Schema 2020-12, whose keywords these schemas use alike).
+ */
+function addComponent(components: Json, name: string, schema: Json, description?: string): void {
+  const { $schema: _dialect, $id: _id, definitions, $defs, ...rest } = schema;
+  void _dialect;
+  for (const [defName, def] of Object.entries({ ...(definitions as Json | undefined), ...($defs as Json | undefined) })) {
+    if (!(defName in components)) components[defName] = toDialect(def);
+  }
+  components[name] = toDialect(description === undefined ? rest : { ...rest, description });
+}
+
+/** Parts that several schemas share: emitted once, as components, and referred to. */
+const PARTS = [
+  [ScoreInputSchema, "ScoreInput"],
+  [ScoreResultSchema, "ScoreResult"],
+  [PolicyOverridesSchema, "PolicyOverrides"],
+  [PolicyDocumentSchema, "Policy"],
+  [IssuesBodySchema, "Issues"],
+  [IssueSchema, "Issue"],
+] as const;
+
+/** The component schemas: the package's three shipped schemas first, then the service's own. */
+function schemas(): Json {
+  const c: Json = {};
+  addComponent(c, "ScoreInput", jsonSchemaOf("input"));
+  addComponent(c, "PolicyOverrides", jsonSchemaOf("policy"));
+  addComponent(c, "ScoreResult", jsonSchemaOf("result"));
+  const generated: readonly [string, z.ZodMiniType, "input" | "output", string, string][] = [
+    ["ScoreResults", z.array(ScoreResultSchema), "input", "一批计分结果（同一年度、同一政策）", "Score results of one year and one policy"],
+    ["RankEntries", z.array(RankEntrySchema), "output", "排名：rank --format json 的输出", "A ranking, as rank --format json prints it"],
+    ["Policy", PolicyDocumentSchema, "output", "一个政策：每个参数的取值和来源（policy --json）", "A policy: every parameter's value and provenance (policy --json)"],
+    ["Policies", z.array(PolicyDocumentSchema), "output", "已加载的政策，预设政策在前", "The policies loaded, the preset first"],
+    ["VerifyRequest", z.object({ input: ScoreInputSchema, result: ScoreResultSchema }), "input", "一个输入和据称由它得出的结果", "An input and the result said to come from it"],
+    ["VerifyResponse", VerifyResponseSchema, "output", "核对结果：ok 为完全一致；每处不同给出路径、重新计算的值 expected、送来的值 actual（一方没有该字段时不含该键）", "What verify found: ok when identical; each difference with its path, the recomputed value (expected) and the value sent (actual); a side without the field has no key"],
+    [
+      "CompareRequest",
+      CompareRequestSchema,
+      "input",
+      "对比两个政策：inputs 为同一年度的输入；base（默认预设政策）和 candidate 为已加载政策的 id，或 definePolicy 接受的对象",
+      "Compare two policies: inputs of one year; base (default the preset) and candidate each the id of a loaded policy or the object definePolicy takes",
+    ],
+    ["CompareResult", CompareResultSchema, "output", "compare --format json 的输出", "What compare --format json prints"],
+    [
+      "SensitivityRequest",
+      SensitivityRequestSchema,
+      "input",
+      "灵敏度分析：inputs 为同一年度的输入；policy 为已加载政策的 id 或 definePolicy 接受的对象（默认预设政策）；ranges、samples（默认 1000）、seed（默认 1）、by",
+      "Sensitivity: inputs of one year; policy the id of a loaded policy or the object definePolicy takes (default the preset); ranges, samples (default 1000), seed (default 1), by",
+    ],
+    ["SensitivityResult", SensitivityResultSchema, "output", "sensitivity --format json 的输出", "What sensitivity --format json prints"],
+    ["BatchLine", z.union([ScoreResultSchema, BatchErrorLineSchema]), "output", "批量计分输出的一行：结果，或该行的错误", "One line of batch output: a result, or that line's error"],
+    ["Issues", IssuesBodySchema, "output", "输入错误：一次列出全部问题，每个带路径、代码和信息", "Input errors: every problem at once, each with its path, code and message"],
+    ["Error", ErrorBodySchema, "output", "其他错误：代码和信息，不含堆栈", "Other errors: a code and a message, never a stack trace"],
+    ["Health", HealthSchema, "output", "服务正常及其版本", "The service is up, and its version"],
+  ];
+  for (const [name, schema, io, zh, en] of generated) {
+    addComponent(c, name, toJsonSchema(schema, io, PARTS.filter(([part]) => part !== schema)), both(zh, en));
+  }
+  return c;
+}
+
+const JSON_TYPE = "application/json";
+
+const requestIdHeader = {
+  "x-request-id": {
+    description: both("请求编号：客户端给出的（1–200 个可见 ASCII 字符）原样返回，否则由服务生成", "The request id: the client's own (1–200 visible ASCII characters) when it sent one, else one the service made"),
+    schema: { type: "string" },
+  },
+};
+
+const errorResponse = (zh: string, en: string, extraHeaders: Json = {}): Json => ({
+  description: both(zh, en),
+  headers: { ...requestIdHeader, ...extraHeaders },
+  content: { [JSON_TYPE]: { schema: ref("Error") } },
+});
+
+function responses(limits: ServiceLimits): Json {
+  return {
+    BadRequest: errorResponse("请求体不是 JSON（或不是 UTF-8、为空），或查询参数有误", "The body is not JSON (or not UTF-8, or empty), or a query parameter is wrong"),
+    NotFound: errorResponse("没有这个地址，或没有这个政策、Schema", "No such path, or no such policy or schema"),
+    MethodNotAllowed: errorResponse("该地址不接受这个方法（见 allow 头）", "The path does not take this method (see the allow header)", { allow: { schema: { type: "string" } } }),
+    Timeout: errorResponse(
+      `请求体传送太慢：JSON 请求体须在 ${limits.bodyTimeoutMs} 毫秒内传完（--body-timeout-ms）`,
+      `The body arrived too slowly: a JSON body must arrive within ${limits.bodyTimeoutMs} ms (--body-timeout-ms)`,
+    ),
+    TooLarge: errorResponse(`JSON 请求体超过 ${limits.maxBodyBytes} 字节（--max-body-bytes）`, `The JSON body is larger than ${limits.maxBodyBytes} bytes (--max-body-bytes)`),
+    UnsupportedMediaType: errorResponse("请求体的类型不对：应为 application/json（批量为 application/x-ndjson 或 application/ndjson），UTF-8", "Wrong content type: application/json (for a batch application/x-ndjson or application/ndjson), UTF-8"),
+    Unprocessable: {
+      description: both("输入有误，或指明的政策未加载：issues 一次列出全部问题", "The input is wrong, or names a policy that is not loaded: issues lists every problem at once"),
+      headers: requestIdHeader,
+      content: { [JSON_TYPE]: { schema: ref("Issues") } },
+    },
+    Overloaded: errorResponse("同时处理的请求过多（总计或本连接上），或服务正在停止；retry-after 秒后再试", "Too many requests at once (in all or on this connection), or the service is stopping; try again after retry-after seconds", {
+      "retry-after": { description: both("几秒后再试", "Seconds to wait before trying again"), schema: { type: "integer" } },
+    }),
+    Internal: errorResponse("内部错误（不含堆栈）", "Internal error (never a stack trace)"),
+  };
+}
+
+function parameters(): Json {
+  return {
+    lang: {
+      name: "lang",
+      in: "query",
+      required: false,
+      description: both("信息和说明的语言，默认 zh", "Language of messages and explanations, default zh"),
+      schema: { type: "string", enum: ["zh", "en"], default: "zh" },
+    },
+    policy: {
+      name: "policy",
+      in: "query",
+      required: false,
+      description: both("已加载政策的 id（默认预设政策 xuancheng-2022）；未加载的 id 为 422", "The id of a loaded policy (default the preset xuancheng-2022); an id not loaded is 422"),
+      schema: { type: "string" },
+    },
+    allowIncomplete: {
+      name: "allowIncomplete",
+      in: "query",
+      required: false,
+      description: both("缺项按 0 分计，结果为暂定", "Score a missing component 0 and mark the result provisional"),
+      schema: { type: "string", enum: ["true", "false"], default: "false" },
+    },
+    by: {
+      name: "by",
+      in: "query",
+      required: false,
+      description: both("按类别分别排名", "Rank within each category"),
+      schema: { type: "string", enum: ["category"] },
+    },
+    requestId: {
+      name: "x-request-id",
+      in: "header",
+      required: false,
+      description: both("请求编号，原样出现在响应头和访问日志中", "A request id, echoed in the response and the access log"),
+      schema: { type: "string", pattern: "^[\\x21-\\x7e]{1,200}$" },
+    },
+  };
+}
+
+const param = (name: string): Json => ({ $ref: `#/components/parameters/${name}` });
+const response = (name: string): Json => ({ $ref: `#/components/responses/${name}` });
+
+interface Operation {
+  readonly id: string;
+  readonly summary: readonly [string, string];
+  readonly description: readonly [string, string];
+  readonly params: readonly string[];
+  readonly body?: { readonly type: string; readonly schema: Json; readonly zh: string; readonly en: string };
+  readonly ok: { readonly type: string; readonly schema: Json; readonly zh: string; readonly en: string };
+  readonly errors: readonly string[];
+}
+
+const POST_ERRORS = ["400", "408", "413", "415", "422"];
+
+function operation(op: Operation, method: "get" | "post"): Json {
+  const errorRefs: Readonly<Record<string, string>> = {
+    "400": "BadRequest",
+    "404": "NotFound",
+    "405": "MethodNotAllowed",
+    "408": "Timeout",
+    "413": "TooLarge",
+    "415": "UnsupportedMediaType",
+    "422": "Unprocessable",
+    "500": "Internal",
+    "503": "Overloaded",
+  };
+  const codes = [...op.errors, ...(method === "get" ? ["400"] : []), "405", "500", "503"];
+  const unique = [...new Set(codes)].sort();
+  return {
+    operationId: op.id,
+    summary: `${op.summary[0]} / ${op.summary[1]}`,
+    description: both(op.description[0], op.description[1]),
+    parameters: [...op.params.map(param), param("requestId")],
+    ...(op.body === undefined
+      ? {}
+      : { requestBody: { required: true, description: both(op.body.zh, op.body.en), content: { [op.body.type]: { schema: op.body.schema } } } }),
+    responses: {
+      "200": { description: both(op.ok.zh, op.ok.en), headers: requestIdHeader, content: { [op.ok.type]: { schema: op.ok.schema } } },
+      ...Object.fromEntries(unique.map((code) => [code, response(errorRefs[code] as string)])),
+    },
+  };
+}
+
+function paths(limits: ServiceLimits): Json {
+  const ndjsonLine = both(
+    `NDJSON：每行一个输入（ScoreInput），空行跳过；每行至多 ${limits.maxLineBytes} 字节（--max-line-bytes）；流式读取，不受 --max-body-bytes 限制`,
+    `NDJSON: one input (ScoreInput) per line, blank lines skipped; each line at most ${limits.maxLineBytes} bytes (--max-line-bytes); read as a stream, not held to --max-body-bytes`,
+  );
+  const post = (op: Operation): Json => ({ post: operation(op, "post") });
+  const get = (op: Operation): Json => ({ get: operation(op, "get") });
+  return {
+    "/v1/score": post({
+      id: "score",
+      summary: ["计算一个参评对象一个年度的得分", "Score one participant-year"],
+      description: ["与 wubi-wuping score --json 的输出字节相同。", "The same bytes as wubi-wuping score --json prints."],
+      params: ["lang", "policy", "allowIncomplete"],
+      body: { type: JSON_TYPE, schema: ref("ScoreInput"), zh: "一个参评对象一个年度的输入", en: "One participant-year" },
+      ok: { type: JSON_TYPE, schema: ref("ScoreResult"), zh: "计分结果", en: "The result" },
+      errors: POST_ERRORS,
+    }),
+    "/v1/score/batch": post({
+      id: "scoreBatch",
+      summary: ["逐行批量计分（NDJSON 流）", "Score NDJSON, streamed both ways"],
+      description: [
+        "与 wubi-wuping score --batch 相同：每个非空输入行输出一行，次序不变；出错的行输出 {\"line\":N,\"error\":{\"issues\":[…]}}。请求和响应都是流，批量再大也不整个放在内存里。响应开始后请求体若停滞超过 --body-timeout-ms，以该行的 body-timeout 错误行结束。",
+        "As wubi-wuping score --batch: one line out per non-blank line in, in order; a line in error gives {\"line\":N,\"error\":{\"issues\":[…]}}. Request and response stream, so no batch sits in memory whole. A body that stalls past --body-timeout-ms once the answer has begun ends it with a body-timeout error line for that line.",
+      ],
+      params: ["lang", "policy", "allowIncomplete"],
+      body: { type: "application/x-ndjson", schema: { type: "string", description: ndjsonLine }, zh: "NDJSON 输入（也接受 application/ndjson）", en: "NDJSON inputs (application/ndjson is accepted too)" },
+      ok: {
+        type: "application/x-ndjson",
+        schema: { type: "string", description: both("NDJSON：每行一个 BatchLine", "NDJSON: one BatchLine per line") },
+        zh: "每个输入行一行输出",
+        en: "One output line per input line",
+      },
+      errors: ["400", "408", "415", "422"],
+    }),
+    "/v1/rank": post({
+      id: "rank",
+      summary: ["对一批计分结果排名", "Rank score results"],
+      description: ["与 wubi-wuping rank --format json 的输出字节相同。", "The same bytes as wubi-wuping rank --format json prints."],
+      params: ["lang", "policy", "by"],
+      body: { type: JSON_TYPE, schema: ref("ScoreResults"), zh: "计分结果的数组", en: "An array of score results" },
+      ok: { type: JSON_TYPE, schema: ref("RankEntries"), zh: "排名", en: "The ranking" },
+      errors: POST_ERRORS,
+    }),
+    "/v1/verify": post({
+      id: "verify",
+      summary: ["重新计算并逐项核对一个结果", "Recompute a result and compare it field by field"],
+      description: [
+        "按结果中 policy.id 指明的已加载政策重新计算，与 wubi-wuping verify 比较的内容相同。",
+        "Recomputes under the loaded policy the result names in policy.id and compares as wubi-wuping verify does.",
+      ],
+      params: ["lang"],
+      body: { type: JSON_TYPE, schema: ref("VerifyRequest"), zh: "输入和结果", en: "The input and the result" },
+      ok: { type: JSON_TYPE, schema: ref("VerifyResponse"), zh: "核对结果", en: "What verify found" },
+      errors: POST_ERRORS,
+    }),
+    "/v1/explain": post({
+      id: "explain",
+      summary: ["把一个计分结果写成计分说明", "Explain a score result"],
+      description: ["与 wubi-wuping score 打印的计分说明相同。", "The same text as wubi-wuping score prints."],
+      params: ["lang"],
+      body: { type: JSON_TYPE, schema: ref("ScoreResult"), zh: "计分结果", en: "A score result" },
+      ok: { type: "text/plain", schema: { type: "string" }, zh: "计分说明（UTF-8 文本）", en: "The explanation (UTF-8 text)" },
+      errors: POST_ERRORS,
+    }),
+    "/v1/compare": post({
+      id: "compare",
+      summary: ["对比两个政策下的总分、名次和等次", "Compare totals, ranks and tiers under two policies"],
+      description: ["与 wubi-wuping compare --format json 的输出字节相同（SPEC §11）。", "The same bytes as wubi-wuping compare --format json prints (SPEC §11)."],
+      params: ["lang"],
+      body: { type: JSON_TYPE, schema: ref("CompareRequest"), zh: "输入和两个政策", en: "The inputs and the two policies" },
+      ok: { type: JSON_TYPE, schema: ref("CompareResult"), zh: "对比结果", en: "The comparison" },
+      errors: POST_ERRORS,
+    }),
+    "/v1/sensitivity": post({
+      id: "sensitivity",
+      summary: ["假定参数对总分、名次和等次的影响", "How far the assumed parameters move totals, ranks and tiers"],
+      description: ["与 wubi-wuping sensitivity --format json 的输出字节相同（SPEC §11）。", "The same bytes as wubi-wuping sensitivity --format json prints (SPEC §11)."],
+      params: ["lang"],
+      body: { type: JSON_TYPE, schema: ref("SensitivityRequest"), zh: "输入、政策和取值范围", en: "The inputs, the policy and the ranges" },
+      ok: { type: JSON_TYPE, schema: ref("SensitivityResult"), zh: "灵敏度分析结果", en: "The sensitivity analysis" },
+      errors: POST_ERRORS,
+    }),
+    "/v1/policies": get({
+      id: "listPolicies",
+      summary: ["已加载的政策", "The policies loaded"],
+      description: ["每个参数的取值和来源。", "Every parameter's value and provenance."],
+      params: [],
+      ok: { type: JSON_TYPE, schema: ref("Policies"), zh: "政策列表", en: "The policies" },
+      errors: [],
+    }),
+    "/v1/policies/{id}": get({
+      id: "getPolicy",
+      summary: ["一个已加载的政策", "One loaded policy"],
+      description: ["与 wubi-wuping policy --json 的输出字节相同。", "The same bytes as wubi-wuping policy --json prints."],
+      params: ["policyId", "lang"],
+      ok: { type: JSON_TYPE, schema: ref("Policy"), zh: "政策", en: "The policy" },
+      errors: ["404"],
+    }),
+    "/v1/schemas/{kind}": get({
+      id: "getSchema",
+      summary: ["软件包的 JSON Schema", "A JSON Schema of the package"],
+      description: ["与 wubi-wuping schema KIND 及软件包中 schemas/KIND.schema.json 的字节相同。", "The same bytes as wubi-wuping schema KIND and the package's schemas/KIND.schema.json."],
+      params: ["schemaKind", "lang"],
+      ok: { type: "application/schema+json", schema: { type: "object" }, zh: "JSON Schema", en: "The JSON Schema" },
+      errors: ["404"],
+    }),
+    "/openapi.json": get({
+      id: "getOpenApi",
+      summary: ["本文档", "This document"],
+      description: ["服务的 OpenAPI 3.1 描述。", "The service's OpenAPI 3.1 description."],
+      params: [],
+      ok: { type: JSON_TYPE, schema: { type: "object" }, zh: "OpenAPI 文档", en: "The OpenAPI document" },
+      errors: [],
+    }),
+    "/healthz": get({
+      id: "health",
+      summary: ["服务是否正常", "Whether the service is up"],
+      description: ["供负载均衡和监控探测。", "For load balancers and monitoring."],
+      params: [],
+      ok: { type: JSON_TYPE, schema: ref("Health"), zh: "正常", en: "Up" },
+      errors: [],
+    }),
+  };
+}
+
+/**
+ * The service's OpenAPI 3.1 document.
+ *
+ * @param version - The package version.
+ * @param limits - The limits in force, stated in the descriptions of the error answers.
+ * @returns The document as plain data.
+ * @example
+ * ```ts
+ * openApiDocument("0.2.0", SERVICE_DEFAULTS).openapi; //=> "3.1.0"
+ * ```
+ */
+export function openApiDocument(version: string, limits: ServiceLimits): Json {
+  const params = {
+    ...parameters(),
+    policyId: { name: "id", in: "path", required: true, description: both("政策 id", "The policy id"), schema: { type: "string" } },
+    schemaKind: {
+      name: "kind",
+      in: "path",
+      required: true,
+      description: both("input（输入）、policy（政策文件）或 result（结果）", "input, policy (a policy file) or result"),
+      schema: { type: "string", enum: ["input", "policy", "result"] },
+    },
+  };
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "wubi-wuping",
+      version,
+      summary: "五比五评计分服务 / The 五比五评 scoring service",
+      description: both(
+        "宣城市城管执法局“五比五评”科室负责人考评的精确计分、排名、核对和计分说明。响应与 wubi-wuping 命令行为同一工作打印的字节相同。",
+        "Exact 五比五评 appraisal scores of section heads: scoring, ranking, verification and explanations. Each answer carries the bytes the wubi-wuping CLI prints for the same work.",
+      ),
+      license: { name: "MIT", identifier: "MIT" },
+    },
+    servers: [{ url: "/", description: both("提供本文档的服务", "The service serving this document") }],
+    paths: paths(limits),
+    components: { schemas: schemas(), parameters: params, responses: responses(limits) },
+  };
+}

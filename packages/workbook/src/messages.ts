@@ -1,0 +1,268 @@
+/**
+ * The workbook's problems as a clerk reads them, in Chinese (default) or English: each names the
+ * cell (`督查暗访!D7`) and says what to put there instead.
+ */
+import type { Lang } from "wubi-wuping";
+
+/**
+ * The codes of a workbook problem (SPEC §10), besides the §8 codes of an assembled input.
+ *
+ * @example
+ * ```ts
+ * const code: WorkbookIssueCode = "unknown-sheet";
+ * ```
+ */
+export type WorkbookIssueCode =
+  | "not-a-workbook"
+  | "workbook-too-large"
+  | "unknown-sheet"
+  | "missing-sheet"
+  | "unknown-column"
+  | "missing-column"
+  | "duplicate-column"
+  | "invalid-cell"
+  | "unknown-participant"
+  | "duplicate-participant"
+  | "duplicate-survey"
+  | "formula-without-value";
+
+/**
+ * One problem of a workbook: where (sheet, and for a cell its row, column letter and header),
+ * what (a code) and a message naming the cell. `sheet` is absent for a problem of the whole file;
+ * `row`, `column` and `header` for a problem of a whole sheet.
+ *
+ * @example
+ * ```ts
+ * const issue: WorkbookIssue = { sheet: "督查暗访", row: 7, column: "D", header: "得分", code: "invalid-cell", message: "督查暗访!D7（得分）：…" };
+ * ```
+ */
+export interface WorkbookIssue {
+  readonly sheet?: string;
+  readonly row?: number;
+  readonly column?: string;
+  readonly header?: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * Where a problem is: a sheet, and for a cell its row, column letter and header.
+ *
+ * @example
+ * ```ts
+ * const place: Place = { sheet: "督查暗访", row: 7, column: "D", header: "得分" };
+ * ```
+ */
+export interface Place {
+  readonly sheet?: string | undefined;
+  readonly row?: number | undefined;
+  readonly column?: string | undefined;
+  readonly header?: string | undefined;
+}
+
+/**
+ * The spreadsheet letters of a 1-based column number.
+ *
+ * @example
+ * ```ts
+ * columnLetter(4); //=> "D"
+ * columnLetter(27); //=> "AA"
+ * ```
+ */
+export function columnLetter(column: number): string {
+  let letters = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/**
+ * A problem at `place` with `detail` (already in `lang`), its message prefixed with the place:
+ * `督查暗访!D7（得分）：detail`, `督查暗访：detail`, or `detail` alone.
+ *
+ * @example
+ * ```ts
+ * issueAt({ sheet: "投诉", row: 3, column: "D", header: "是否查实" }, "invalid-cell", "应填“是”或“否”", "zh").message;
+ * //=> "投诉!D3（是否查实）：应填“是”或“否”"
+ * ```
+ */
+export function issueAt(place: Place, code: string, detail: string, lang: Lang): WorkbookIssue {
+  const zh = lang === "zh";
+  let where = "";
+  if (place.sheet !== undefined) {
+    if (place.row !== undefined && place.column !== undefined) {
+      const header = place.header === undefined || place.header === "" ? "" : zh ? `（${place.header}）` : ` (${place.header})`;
+      where = `${place.sheet}!${place.column}${place.row}${header}`;
+    } else if (place.row !== undefined) {
+      where = zh ? `${place.sheet} 第 ${place.row} 行` : `${place.sheet} row ${place.row}`;
+    } else {
+      where = place.sheet;
+    }
+  }
+  const message = where === "" ? detail : zh ? `${where}：${detail}` : `${where}: ${detail}`;
+  return {
+    ...(place.sheet === undefined ? {} : { sheet: place.sheet }),
+    ...(place.row === undefined ? {} : { row: place.row }),
+    ...(place.column === undefined ? {} : { column: place.column }),
+    ...(place.header === undefined ? {} : { header: place.header }),
+    code,
+    message,
+  };
+}
+
+type Text = Readonly<Record<Lang, string>>;
+const t = (zh: string, en: string): Text => ({ zh, en });
+
+/**
+ * The detail texts of the workbook's own problems, by what went wrong.
+ *
+ * @example
+ * ```ts
+ * DETAILS.required.zh; //=> "必填，不能为空"
+ * ```
+ */
+export const DETAILS = {
+  empty: t("文件是空的，不是 Excel 工作簿（.xlsx）", "the file is empty, not an Excel workbook (.xlsx)"),
+  notZip: t(
+    "不是 Excel 工作簿（.xlsx）：内容像是文本或其他格式（CSV 文件请在 WPS/Excel 中另存为 .xlsx）",
+    "not an Excel workbook (.xlsx): it looks like text or another format (save a CSV file as .xlsx in WPS/Excel first)",
+  ),
+  encrypted: t(
+    "工作簿设置了打开密码（已加密），无法读取：请在 WPS/Excel 中取消密码后另存为 .xlsx",
+    "the workbook is password-protected (encrypted) and cannot be read: remove the password in WPS/Excel and save it again as .xlsx",
+  ),
+  legacyXls: t("这是旧版 .xls 格式：请在 WPS/Excel 中另存为 .xlsx", "this is the old .xls format: save it as .xlsx in WPS/Excel"),
+  truncated: t("文件不完整（下载或复制被中断？），无法作为 .xlsx 打开", "the file is incomplete (an interrupted download or copy?) and cannot be opened as .xlsx"),
+  notXlsx: t("这是一个压缩包，但不是 Excel 工作簿（.xlsx）", "this is a zip archive but not an Excel workbook (.xlsx)"),
+  sizeMismatch: t("文件已损坏：其中的部件与声明的大小不符", "the file is damaged: a part of it does not match its declared size"),
+  unreadable: t("无法作为 Excel 工作簿读取（文件已损坏？）", "cannot be read as an Excel workbook (a damaged file?)"),
+  required: t("必填，不能为空", "required: the cell must not be empty"),
+  formula: t("公式没有已计算的值：请在 WPS/Excel 中打开并保存一次，或改填数值", "the formula has no computed value: open and save the file once in WPS/Excel, or type the value"),
+  formulaError: t("公式或单元格的值是错误值", "the cell holds an error value"),
+  notText: t("应为文字，不是日期或是/否：请把单元格设为文本格式后重新填写", "must be text, not a date or yes/no: format the cell as text and type it again"),
+  notNumber: t("应为不带正负号的数字，最多 9 位整数、6 位小数，如 23.5", "must be a number without sign, at most 9 integer and 6 decimal digits, e.g. 23.5"),
+  notInteger: t("应为不小于 0 的整数，如 12", "must be a whole number, 0 or more, e.g. 12"),
+  notYear: t("应为四位年份，如 2022", "must be a four-digit year, e.g. 2022"),
+  notDate: t("应为日期：日期格式的单元格，或文字 YYYY-MM-DD，如 2022-03-15", "must be a date: a date cell or the text YYYY-MM-DD, e.g. 2022-03-15"),
+  notBool: t("应填“是”或“否”", "must be 是 (yes) or 否 (no)"),
+  headerEmpty: t("这一列有内容但没有列名：请填写列名或删去这一列", "this column has content but no header: add the header or delete the column"),
+  unknownParticipant: t("“参评对象”表中没有这个编号", "no body of the sheet 参评对象 has this id"),
+  duplicateParticipant: t("编号与前面的参评对象重复", "this id repeats a body above"),
+  missingParticipants: t("缺少“参评对象”表：每个参评对象一行，列为 编号、名称、单位、类别、考评年度", "the sheet 参评对象 is missing: one row per body, with 编号, 名称, 单位, 类别, 考评年度"),
+} as const;
+
+/**
+ * The detail of an enumerated cell that names nothing known: the labels it may hold.
+ *
+ * @example
+ * ```ts
+ * notOneOf(["是", "否"], "zh"); //=> "应为以下之一：是、否"
+ * ```
+ */
+export function notOneOf(labels: readonly string[], lang: Lang): string {
+  return lang === "zh" ? `应为以下之一：${labels.join("、")}` : `must be one of: ${labels.join(", ")}`;
+}
+
+/**
+ * The detail of a header the layout does not know, with the headers the sheet takes.
+ *
+ * @example
+ * ```ts
+ * unknownColumn("得份", ["编号", "得分"], "zh"); //=> "未知的列名“得份”；本表的列为：编号、得分"
+ * ```
+ */
+export function unknownColumn(header: string, known: readonly string[], lang: Lang): string {
+  return lang === "zh" ? `未知的列名“${header}”；本表的列为：${known.join("、")}` : `unknown header "${header}"; this sheet's headers are: ${known.join(", ")}`;
+}
+
+/**
+ * The detail of a sheet the layout does not know, with the sheets it takes.
+ *
+ * @example
+ * ```ts
+ * unknownSheet("投述", ["投诉"], "zh"); //=> "未知的工作表“投述”；工作表应为：投诉（“说明”和以 # 开头的表不读取）"
+ * ```
+ */
+export function unknownSheet(name: string, known: readonly string[], lang: Lang): string {
+  return lang === "zh"
+    ? `未知的工作表“${name}”；工作表应为：${known.join("、")}（“说明”和以 # 开头的表不读取）`
+    : `unknown sheet "${name}"; the sheets are: ${known.join(", ")} (说明 and sheets starting with # are not read)`;
+}
+
+/**
+ * The detail of a required column that is absent.
+ *
+ * @example
+ * ```ts
+ * missingColumn("得分", "zh"); //=> "缺少必填列“得分”"
+ * ```
+ */
+export function missingColumn(header: string, lang: Lang): string {
+  return lang === "zh" ? `缺少必填列“${header}”` : `the required column "${header}" is missing`;
+}
+
+/**
+ * The detail of a header that appears twice.
+ *
+ * @example
+ * ```ts
+ * duplicateColumn("得分", "C", "zh"); //=> "列名“得分”与 C 列重复"
+ * ```
+ */
+export function duplicateColumn(header: string, first: string, lang: Lang): string {
+  return lang === "zh" ? `列名“${header}”与 ${first} 列重复` : `the header "${header}" repeats column ${first}`;
+}
+
+/**
+ * The detail of a second survey row for one body and component.
+ *
+ * @example
+ * ```ts
+ * duplicateSurvey("服务对象代表评价", 3, "zh"); //=> "该参评对象的“服务对象代表评价”已在第 3 行填写，每项只填一行"
+ * ```
+ */
+export function duplicateSurvey(label: string, firstRow: number, lang: Lang): string {
+  return lang === "zh" ? `该参评对象的“${label}”已在第 ${firstRow} 行填写，每项只填一行` : `this body's ${label} is already on row ${firstRow}: one row per survey`;
+}
+
+/**
+ * The detail of a workbook that unpacks to more than the reader's limit.
+ *
+ * @example
+ * ```ts
+ * tooLarge(300 * 2 ** 20, 200 * 2 ** 20, "zh"); //=> "工作簿解压后约 300 MiB，超过上限 200 MiB（…）"
+ * ```
+ */
+export function tooLarge(bytes: number, limit: number, lang: Lang): string {
+  const mib = (n: number): string => String(Math.ceil(n / 2 ** 20));
+  return lang === "zh"
+    ? `工作簿解压后约 ${mib(bytes)} MiB，超过上限 ${mib(limit)} MiB（行数过多或文件异常，请删去多余的行或拆分文件）`
+    : `the workbook unpacks to about ${mib(bytes)} MiB, over the limit of ${mib(limit)} MiB (too many rows or a malformed file: delete unused rows or split it)`;
+}
+
+/**
+ * The detail of a sheet with more rows than the reader reads.
+ *
+ * @example
+ * ```ts
+ * tooManyRows(100_000, "en"); //=> "a sheet has more than 100000 rows, the most this reader takes (…)"
+ * ```
+ */
+export function tooManyRows(limit: number, lang: Lang): string {
+  return lang === "zh"
+    ? `有工作表超过 ${limit} 行，超出上限（请删去多余的行或拆分文件）`
+    : `a sheet has more than ${limit} rows, the most this reader takes (delete unused rows or split the file)`;
+}
+
+/**
+ * The detail of a workbook whose named ranges cover more cells than the reader visits.
+ *
+ * @example
+ * ```ts
+ * namedRangeTooLarge(17_179_869_184, 1_000_000, "zh"); //=> "工作簿中的名称（定义的区域）共覆盖 17179869184 个单元格，超过上限 1000000（…）"
+ * ```
+ */
+export function namedRangeTooLarge(cells: number, limit: number, lang: Lang): string {
+  return lang === "zh"
+    ? `工作簿中的名称（定义的区域）共覆盖 ${cells} 个单元格，超过上限 ${limit}（请在“公式 → 名称管理器”中删去覆盖整张表的名称）`
+    : `the workbook's defined names cover ${cells} cells, over the limit of ${limit} (delete the names that cover whole sheets in Formulas → Name Manager)`;
+}
