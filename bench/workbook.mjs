@@ -3,7 +3,7 @@
 // parse every sheet). Target: readWorkbook ≤ 3 × the bare read. Runs on the built dist/.
 import ExcelJS from "exceljs";
 import { cpus } from "node:os";
-import { readWorkbook } from "../dist/workbook.js";
+import { readWorkbook } from "@wubi-wuping/workbook";
 import { prng } from "../scripts/prng.mjs";
 
 const BODIES = 1_000;

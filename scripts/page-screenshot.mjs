@@ -10,7 +10,7 @@ import { chromium } from "playwright-core";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const profile = mkdtempSync(join(tmpdir(), "wubi-wuping-chromium-"));
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  executablePath: process.env.CHROMIUM ?? "chromium",
   headless: true,
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   viewport: { width: 1440, height: 1000 },
@@ -18,7 +18,7 @@ const context = await chromium.launchPersistentContext(profile, {
 });
 try {
   const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(pathToFileURL(join(root, "dist/page/wubi-wuping.html")).href);
+  await page.goto(pathToFileURL(join(root, "packages/page/dist/wubi-wuping.html")).href);
   const dir = join(root, "examples/2022");
   await page.setInputFiles("#files", readdirSync(dir).filter((f) => f.endsWith(".json")).sort().map((f) => join(dir, f)));
   await page.waitForSelector("tr[data-participant-id]");

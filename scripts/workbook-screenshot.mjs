@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { writeTemplate } from "../dist/workbook.js";
+import { writeTemplate } from "@wubi-wuping/workbook";
 
 const out = new URL("../docs/images/", import.meta.url).pathname;
 mkdirSync(out, { recursive: true });
