@@ -1,6 +1,6 @@
 /**
  * The layers of the source: model/ (schemas and types) depends on no rule, policy or entry;
- * core/ on no entry; the arithmetic on nothing else of the library.
+ * core/ on no entry; the arithmetic (decimal.js) and the calendar (date-fns) on nothing else of the library.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -39,8 +39,15 @@ describe("the layers of the source", () => {
     expect(folders.filter((f) => ["api", "cli", "explain", "index"].includes(f))).toEqual([]);
   });
 
-  it("keeps the arithmetic free of the rest of the library", () => {
-    expect([...importedFolders("decimal").keys()]).toEqual(["decimal"]);
+  it("keeps the arithmetic and the calendar free of the rest of the library: decimal.js and date-fns only", () => {
+    const imports = (file: string): string[] => [...readFileSync(join(SRC, file), "utf8").matchAll(/from "([^"]+)"/g)].map((m) => m[1] as string);
+    expect(imports("decimal.ts")).toEqual(["decimal.js"]);
+    expect(imports("dates.ts")).toEqual(["date-fns"]);
+  });
+
+  it("leaves decimal.js and date-fns to those two modules", () => {
+    const users = filesUnder(SRC).filter((file) => /from "(decimal\.js|date-fns)"/.test(readFileSync(file, "utf8")));
+    expect(users.map((file) => relative(SRC, file)).sort()).toEqual(["dates.ts", "decimal.ts"]);
   });
 
   it("lists the components in one place", () => {
