@@ -300,8 +300,9 @@ export function meanOfRatios(sums: ReadonlyMap<number, Integer>, times: number, 
   for (const [outOf, sum] of sums) {
     const d = new D(outOf);
     const g = gcd(d, den.mod(d));
-    const grow = d.divToInt(g);
-    num = num.times(grow).plus(dec(sum).times(den.divToInt(g)));
+    const coprime = g.eq(ONE); // distinct outOf values are often coprime: no division then
+    const grow = coprime ? d : d.divToInt(g);
+    num = num.times(grow).plus(dec(sum).times(coprime ? den : den.divToInt(g)));
     den = den.times(grow);
     if (!grow.eq(ONE)) factors.push(grow);
   }
