@@ -1,9 +1,18 @@
 /**
- * The one module that knows the calendar: what a valid `Date` is and the evaluation windows.
- * Dates are `YYYY-MM-DD` strings and compare as strings, which orders them as days.
+ * The one module that knows the calendar, on date-fns: what a valid `Date` is, and the evaluation
+ * windows and the veto period of a year (docs/decisions.md, "The calendar on date-fns").
+ *
+ * Every question is asked of a `Date` made for the first day of a month at noon, local time, and
+ * answered by date-fns from its calendar fields (year, month, day). No instant is compared and no
+ * day is made that a time zone might lack (a midnight that a daylight-saving change skips, or a
+ * day a zone left out), so no answer depends on the machine's time zone (the tests run it under
+ * several). Dates are `YYYY-MM-DD` strings, which order as the days they name, so a window is a
+ * pair of them and a date lies in it when it sorts between them.
  *
  * @internal
  */
+import { formatISO, getDaysInMonth, isLeapYear as isLeapYearOf, lastDayOfMonth } from "date-fns";
+
 /** The first and last year a `Date` may carry (SPEC §4). */
 export const DATE_YEARS = { min: 1949, max: 2099 } as const;
 
@@ -13,9 +22,19 @@ export interface Window {
   readonly to: string;
 }
 
+/** Noon of the first day of `month` (1..12) of `year`, local time: a moment every zone has. */
+function monthOf(year: number, month: number): Date {
+  return new Date(year, month - 1, 1, 12);
+}
+
+/** The `YYYY-MM-DD` of a `Date`'s calendar fields. */
+function dayText(date: Date): string {
+  return formatISO(date, { representation: "date" });
+}
+
 /**
- * Whether `year` is a leap year of the Gregorian calendar: divisible by 4, and not by 100 unless
- * by 400 (2000 was one, 2100 will not be).
+ * Whether `year` is a leap year of the Gregorian calendar (date-fns's `isLeapYear`): 2000 was one,
+ * 2100 will not be.
  *
  * @example
  * ```ts
@@ -23,58 +42,78 @@ export interface Window {
  * ```
  */
 export function isLeapYear(year: number): boolean {
-  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return isLeapYearOf(monthOf(year, 1));
 }
 
-/** The days of `month` (1..12) of `year`. */
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
+/** `YYYY-MM-DD` in ASCII digits. */
+const DATE_SHAPE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
 
-/** The number written by `count` ASCII digits of `text` from `start`, or -1 if one is not a digit. */
-function digitsAt(text: string, start: number, count: number): number {
-  let value = 0;
-  for (let i = start; i < start + count; i += 1) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
+/**
+ * Whether `text` is a `YYYY-MM-DD` naming a real calendar day with a year in 1949..2099: the
+ * shape, then the day counted against the month's days (date-fns's `getDaysInMonth`).
+ *
+ * @example
+ * ```ts
+ * isCalendarDate("2024-02-29"); //=> true
+ * isCalendarDate("2023-02-29"); //=> false
+ * ```
+ */
+export function isCalendarDate(text: string): boolean {
+  const match = DATE_SHAPE.exec(text);
+  if (match === null) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year < DATE_YEARS.min || year > DATE_YEARS.max || month < 1 || month > 12 || day < 1) return false;
+  return day <= getDaysInMonth(monthOf(year, month));
 }
 
 /**
- * Whether `text` is a `YYYY-MM-DD` naming a real calendar day with a year in 1949..2099.
- * (`^[0-9]{4}-[0-9]{2}-[0-9]{2}$` read by character: this runs for every date of every input,
- * and a regular expression's match array and substrings were most of its cost.)
+ * The last day of February of `year` (date-fns's `lastDayOfMonth`): the 29th in a leap year.
+ *
+ * @example
+ * ```ts
+ * lastDayOfFebruary(2024); //=> "2024-02-29"
+ * ```
  */
-export function isCalendarDate(text: string): boolean {
-  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 2);
-  const day = digitsAt(text, 8, 2);
-  if (year < DATE_YEARS.min || year > DATE_YEARS.max || month < 1 || month > 12 || day < 1) return false;
-  return day <= 28 || day <= daysInMonth(year, month);
-}
-
-/** The last day of February of `year`: the 29th in a leap year. */
 export function lastDayOfFebruary(year: number): string {
-  return isLeapYear(year) ? `${year}-02-29` : `${year}-02-28`;
+  return dayText(lastDayOfMonth(monthOf(year, 2)));
 }
 
-/** 日常考评 window of year Y: Y-01-01..Y-12-31 (`附件2-一`). */
+/**
+ * 日常考评 window of year Y: Y-01-01..Y-12-31 (`附件2-一`).
+ *
+ * @example
+ * ```ts
+ * dailyWindow(2023); //=> { from: "2023-01-01", to: "2023-12-31" }
+ * ```
+ */
 export function dailyWindow(year: number): Window {
-  return { from: `${year}-01-01`, to: `${year}-12-31` };
+  return { from: dayText(monthOf(year, 1)), to: dayText(lastDayOfMonth(monthOf(year, 12))) };
 }
 
-/** 综合评价 window of year Y: Y-12-01..the last day of February of Y+1 (`附件2-二`). */
+/**
+ * 综合评价 window of year Y: Y-12-01..the last day of February of Y+1 (`附件2-二`).
+ *
+ * @example
+ * ```ts
+ * comprehensiveWindow(2023); //=> { from: "2023-12-01", to: "2024-02-29" }
+ * ```
+ */
 export function comprehensiveWindow(year: number): Window {
-  return { from: `${year}-12-01`, to: lastDayOfFebruary(year + 1) };
+  return { from: dayText(monthOf(year, 12)), to: lastDayOfFebruary(year + 1) };
 }
 
-/** The veto period of year Y: the whole 考评期间, Y-01-01..the last day of February of Y+1. */
+/**
+ * The veto period of year Y: the whole 考评期间, Y-01-01..the last day of February of Y+1.
+ *
+ * @example
+ * ```ts
+ * vetoPeriod(2022); //=> { from: "2022-01-01", to: "2023-02-28" }
+ * ```
+ */
 export function vetoPeriod(year: number): Window {
-  return { from: `${year}-01-01`, to: lastDayOfFebruary(year + 1) };
+  return { from: dayText(monthOf(year, 1)), to: lastDayOfFebruary(year + 1) };
 }
 
 /**
@@ -92,7 +131,14 @@ export const WINDOW_RULES = {
   "Y-01-01..end of February Y+1": vetoPeriod,
 } as const satisfies Readonly<Record<string, (year: number) => Window>>;
 
-/** Whether a date lies inside a window, both ends included. */
+/**
+ * Whether a valid date lies inside a window, both ends included (`YYYY-MM-DD` texts sort as days).
+ *
+ * @example
+ * ```ts
+ * inWindow("2024-02-29", comprehensiveWindow(2023)); //=> true
+ * ```
+ */
 export function inWindow(date: string, window: Window): boolean {
   return date >= window.from && date <= window.to;
 }

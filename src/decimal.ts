@@ -1,21 +1,528 @@
 /**
- * The one module that does score arithmetic, in three parts:
+ * The one module that does score arithmetic: a thin layer over decimal.js, and the one place that
+ * knows how the score rounds (docs/decisions.md, "Score arithmetic on decimal.js").
  *
- * - `decimal/text.ts` — reading and writing decimal text: inputs are read through their decimal
- *   text into *micro units* (integers scaled by 10^6, exact because a `Num` has at most 6 decimals
- *   and 9 integer digits, so every value is below 10^15 and a safe integer); points and exact
- *   values are written back as fixed-point and canonical texts.
- * - `decimal/exact.ts` — exact integer and rational arithmetic: component values are exact
- *   rationals of integers, each rounded half-up to the policy's decimals exactly once, from the
- *   remainder of the exact division; points are then integers scaled by 10^decimals, so sums of
- *   points are exact integer sums.
- * - `decimal/helpers.ts` — exact helpers on decimal texts (totals compared and summed, shares,
- *   approximations for people).
+ * - Every value is a decimal.js `Decimal` of a private constructor ({@link D}, a `Decimal.clone`
+ *   with all its settings its own), so a host application's global `Decimal.set(…)` can never
+ *   change a score. Its precision is decimal.js's maximum (10^9 digits): sums and products of the
+ *   integers here are never rounded, and no operation here divides at a precision.
+ * - A `Num` is read through its decimal text (SPEC §4) into *micro units*: the integer number of
+ *   10^-6 it holds, below 10^15 and so a safe-integer `number`, which is how validated inputs carry
+ *   it. Score arithmetic takes them into decimal.js: component values are exact rationals of
+ *   integer `Decimal`s ({@link Rational}), each rounded half-up to the policy's decimals exactly
+ *   once ({@link divideHalfUp}: the integer quotient and remainder, never a quotient cut at some
+ *   precision); points are then integer `Decimal`s scaled by 10^decimals, summed and capped exactly.
+ * - Texts: canonical (`"23.5"`), fixed-point (`"23.50"`) and exact (`"23.505"`, `"70/3"`), and
+ *   helpers on decimal texts (compared, summed, shares, approximations for people).
  *
- * No binary floating point touches a score; decimal.js is the tests' independent oracle only.
+ * No binary floating point touches a score.
  *
  * @internal
  */
-export { MICRO, addExact, addRational, divideHalfUp, gcd, meanOfRatios, microToScaled, mulExact, ratio, reduce, roundHalfUp, type Exact, type Rational } from "./decimal/exact.js";
-export { NUM_PATTERN, decimalsOf, fixed, microText, parseDecimalText, pointText, rationalText, reducedRationalText, scaledText, toMicro } from "./decimal/text.js";
-export { approximate, compareDecimalText, floorOfShare, isFixedText, sumDecimalText } from "./decimal/helpers.js";
+import Decimal from "decimal.js";
+
+/**
+ * The private decimal.js constructor of the library. Every setting is given (`defaults: true`
+ * first), so nothing is inherited from the global `Decimal`, and later changes to it reach no
+ * value made here.
+ */
+const D = Decimal.clone({
+  defaults: true,
+  // decimal.js's largest precision: an integer sum or product never rounds. Nothing here divides
+  // at a precision (`divToInt` and `mod` are exact), so the precision is never spent.
+  precision: 1e9,
+  rounding: Decimal.ROUND_HALF_UP,
+  // `mod`'s remainder has the dividend's sign (truncated division); every operand here is ≥ 0.
+  modulo: Decimal.ROUND_DOWN,
+  // `toString()` never uses exponential notation.
+  toExpNeg: -9e15,
+  toExpPos: 9e15,
+  minE: -9e15,
+  maxE: 9e15,
+  crypto: false,
+});
+
+/** Micro units per unit: every `Num` is an integer number of micro units. */
+export const MICRO = 1_000_000;
+
+/**
+ * An exact integer: a `Decimal` of the library's private constructor.
+ *
+ * @example
+ * ```ts
+ * const points: Exact = exact(9105); // 91.05 at 2 decimals
+ * ```
+ */
+export type Exact = Decimal;
+
+/** An exact integer, or a safe-integer `number` (micro units, counts) the layer takes in. */
+export type Integer = Exact | number;
+
+/** An exact non-negative rational `num/den` of integers, `den > 0`. */
+export interface Rational {
+  readonly num: Exact;
+  readonly den: Exact;
+}
+
+const ZERO = new D(0);
+const ONE = new D(1);
+const HALF = new D("0.5");
+const FIFTH = new D("0.2");
+const TEN_POWERS = new Map<number, Decimal>();
+
+/** 10^k as a `Decimal` (k may be negative), made once per k. */
+function tenTo(k: number): Decimal {
+  let power = TEN_POWERS.get(k);
+  if (power === undefined) {
+    power = new D(`1e${k}`);
+    TEN_POWERS.set(k, power);
+  }
+  return power;
+}
+
+function dec(x: Integer): Decimal {
+  return typeof x === "number" ? new D(x) : x;
+}
+
+/**
+ * A safe integer as an {@link Exact}.
+ *
+ * @example
+ * ```ts
+ * exact(0).isZero(); //=> true
+ * ```
+ */
+export function exact(x: number): Exact {
+  return x === 0 ? ZERO : new D(x);
+}
+
+/** The grammar of a `Num` written as text (SPEC §4). */
+export const NUM_PATTERN = /^(0|[1-9][0-9]{0,8})(\.[0-9]{1,6})?$/;
+
+/**
+ * Reads a `Num` (a JSON number or a decimal string) into micro units, or `undefined` when its
+ * decimal text does not match the grammar. A JSON number is read through `String(n)`, as
+ * decimal.js reads a number: at most 6 decimals, below 10^9, not negative (`-0` reads as 0).
+ *
+ * @example
+ * ```ts
+ * toMicro("23.5"); //=> 23500000
+ * toMicro(1e-7); //=> undefined
+ * ```
+ */
+export function toMicro(value: unknown): number | undefined {
+  if (typeof value === "string") return NUM_PATTERN.test(value) ? new D(value).times(MICRO).toNumber() : undefined;
+  if (typeof value !== "number" || !(value >= 0 && value < 1e9)) return undefined;
+  if (value === 0) return 0;
+  const read = new D(value);
+  return read.decimalPlaces() <= 6 ? read.times(MICRO).toNumber() : undefined;
+}
+
+/**
+ * The number of decimals a micro value needs (0..6).
+ *
+ * @example
+ * ```ts
+ * decimalsOf(23_510_000); //=> 2
+ * ```
+ */
+export function decimalsOf(micro: number): number {
+  return new D(micro).times(tenTo(-6)).decimalPlaces();
+}
+
+/**
+ * The canonical decimal text of a micro value.
+ *
+ * @example
+ * ```ts
+ * microText(20_000_000); //=> "20"
+ * microText(23_510_000); //=> "23.51"
+ * ```
+ */
+export function microText(micro: number): string {
+  return new D(micro).times(tenTo(-6)).toString();
+}
+
+/**
+ * Micro units as an integer at `decimals` places; the caller has checked it fits.
+ *
+ * @example
+ * ```ts
+ * microToScaled(23_510_000, 2).toNumber(); //=> 2351
+ * ```
+ */
+export function microToScaled(micro: number, decimals: number): Exact {
+  return new D(micro).times(tenTo(decimals - 6));
+}
+
+/**
+ * The fixed-point text of an integer at `decimals` places (the one fixed-point writer).
+ *
+ * @example
+ * ```ts
+ * fixed(9105, 2); //=> "91.05"
+ * fixed(-5, 3); //=> "-0.005"
+ * ```
+ */
+export function fixed(scaled: Integer, decimals: number): string {
+  return dec(scaled).times(tenTo(-decimals)).toFixed(decimals);
+}
+
+/**
+ * The canonical text of an integer at `decimals` places.
+ *
+ * @example
+ * ```ts
+ * scaledText(2000, 2); //=> "20"
+ * ```
+ */
+export function scaledText(scaled: Integer, decimals: number): string {
+  return dec(scaled).times(tenTo(-decimals)).toString();
+}
+
+/**
+ * `a + b`, exactly.
+ *
+ * @example
+ * ```ts
+ * addExact(2 ** 53 - 1, 1).toString(); //=> "9007199254740992"
+ * ```
+ */
+export function addExact(a: Integer, b: Integer): Exact {
+  return dec(a).plus(b);
+}
+
+/**
+ * `a × b`, exactly.
+ *
+ * @example
+ * ```ts
+ * mulExact(2 ** 40, 2 ** 20).toString(); //=> "1152921504606846976"
+ * ```
+ */
+export function mulExact(a: Integer, b: Integer): Exact {
+  return dec(a).times(b);
+}
+
+/**
+ * `from − amount`, or 0 when `amount` is larger: what a deduction leaves.
+ *
+ * @example
+ * ```ts
+ * deductExact(10_000_000, 12_000_000).toNumber(); //=> 0
+ * ```
+ */
+export function deductExact(from: Integer, amount: Integer): Exact {
+  const left = dec(from).minus(amount);
+  return left.isNegative() ? ZERO : left;
+}
+
+/**
+ * The exact rational `num/den` of integers.
+ *
+ * @example
+ * ```ts
+ * rationalText(ratio(47_010_000, 2_000_000)); //=> "23.505"
+ * ```
+ */
+export function ratio(num: Integer, den: Integer): Rational {
+  return { num: dec(num), den: dec(den) };
+}
+
+/**
+ * The greatest common divisor of `|a|` and `b ≥ 0` (Euclid, on `mod`).
+ *
+ * @example
+ * ```ts
+ * gcd(12, 18).toNumber(); //=> 6
+ * ```
+ */
+export function gcd(a: Integer, b: Integer): Exact {
+  let x = dec(a).abs();
+  let y = dec(b);
+  while (!y.isZero()) {
+    const t = x.mod(y);
+    x = y;
+    y = t;
+  }
+  return x;
+}
+
+/**
+ * `n / d` rounded half-up (四舍五入) to an integer, for integers `n ≥ 0` and `d > 0`: the one
+ * rounding of the library, decided exactly from the integer quotient and remainder
+ * (`2 × remainder ≥ d` rounds up), never from a quotient at some precision.
+ *
+ * @example
+ * ```ts
+ * divideHalfUp(9405, 100).toNumber(); //=> 94
+ * divideHalfUp(9450, 100).toNumber(); //=> 95
+ * ```
+ */
+export function divideHalfUp(n: Integer, d: Integer): Exact {
+  const num = dec(n);
+  const den = dec(d);
+  const quotient = num.divToInt(den);
+  return num.mod(den).times(2).gte(den) ? quotient.plus(ONE) : quotient;
+}
+
+/**
+ * Rounds a non-negative rational half-up to `decimals` places ({@link divideHalfUp}) and returns
+ * the integer scaled by 10^decimals.
+ *
+ * @example
+ * ```ts
+ * roundHalfUp(ratio(283, 30), 2).toNumber(); //=> 943
+ * ```
+ */
+export function roundHalfUp(r: Rational, decimals: number): Exact {
+  return divideHalfUp(r.num.times(tenTo(decimals)), r.den);
+}
+
+/**
+ * `times × (Σ sum / outOf) / per` over the entries of `sums` (outOf → sum), exactly and in lowest
+ * terms, for positive safe-integer `outOf`, `times` and `per`. The sum is taken over the least
+ * common multiple of the denominators, grown one denominator at a time, and reduced by each small
+ * factor of that denominator in turn (which leaves numerator and denominator coprime), so no step
+ * takes the gcd of two large numbers: with many distinct `outOf` values the cost grows with their
+ * count times the size of the result, not with its cube, as adding reduced fractions one by one did
+ * (2,000 rounds with distinct prime `outOf` values took minutes).
+ *
+ * @example
+ * ```ts
+ * reducedRationalText(meanOfRatios(new Map([[25_000_000, 47_010_000]]), 25, 2)); //=> "23.505"
+ * ```
+ */
+export function meanOfRatios(sums: ReadonlyMap<number, Integer>, times: number, per: number): Rational {
+  let num = ZERO;
+  let den = ONE;
+  const factors: Decimal[] = [];
+  for (const [outOf, sum] of sums) {
+    const d = new D(outOf);
+    const g = gcd(d, den.mod(d));
+    const coprime = g.eq(ONE); // distinct outOf values are often coprime: no division then
+    const grow = coprime ? d : d.divToInt(g);
+    num = num.times(grow).plus(dec(sum).times(coprime ? den : den.divToInt(g)));
+    den = den.times(grow);
+    if (!grow.eq(ONE)) factors.push(grow);
+  }
+  num = num.times(times);
+  den = den.times(per);
+  factors.push(new D(per));
+  // den = Π factors. Dividing out gcd(num, f) for each factor f in turn leaves gcd(num, den) = 1:
+  // after a factor's step, what remains of it shares no prime with num, and num only shrinks.
+  for (const f of factors) {
+    const g = gcd(f, num.mod(f));
+    if (!g.eq(ONE)) {
+      num = num.divToInt(g);
+      den = den.divToInt(g);
+    }
+  }
+  return { num, den };
+}
+
+/** The trailing zeros of a positive integer (`sd(true)` counts them, `sd()` does not). */
+function tensOf(x: Decimal): number {
+  return x.isZero() ? 0 : x.sd(true) - x.sd();
+}
+
+/** Whether `x × factor` (0.5 or 0.2) is an integer, i.e. 2 or 5 divides `x`. */
+function divides(x: Decimal, factor: Decimal): boolean {
+  return x.times(factor).isInteger();
+}
+
+/** `den = 2^twos · 5^fives · rest` with `rest` prime to 10. */
+function splitTens(den: Decimal): { twos: number; fives: number; rest: Decimal } {
+  const tens = tensOf(den);
+  let rest = tens > 0 ? den.times(tenTo(-tens)) : den;
+  let twos = tens;
+  let fives = tens;
+  while (divides(rest, HALF)) {
+    rest = rest.times(HALF);
+    twos += 1;
+  }
+  while (divides(rest, FIFTH)) {
+    rest = rest.times(FIFTH);
+    fives += 1;
+  }
+  return { twos, fives, rest };
+}
+
+/** The text of `num / (2^twos · 5^fives)`: `num × 2^(p−twos) × 5^(p−fives) / 10^p`, p the larger. */
+function terminatingText(num: Decimal, twos: number, fives: number): string {
+  const places = Math.max(twos, fives);
+  let scaled = num;
+  for (let i = twos; i < places; i += 1) scaled = scaled.times(2);
+  for (let i = fives; i < places; i += 1) scaled = scaled.times(5);
+  return scaled.times(tenTo(-places)).toString();
+}
+
+/**
+ * The exact text of a non-negative rational: its canonical decimal when it terminates
+ * (`"23.505"`), else the reduced fraction (`"70/3"`). The 2s and 5s the two terms share are taken
+ * out first, then the gcd with what remains of the denominator, which is small for a component's
+ * value (its denominator is like `25·10^6 × 3`).
+ *
+ * @example
+ * ```ts
+ * rationalText(ratio(140, 6)); //=> "70/3"
+ * ```
+ */
+export function rationalText(r: Rational): string {
+  let { twos, fives, rest } = splitTens(r.den);
+  let n = r.num;
+  let d = r.den;
+  const shared = Math.min(twos, fives, tensOf(n));
+  if (shared > 0) {
+    n = n.times(tenTo(-shared));
+    d = d.times(tenTo(-shared));
+    twos -= shared;
+    fives -= shared;
+  }
+  while (twos > 0 && divides(n, HALF)) {
+    n = n.times(HALF);
+    d = d.times(HALF);
+    twos -= 1;
+  }
+  while (fives > 0 && divides(n, FIFTH)) {
+    n = n.times(FIFTH);
+    d = d.times(FIFTH);
+    fives -= 1;
+  }
+  // What n and d still share is a factor of `rest`, which is prime to 10.
+  const x = gcd(rest, n.mod(rest));
+  if (!x.eq(ONE)) {
+    n = n.divToInt(x);
+    d = d.divToInt(x);
+    rest = rest.divToInt(x);
+  }
+  return rest.eq(ONE) ? terminatingText(n, twos, fives) : `${n.toString()}/${d.toString()}`;
+}
+
+/**
+ * {@link rationalText} of a rational already in lowest terms (from {@link meanOfRatios}), without
+ * a gcd, which on numbers of a hundred thousand digits costs seconds.
+ *
+ * @example
+ * ```ts
+ * reducedRationalText(ratio(4701, 200)); //=> "23.505"
+ * ```
+ */
+export function reducedRationalText(q: Rational): string {
+  const { twos, fives, rest } = splitTens(q.den);
+  return rest.eq(ONE) ? terminatingText(q.num, twos, fives) : `${q.num.toString()}/${q.den.toString()}`;
+}
+
+/**
+ * A decimal text (`"-12.50"`, `"3"`, `"1e3"`) as a `Decimal`; a `SyntaxError` for anything else.
+ */
+function decimalOf(text: string): Decimal {
+  const trimmed = text.trim();
+  if (!/^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(trimmed)) throw new SyntaxError(`Not a decimal: ${text}`);
+  return new D(trimmed);
+}
+
+/**
+ * A decimal approximation of an exact value text, for people: rounded half-up to `places`
+ * decimals ({@link divideHalfUp}), trailing zeros dropped; a terminating text is returned unchanged.
+ *
+ * @example
+ * ```ts
+ * approximate("70/3"); //=> "23.3333333333"
+ * approximate("23.505"); //=> "23.505"
+ * ```
+ */
+export function approximate(text: string, places = 10): string {
+  const slash = text.indexOf("/");
+  if (slash < 0) return text;
+  const num = decimalOf(text.slice(0, slash));
+  const den = decimalOf(text.slice(slash + 1));
+  const scaled = divideHalfUp(num.abs().times(tenTo(places)), den.abs());
+  const body = scaled.times(tenTo(-places)).toString();
+  return num.isNegative() !== den.isNegative() && !scaled.isZero() ? `-${body}` : body;
+}
+
+/**
+ * Compares two decimal texts exactly: negative, zero or positive.
+ *
+ * @example
+ * ```ts
+ * compareDecimalText("91.5", "91.50"); //=> 0
+ * ```
+ */
+export function compareDecimalText(a: string, b: string): number {
+  return decimalOf(a).cmp(decimalOf(b));
+}
+
+/**
+ * Sums decimal texts exactly and writes the sum with `decimals` places (half away from zero; the
+ * sum is exact, so the rounding is decided on the exact value).
+ *
+ * @example
+ * ```ts
+ * sumDecimalText(["0.125", "0.25"], 2); //=> "0.38"
+ * ```
+ */
+export function sumDecimalText(values: readonly string[], decimals: number): string {
+  let total = ZERO;
+  for (const value of values) total = total.plus(decimalOf(value));
+  const rounded = total.toDecimalPlaces(decimals, D.ROUND_HALF_UP);
+  // A negative sum that rounds to zero is written "0.00", not decimal.js's "-0.00".
+  return (rounded.isZero() ? ZERO : rounded).toFixed(decimals);
+}
+
+/**
+ * Whether a text is a fixed-point number with exactly `decimals` places.
+ *
+ * @example
+ * ```ts
+ * isFixedText("91.05", 2); //=> true
+ * isFixedText("91.5", 2); //=> false
+ * ```
+ */
+export function isFixedText(text: string, decimals: number): boolean {
+  const pattern = decimals === 0 ? /^(0|[1-9][0-9]*)$/ : new RegExp(`^(0|[1-9][0-9]*)\\.[0-9]{${decimals}}$`);
+  return pattern.test(text);
+}
+
+/**
+ * `⌊share × count⌋` exactly, for a decimal text `share` and a non-negative integer `count`: how
+ * many entries a quota admits.
+ *
+ * @param share - A canonical decimal text, such as a policy's `excellentQuota`.
+ * @param count - A non-negative integer.
+ * @returns The floor of the exact product.
+ * @example
+ * ```ts
+ * floorOfShare("0.2", 7); //=> 1
+ * floorOfShare("0.3", 10); //=> 3  (exact: never 2 from 0.3 × 10 = 2.9999…)
+ * ```
+ */
+export function floorOfShare(share: string, count: number): number {
+  return decimalOf(share).times(count).floor().toNumber();
+}
+
+/**
+ * Whether `share × count` is a whole number, for a decimal text `share`.
+ *
+ * @example
+ * ```ts
+ * isWholeShare("0.25", 8); //=> true
+ * ```
+ */
+export function isWholeShare(share: string, count: number): boolean {
+  return decimalOf(share).times(count).isInteger();
+}
+
+/**
+ * `share × count` rounded half-up to an integer, decided exactly ({@link divideHalfUp} on the
+ * share's micro units): how many entries a `half-up` quota admits.
+ *
+ * @example
+ * ```ts
+ * halfUpOfShare("0.25", 10); //=> 3
+ * ```
+ */
+export function halfUpOfShare(share: string, count: number): number {
+  return divideHalfUp(mulExact(toMicro(share) as number, count), MICRO).toNumber();
+}

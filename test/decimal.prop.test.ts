@@ -1,9 +1,9 @@
 /**
- * Laws of the exact arithmetic in `src/decimal.ts`: its number fast paths agree with the plain
- * definitions (SPEC §4's `String(n)` reading, bigint fractions), and its decimal-text helpers agree
- * with decimal.js as an independent oracle.
+ * Laws of the exact arithmetic in `src/decimal.ts` (decimal.js): its readings and texts agree with
+ * the plain definitions (SPEC §4's `String(n)` reading, bigint fractions), and its decimal-text
+ * helpers with the tests' own BigInt rationals (`support/fraction.ts`), an oracle independent of
+ * decimal.js.
  */
-import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -11,12 +11,17 @@ import {
   approximate,
   compareDecimalText,
   floorOfShare,
+  halfUpOfShare,
+  isWholeShare,
   microText,
+  mulExact,
   rationalText,
+  ratio,
   roundHalfUp,
   sumDecimalText,
   toMicro,
 } from "../src/decimal.js";
+import { Fraction } from "./support/fraction.js";
 
 /** SPEC §4 as written: the grammar on `String(n)`, read digit by digit. */
 function referenceMicro(value: number): number | undefined {
@@ -69,7 +74,7 @@ describe("exact arithmetic", () => {
     }
   });
 
-  it("writes a micro value as its canonical decimal, as decimal.js does", () => {
+  it("writes a micro value as its canonical decimal, as the BigInt oracle does", () => {
     // Whole numbers, one and two places (scores as written) and up to six, and any safe integer.
     const micro = fc.oneof(
       fc.nat({ max: 999_999_999 }).map((n) => n * 1_000_000),
@@ -80,12 +85,12 @@ describe("exact arithmetic", () => {
     );
     fc.assert(
       fc.property(micro, (m) => {
-        expect(microText(m)).toBe(new Decimal(m).div(1_000_000).toFixed());
+        expect(microText(m)).toBe(Fraction.of(m).div(1_000_000).toDecimalText());
       }),
       { numRuns: 20_000 },
     );
     for (const m of [0, 1, 10_000, 90_000, 100_000, 1_000_000, 1_010_000, 1_090_000, 23_510_000, 999_999_999_990_000])
-      expect(microText(m)).toBe(new Decimal(m).div(1_000_000).toFixed());
+      expect(microText(m)).toBe(Fraction.of(m).div(1_000_000).toDecimalText());
   });
 
   it("writes a non-negative rational whose terms carry many 2s, 5s and 10s (as micro units do) exactly", () => {
@@ -97,47 +102,55 @@ describe("exact arithmetic", () => {
       .filter((x) => Number.isSafeInteger(x));
     fc.assert(
       fc.property(shaped, shaped.filter((d) => d > 0), (num, den) => {
-        expect(rationalText({ num, den })).toBe(referenceText(BigInt(num), BigInt(den)));
+        expect(rationalText(ratio(num, den))).toBe(referenceText(BigInt(num), BigInt(den)));
       }),
       { numRuns: 10_000 },
     );
   });
 
-  it("writes a rational as its lowest-terms fraction or its terminating decimal", () => {
+  it("writes a rational as its lowest-terms fraction or its terminating decimal, past 2^53 too", () => {
     fc.assert(
-      fc.property(safeInt, safeInt.filter((d) => d > 0), (num, den) => {
-        expect(rationalText({ num, den })).toBe(referenceText(BigInt(num), BigInt(den)));
-        expect(rationalText({ num: BigInt(num), den: BigInt(den) })).toBe(referenceText(BigInt(num), BigInt(den)));
+      fc.property(safeInt, safeInt.filter((d) => d > 0), safeInt.filter((k) => k > 0), (num, den, k) => {
+        expect(rationalText(ratio(num, den))).toBe(referenceText(BigInt(num), BigInt(den)));
+        const [n, d] = [mulExact(num, k), mulExact(den, 3 * (k % 1000) + 1)];
+        expect(rationalText(ratio(n, d))).toBe(referenceText(BigInt(num) * BigInt(k), BigInt(den) * BigInt(3 * (k % 1000) + 1)));
       }),
       { numRuns: 5_000 },
     );
   });
 
-  it("rounds half-up from the exact remainder, on numbers as on bigints", () => {
+  it("rounds half-up from the exact remainder, on small and on large integers", () => {
     fc.assert(
-      fc.property(safeInt, safeInt.filter((d) => d > 0), fc.nat({ max: 4 }), (num, den, decimals) => {
-        const expected = new Decimal(num).div(den).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).times(10 ** decimals);
-        // decimal.js divides at 20 significant digits; compare only where that cannot matter.
-        fc.pre(expected.lt(1e12));
+      fc.property(safeInt, safeInt.filter((d) => d > 0), fc.nat({ max: 4 }), safeInt.filter((k) => k > 0), (num, den, decimals, k) => {
         const exact = (2n * BigInt(num) * 10n ** BigInt(decimals) + BigInt(den)) / (2n * BigInt(den));
-        expect(roundHalfUp({ num, den }, decimals)).toBe(Number(exact));
-        expect(roundHalfUp({ num: BigInt(num), den: BigInt(den) }, decimals)).toBe(Number(exact));
+        expect(roundHalfUp(ratio(num, den), decimals).toString()).toBe(exact.toString());
+        // num × k / den: a numerator past 2^53, where a quotient at any fixed precision would be cut.
+        const big = (2n * BigInt(num) * BigInt(k) * 10n ** BigInt(decimals) + BigInt(den)) / (2n * BigInt(den));
+        expect(roundHalfUp(ratio(mulExact(num, k), den), decimals).toString()).toBe(big.toString());
       }),
       { numRuns: 5_000 },
     );
   });
 
-  it("compares, sums and takes shares of decimal texts as decimal.js does", () => {
+  it("compares, sums and takes shares of decimal texts as the BigInt oracle does", () => {
     fc.assert(
       fc.property(plainDecimal, plainDecimal, fc.array(plainDecimal, { maxLength: 8 }), fc.nat({ max: 4 }), fc.nat({ max: 500 }), (a, b, list, decimals, count) => {
-        expect(compareDecimalText(a, b)).toBe(new Decimal(a).cmp(new Decimal(b)));
-        const sum = list.reduce((total, x) => total.plus(x), new Decimal(0));
+        expect(compareDecimalText(a, b)).toBe(Fraction.of(a).cmp(b));
+        const sum = list.reduce((total, x) => total.plus(x), Fraction.of(0));
         expect(sumDecimalText(list, decimals)).toBe(sum.toFixed(decimals));
         const share = a.replace("-", "");
-        expect(floorOfShare(share, count)).toBe(new Decimal(share).times(count).floor().toNumber());
+        const product = Fraction.of(share).times(count);
+        expect(floorOfShare(share, count)).toBe(Number(product.floor()));
+        expect(isWholeShare(share, count)).toBe(product.den === 1n);
+        if (share.length <= 16 && NUM_PATTERN.test(share)) expect(halfUpOfShare(share, count)).toBe(Number(product.scaledHalfUp(0)));
       }),
       { numRuns: 3_000 },
     );
+  });
+
+  it("writes a negative sum that rounds to zero without a sign", () => {
+    expect(sumDecimalText(["-0.001"], 2)).toBe("0.00");
+    expect(sumDecimalText(["0.004", "-0.009"], 2)).toBe("-0.01");
   });
 
   it("approximates a non-terminating value half-up to 10 places", () => {

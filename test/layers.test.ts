@@ -1,8 +1,8 @@
 /**
  * The layers of the source, across every package of the repository (docs/decisions.md, P1):
- * model/ (schemas and types) depends on no rule, policy or entry; core/ on no entry; the arithmetic
- * on nothing else of the library; messages/ and explain/ on no entry; the shared floor, formats/,
- * on the library and never on a front end; nothing but the CLI imports the CLI. The front-end
+ * model/ (schemas and types) depends on no rule, policy or entry; core/ on no entry; the
+ * arithmetic (decimal.js) and the calendar (date-fns) on nothing else of the library; messages/ and
+ * explain/ on no entry; the shared floor, formats/, on the library and never on a front end; nothing but the CLI imports the CLI. The front-end
  * packages (the workbook, the service, the page) stand on the core's public surface by its package
  * name, never on a path into it, and none imports another's modules.
  */
@@ -52,8 +52,15 @@ describe("the layers of the core", () => {
     expect([...importedFolders("core").keys()].filter((f) => ENTRIES.includes(f))).toEqual([]);
   });
 
-  it("keeps the arithmetic free of the rest of the library", () => {
-    expect([...importedFolders("decimal").keys()]).toEqual(["decimal"]);
+  it("keeps the arithmetic and the calendar free of the rest of the library: decimal.js and date-fns only", () => {
+    const imports = (file: string): string[] => [...readFileSync(join(SRC, file), "utf8").matchAll(/from "([^"]+)"/g)].map((m) => m[1] as string);
+    expect(imports("decimal.ts")).toEqual(["decimal.js"]);
+    expect(imports("dates.ts")).toEqual(["date-fns"]);
+  });
+
+  it("leaves decimal.js and date-fns to those two modules", () => {
+    const users = filesUnder(SRC).filter((file) => /from "(decimal\.js|date-fns)"/.test(readFileSync(file, "utf8")));
+    expect(users.map((file) => relative(SRC, file)).sort()).toEqual(["dates.ts", "decimal.ts"]);
   });
 
   it("keeps messages/ and explain/ free of the entries: they stand below every front end", () => {

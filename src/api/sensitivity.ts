@@ -2,7 +2,7 @@
  * `sensitivity` (SPEC §11): how far the assumed parameters move each body's total, rank and tier.
  * Checks the options and the inputs once, then hands validated profiles to the core analysis.
  */
-import { MICRO, ratio, roundHalfUp, toMicro } from "../decimal.js";
+import { MICRO, mulExact, ratio, roundHalfUp, toMicro } from "../decimal.js";
 import { rankResults } from "../core/rank.js";
 import { baseScenario, fieldOf, profileOf } from "../core/scenario.js";
 import { analyse, type Varied } from "../core/sensitivity.js";
@@ -105,7 +105,7 @@ function variedOf(policy: Policy, cp: CompiledPolicy, ranges: Ranges, lang: Lang
     } else if (name === "complaintDeduction") {
       // On the policy's decimal grid: each end rounded half-up into it.
       const step = MICRO / 10 ** cp.decimals;
-      const [low, high] = pair(name).map((micro) => roundHalfUp(ratio(micro, step), 0) * step) as [number, number];
+      const [low, high] = pair(name).map((micro) => mulExact(roundHalfUp(ratio(micro, step), 0), step).toNumber()) as [number, number];
       if (low === 0) refuse("deduction-zero", [name, 0]);
       varied.push({ parameter: name, low, high, step });
     } else {

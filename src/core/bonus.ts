@@ -2,7 +2,7 @@
  * The bonus of `附件2-三` (SPEC §5): approval, the document number's year, points by level or as
  * awarded, one commendation per matter at the highest, and the policy's cap.
  */
-import { addExact, fixed, microToScaled, type Exact } from "../decimal.js";
+import { addExact, exact, fixed, microToScaled, type Exact } from "../decimal.js";
 import type { Commendation } from "../model/input.js";
 import { LEVELS, type AssumptionId, type PolicyParameters } from "../model/policy.js";
 import type { BonusResult, Finding } from "../model/result.js";
@@ -12,7 +12,6 @@ import { parseDocumentNumber } from "./document-number.js";
 /** The bonus with its points as an integer at the policy's decimals. */
 export interface BonusOutcome {
   readonly result: BonusResult;
-  /** Exact: a derived policy's large awards can pass 2^53 in sum. */
   readonly points: Exact;
   readonly findings: readonly Finding[];
   readonly assumptions: ReadonlySet<AssumptionId>;
@@ -20,7 +19,7 @@ export interface BonusOutcome {
 
 interface Eligible {
   readonly commendation: Commendation;
-  readonly points: number;
+  readonly points: Exact;
   readonly rank: number;
 }
 
@@ -44,7 +43,7 @@ export function matterKey(matter: string): string {
 /** Scores the commendations of an evaluation year. */
 export function scoreBonus(commendations: readonly Commendation[], year: number, cp: CompiledPolicy): BonusOutcome {
   if (commendations.length === 0) {
-    return { result: { points: fixed(0, cp.decimals), counted: [], excluded: [] }, points: 0, findings: [], assumptions: NO_ASSUMPTIONS };
+    return { result: { points: fixed(0, cp.decimals), counted: [], excluded: [] }, points: exact(0), findings: [], assumptions: NO_ASSUMPTIONS };
   }
   const findings: Finding[] = [];
   const excluded: BonusResult["excluded"][number][] = [];
@@ -77,15 +76,15 @@ export function scoreBonus(commendations: readonly Commendation[], year: number,
     else group.push(entry);
   }
   const tieBreak = TIE_BREAKS[cp.policy.parameters.sameMatterTieBreak.value];
-  const beats = (a: Eligible, b: Eligible): boolean => (a.points !== b.points ? a.points > b.points : tieBreak(a, b));
+  const beats = (a: Eligible, b: Eligible): boolean => (a.points.eq(b.points) ? tieBreak(a, b) : a.points.gt(b.points));
   const counted: BonusResult["counted"][number][] = [];
-  let uncapped: Exact = 0;
+  let uncapped: Exact = exact(0);
   for (const group of byMatter.values()) {
     let winner = group[0] as Eligible;
     for (let i = 1; i < group.length; i += 1) {
       const entry = group[i] as Eligible;
       for (let j = 0; j < i; j += 1) {
-        if ((group[j] as Eligible).points === entry.points) {
+        if ((group[j] as Eligible).points.eq(entry.points)) {
           assumptions.add("same-matter-tie-break");
           break;
         }
@@ -100,7 +99,7 @@ export function scoreBonus(commendations: readonly Commendation[], year: number,
     uncapped = addExact(uncapped, winner.points);
   }
   let points: Exact = uncapped;
-  if (cp.bonusCap !== null && uncapped > cp.bonusCap) {
+  if (cp.bonusCap !== null && uncapped.gt(cp.bonusCap)) {
     points = cp.bonusCap;
     findings.push({ code: "bonus-capped", uncapped: fixed(uncapped, cp.decimals), cap: fixed(cp.bonusCap, cp.decimals) });
   }

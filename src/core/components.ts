@@ -5,7 +5,8 @@
 import {
   MICRO,
   addExact,
-  addRational,
+  deductExact,
+  exact,
   fixed,
   meanOfRatios,
   microText,
@@ -27,7 +28,7 @@ import type { ComponentDefinition, ComponentId } from "../model/components.js";
 /** A scored component, with the points as an integer at the policy's decimals. */
 export interface ComponentOutcome {
   readonly result: ComponentResult;
-  readonly points: number;
+  readonly points: Exact;
   readonly missing: boolean;
   readonly findings: readonly Finding[];
 }
@@ -107,7 +108,7 @@ function valueRounds(def: ComponentDefinition, rounds: readonly Round[], window:
   const findings: Finding[] = [];
   // Σ score / outOf: one sum per distinct outOf (usually a single one, the component's max).
   let firstOutOf = -1;
-  let firstSum: Exact = 0;
+  let firstSum: Exact = exact(0);
   let sums: Map<number, Exact> | undefined;
   for (const round of rounds) {
     if (!inWindow(round.date, window)) {
@@ -130,42 +131,50 @@ function valueRounds(def: ComponentDefinition, rounds: readonly Round[], window:
   if (n === 0) return { exact: undefined, counted: 0, excluded, steps: [], findings };
   if (n < cp.minRounds) findings.push({ code: "too-few-rounds", component: def.id, counted: n, minimum: cp.minRounds });
   if (cp.roundAggregation === "pooled") return { ...pooledRounds(def, counted), counted: n, excluded, findings };
-  let exact: ValueText;
+  let mean: ValueText;
   if (sums === undefined) {
-    exact = valueText({ num: mulExact(firstSum, def.max), den: mulExact(firstOutOf, n) });
+    mean = valueText({ num: mulExact(firstSum, def.max), den: mulExact(firstOutOf, n) });
   } else if (sums.size < 4) {
-    // A few outOf values (a round out of 50 among rounds out of 25): fraction by fraction, which
-    // stays on numbers; rationalText reduces the result.
-    let fraction = ratio(firstSum, firstOutOf);
-    for (const [outOf, sum] of sums) fraction = addRational(fraction, ratio(sum, outOf));
-    exact = valueText({ num: mulExact(fraction.num, def.max), den: mulExact(fraction.den, n) });
+    // A few outOf values (a round out of 50 among rounds out of 25): summed over the product of
+    // the outOf values; rationalText reduces the result.
+    let num = firstSum;
+    let den = exact(firstOutOf);
+    for (const [outOf, sum] of sums) {
+      num = addExact(mulExact(num, outOf), mulExact(sum, den));
+      den = mulExact(den, outOf);
+    }
+    mean = valueText({ num: mulExact(num, def.max), den: mulExact(den, n) });
   } else {
     // Many outOf values: summed over their lcm without a large gcd (see meanOfRatios).
     sums.set(firstOutOf, firstSum);
     const value = meanOfRatios(sums, def.max, n);
-    exact = { value, text: reducedRationalText(value) };
+    mean = { value, text: reducedRationalText(value) };
   }
   if (n > 1) counted.sort(byRoundOrder);
   const terms = new Array<string>(n);
-  let outOfMicro = -1;
-  let outOfText = "";
+  // Scores repeat (a component's rounds are scored on one scale): each distinct value written once.
+  const texts = new Map<number, string>();
+  const textOf = (micro: number): string => {
+    let text = texts.get(micro);
+    if (text === undefined) {
+      text = microText(micro);
+      texts.set(micro, text);
+    }
+    return text;
+  };
   for (let i = 0; i < n; i += 1) {
     const r = counted[i] as CountedRound;
-    if (r.outOf !== outOfMicro) {
-      outOfMicro = r.outOf;
-      outOfText = microText(r.outOf);
-    }
-    terms[i] = `${microText(r.score)}/${outOfText}`;
+    terms[i] = `${textOf(r.score)}/${textOf(r.outOf)}`;
   }
-  const steps: TraceStep[] = [{ op: "mean-of-fractions", max: String(def.max), terms, value: exact.text }];
-  return { exact, counted: n, excluded, steps, findings };
+  const steps: TraceStep[] = [{ op: "mean-of-fractions", max: String(def.max), terms, value: mean.text }];
+  return { exact: mean, counted: n, excluded, steps, findings };
 }
 
 /** rounds, `pooled`: `max × Σ score_i / Σ outOf_i` over the counted rounds (SPEC §2 `roundAggregation`). */
 function pooledRounds(def: ComponentDefinition, counted: CountedRound[]): Pick<Valued, "exact" | "steps"> {
   if (counted.length > 1) counted.sort(byRoundOrder);
-  let scoreSum: Exact = 0;
-  let outOfSum: Exact = 0;
+  let scoreSum: Exact = exact(0);
+  let outOfSum: Exact = exact(0);
   const scores = new Array<string>(counted.length);
   const outOf = new Array<string>(counted.length);
   counted.forEach((r, i) => {
@@ -174,8 +183,8 @@ function pooledRounds(def: ComponentDefinition, counted: CountedRound[]): Pick<V
     scores[i] = microText(r.score);
     outOf[i] = microText(r.outOf);
   });
-  const exact = valueText({ num: mulExact(scoreSum, def.max), den: outOfSum });
-  return { exact, steps: [{ op: "pooled-fraction", scores, outOf, value: exact.text }] };
+  const pooled = valueText({ num: mulExact(scoreSum, def.max), den: outOfSum });
+  return { exact: pooled, steps: [{ op: "pooled-fraction", scores, outOf, value: pooled.text }] };
 }
 
 /** complaints: `max(0, max − Σ deduction_i)` over the verified complaints inside the window. */
@@ -183,7 +192,7 @@ function valueComplaints(def: ComponentDefinition, complaints: readonly Complain
   const findings: Finding[] = [];
   const verified: { date: string; id: string; deduction: number; source: "complaint" | "policy" }[] = [];
   let unverified = 0;
-  let sum: Exact = 0;
+  let sum: Exact = exact(0);
   for (const complaint of complaints) {
     if (!inWindow(complaint.date, window)) {
       findings.push(outsideWindow(def.id, complaint));
@@ -196,8 +205,7 @@ function valueComplaints(def: ComponentDefinition, complaints: readonly Complain
     }
   }
   const maxMicro = def.max * MICRO;
-  const remaining = typeof sum === "number" ? Math.max(0, maxMicro - sum) : 0; // a bigint sum is past any max
-  const exact = valueText(ratio(remaining, MICRO));
+  const value = valueText(ratio(deductExact(maxMicro, sum), MICRO));
   const sorted = sortForTrace(verified);
   const deductions = new Array<string>(sorted.length);
   const sources = new Array<{ id: string; deduction: string; source: "complaint" | "policy" }>(sorted.length);
@@ -206,8 +214,8 @@ function valueComplaints(def: ComponentDefinition, complaints: readonly Complain
     deductions[i] = microText(v.deduction);
     sources[i] = { id: v.id, deduction: deductions[i] as string, source: v.source };
   }
-  const steps: TraceStep[] = [{ op: "deduct", max: String(def.max), deductions, complaints: sources, unverified, value: exact.text }];
-  return { exact, counted: verified.length + unverified, excluded: findings.length, steps, findings };
+  const steps: TraceStep[] = [{ op: "deduct", max: String(def.max), deductions, complaints: sources, unverified, value: value.text }];
+  return { exact: value, counted: verified.length + unverified, excluded: findings.length, steps, findings };
 }
 
 /** survey: `max × (s·w_s + b·w_b + d·w_d) / (s + b + d)`; `unknown` is not counted. */
@@ -217,10 +225,10 @@ function valueSurvey(def: ComponentDefinition, survey: Survey, window: Window, c
   }
   const { satisfied: s, basicallySatisfied: b, dissatisfied: d } = survey.ballots;
   const answered = addExact(addExact(s, b), d);
-  if (answered === 0) return { exact: undefined, counted: 0, excluded: 0, steps: [], findings: [] };
+  if (answered.isZero()) return { exact: undefined, counted: 0, excluded: 0, steps: [], findings: [] };
   const w = cp.weights;
   const weighted = addExact(addExact(mulExact(s, w.satisfied), mulExact(b, w.basicallySatisfied)), mulExact(d, w.dissatisfied));
-  const exact = valueText({ num: mulExact(weighted, def.max), den: mulExact(answered, MICRO) });
+  const value = valueText({ num: mulExact(weighted, def.max), den: mulExact(answered, MICRO) });
   const texts = cp.weightTexts;
   const step: TraceStep = {
     op: "weighted-ballots",
@@ -230,16 +238,16 @@ function valueSurvey(def: ComponentDefinition, survey: Survey, window: Window, c
     dissatisfied: String(d),
     unknown: String(survey.ballots.unknown ?? 0),
     weights: { satisfied: texts.satisfied, basicallySatisfied: texts.basicallySatisfied, dissatisfied: texts.dissatisfied },
-    value: exact.text,
+    value: value.text,
   };
-  return { exact, counted: 1, excluded: 0, steps: [step], findings: [] };
+  return { exact: value, counted: 1, excluded: 0, steps: [step], findings: [] };
 }
 
 /** scores: the mean of the scores inside the window. */
 function valueScores(def: ComponentDefinition, scores: readonly LeaderScoreRecord[], window: Window): Valued {
   const findings: Finding[] = [];
   const counted: { date: string | undefined; score: number; by: string | undefined }[] = [];
-  let sum: Exact = 0;
+  let sum: Exact = exact(0);
   for (const record of scores) {
     if (record.date !== undefined && !inWindow(record.date, window)) {
       findings.push({ code: "outside-window", component: def.id, date: record.date });
@@ -251,11 +259,11 @@ function valueScores(def: ComponentDefinition, scores: readonly LeaderScoreRecor
   }
   const n = counted.length;
   if (n === 0) return { exact: undefined, counted: 0, excluded: findings.length, steps: [], findings };
-  const exact = valueText(ratio(sum, mulExact(n, MICRO)));
+  const value = valueText(ratio(sum, mulExact(n, MICRO)));
   const sorted = sortForTrace(counted);
   const terms = new Array<string>(n);
   for (let i = 0; i < n; i += 1) terms[i] = microText((sorted[i] as (typeof counted)[number]).score);
-  return { exact, counted: n, excluded: findings.length, steps: [{ op: "mean", terms, value: exact.text }], findings };
+  return { exact: value, counted: n, excluded: findings.length, steps: [{ op: "mean", terms, value: value.text }], findings };
 }
 
 function valueOf(def: ComponentDefinition, components: ComponentsInput, window: Window, cp: CompiledPolicy): Valued | undefined {
@@ -328,7 +336,7 @@ export function scoreComponent(def: ComponentDefinition, components: ComponentsI
     const findings: Finding[] = valued === undefined ? [] : valued.findings.slice();
     findings.push({ code: "missing-component", component: def.id });
     const result = componentResult(def, fixed(0, cp.decimals), true, valued?.counted ?? 0, valued?.excluded ?? 0, trace);
-    return { result, points: 0, missing: true, findings };
+    return { result, points: exact(0), missing: true, findings };
   }
   const points = roundHalfUp(valued.exact.value, cp.decimals);
   const text = fixed(points, cp.decimals);

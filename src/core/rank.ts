@@ -2,7 +2,7 @@
  * Ranking (SPEC §7): competition ranks by exact total, vetoed and provisional results after the
  * ranked ones, and the policy's quota of 优秀 within each group. Works on validated results.
  */
-import { compareDecimalText, floorOfShare, mulExact, ratio, roundHalfUp, toMicro, MICRO } from "../decimal.js";
+import { compareDecimalText, floorOfShare, halfUpOfShare, isWholeShare } from "../decimal.js";
 import { CATEGORIES, type Category, type Participant } from "../model/participant.js";
 import type { QuotaRounding, Tier } from "../model/policy.js";
 import type { RankEntry, RankGrouping } from "../model/rank.js";
@@ -67,10 +67,8 @@ export interface Quota {
 export function quotaCount(quota: Quota, count: number): number {
   const floor = floorOfShare(quota.share, count);
   if (quota.rounding === "floor") return floor;
-  const product = mulExact(toMicro(quota.share) as number, count); // micro units, exact
-  if (quota.rounding === "half-up") return roundHalfUp(ratio(product, MICRO), 0);
-  const whole = typeof product === "bigint" ? product % BigInt(MICRO) === 0n : product % MICRO === 0;
-  return whole ? floor : floor + 1;
+  if (quota.rounding === "half-up") return halfUpOfShare(quota.share, count);
+  return isWholeShare(quota.share, count) ? floor : floor + 1;
 }
 
 function rankGroup(results: readonly Rankable[], group: Category | undefined, quota: Quota | null): RankEntry[] {

@@ -11,7 +11,7 @@
  *
  * @internal
  */
-import { MICRO, addExact, mulExact, ratio, roundHalfUp, toMicro, type Exact } from "../decimal.js";
+import { MICRO, addExact, deductExact, exact, mulExact, ratio, roundHalfUp, toMicro, type Exact } from "../decimal.js";
 import type { ScoreInput } from "../model/input.js";
 import { ROUND_AGGREGATIONS, type QuotaRounding, type RoundAggregation, type Tier } from "../model/policy.js";
 import type { RankGrouping } from "../model/rank.js";
@@ -62,14 +62,14 @@ export interface Profile {
  * @example
  * ```ts
  * const p = profileOf(input, compilePolicy(xuancheng2022));
- * totalOf(p, baseScenario(xuancheng2022), compilePolicy(xuancheng2022)); //=> 9323 (93.23)
+ * totalOf(p, baseScenario(xuancheng2022), compilePolicy(xuancheng2022)); //=> 9323 (93.23, an Exact)
  * ```
  */
 export function profileOf(input: ScoreInput, cp: CompiledPolicy): Profile {
   const { result, missing } = scoreParticipantYear(input, cp);
   const windows = windowsOf(input.year, cp);
   let fixed: Exact = scoreBonus(input.commendations ?? [], input.year, cp).points;
-  const rounds: Record<RoundAggregation, Exact> = { "mean-of-fractions": 0, pooled: 0 };
+  const rounds: Record<RoundAggregation, Exact> = { "mean-of-fractions": exact(0), pooled: exact(0) };
   let complaints: Profile["complaints"];
   const surveys: SurveyCounts[] = [];
   const components = input.components;
@@ -83,7 +83,7 @@ export function profileOf(input: ScoreInput, cp: CompiledPolicy): Profile {
       // The engine's own count, from the base result's trace: each counted complaint's deduction
       // and whether it is the complaint's own or the policy's default.
       const step = result.components.find((c) => c.id === def.id)?.trace.find((t) => t.op === "deduct");
-      let own: Exact = 0;
+      let own: Exact = exact(0);
       let defaults = 0;
       for (const { deduction, source } of step?.op === "deduct" ? step.complaints : []) {
         if (source === "policy") defaults += 1;
@@ -125,7 +125,7 @@ export function baseScenario(cp: CompiledPolicy): Scenario {
  *
  * @example
  * ```ts
- * totalOf(profile, { ...baseScenario(cp), complaintDeduction: 2_000_000 }, cp); //=> 9123 (91.23)
+ * totalOf(profile, { ...baseScenario(cp), complaintDeduction: 2_000_000 }, cp); //=> 9123 (91.23, an Exact)
  * ```
  */
 export function totalOf(p: Profile, s: Scenario, cp: CompiledPolicy): Exact {
@@ -133,8 +133,7 @@ export function totalOf(p: Profile, s: Scenario, cp: CompiledPolicy): Exact {
   const c = p.complaints;
   if (c !== undefined) {
     const sum = addExact(c.own, mulExact(c.defaults, s.complaintDeduction));
-    const remaining = typeof sum === "number" ? Math.max(0, c.max * MICRO - sum) : 0;
-    total = addExact(total, roundHalfUp(ratio(remaining, MICRO), cp.decimals));
+    total = addExact(total, roundHalfUp(ratio(deductExact(mulExact(c.max, MICRO), sum), MICRO), cp.decimals));
   }
   const ws = cp.weights.satisfied;
   for (const v of p.surveys) {
@@ -143,21 +142,21 @@ export function totalOf(p: Profile, s: Scenario, cp: CompiledPolicy): Exact {
       mulExact(v.dissatisfied, s.dissatisfied),
     );
     const answered = addExact(addExact(v.satisfied, v.basicallySatisfied), v.dissatisfied);
-    total = addExact(total, roundHalfUp({ num: mulExact(weighted, v.max), den: mulExact(answered, MICRO) }, cp.decimals));
+    total = addExact(total, roundHalfUp(ratio(mulExact(weighted, v.max), mulExact(answered, MICRO)), cp.decimals));
   }
   return total;
 }
 
 /**
- * Exact integers compared, a `number` and a `bigint` alike.
+ * Exact integers compared: negative, zero or positive.
  *
  * @example
  * ```ts
- * compareExact(9105, 2n ** 60n); //=> -1
+ * compareExact(exact(9105), exact(2 ** 60)); //=> -1
  * ```
  */
 export function compareExact(a: Exact, b: Exact): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return a.cmp(b);
 }
 
 /** The bodies of a field grouped as `rank()` groups them: ranked members by participant id. */

@@ -2,7 +2,7 @@
  * One participant-year scored: components, subtotals, bonus, veto, tier, findings and the
  * assumptions consulted (SPEC §4–§8). Works on validated input; never throws on user data.
  */
-import { addExact, fixed } from "../decimal.js";
+import { addExact, exact, fixed, type Exact } from "../decimal.js";
 import type { ScoreInput } from "../model/input.js";
 import { ASSUMPTIONS, type AssumptionId } from "../model/policy.js";
 import type { ComponentResult, Finding, ScoreResult } from "../model/result.js";
@@ -49,8 +49,8 @@ export function scoreParticipantYear(input: ScoreInput, cp: CompiledPolicy): Sco
   const findings: Finding[] = [];
   const components: ComponentResult[] = [];
   const missing: ComponentId[] = [];
-  let daily = 0;
-  let comprehensive = 0;
+  let daily: Exact = exact(0);
+  let comprehensive: Exact = exact(0);
   const windows = windowsOf(input.year, cp);
   for (const def of COMPONENTS) {
     const outcome = scoreComponent(def, input.components, windows, cp);
@@ -60,8 +60,8 @@ export function scoreParticipantYear(input: ScoreInput, cp: CompiledPolicy): Sco
     else if (def.method === "rounds") used.add("round-aggregation");
     else if (def.method === "survey") used.add("survey-weights");
     else if (def.method === "complaints") used.add("complaint-deduction");
-    if (def.group === "daily") daily += outcome.points;
-    else comprehensive += outcome.points;
+    if (def.group === "daily") daily = addExact(daily, outcome.points);
+    else comprehensive = addExact(comprehensive, outcome.points);
   }
   const bonus = scoreBonus(input.commendations ?? [], input.year, cp);
   for (const finding of bonus.findings) findings.push(finding);
@@ -73,7 +73,7 @@ export function scoreParticipantYear(input: ScoreInput, cp: CompiledPolicy): Sco
   for (const finding of veto.findings) findings.push(finding);
   findings.sort(byFindingOrder);
 
-  const base = daily + comprehensive;
+  const base = addExact(daily, comprehensive);
   const total = addExact(base, bonus.points);
   const provisional = missing.length > 0;
   const d = cp.decimals;

@@ -13,6 +13,6 @@ import type { CompiledPolicy } from "../policy/compile.js";
 export function tierOf(total: Exact, vetoed: boolean, provisional: boolean, cp: CompiledPolicy): Tier | null {
   if (vetoed) return "incompetent";
   if (provisional || cp.tiers.length === 0) return null;
-  for (const threshold of cp.tiers) if (threshold.min <= total) return threshold.tier;
+  for (const threshold of cp.tiers) if (total.gte(threshold.min)) return threshold.tier;
   return "incompetent";
 }

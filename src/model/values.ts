@@ -170,7 +170,8 @@ export function numAtMost(max: number): Value {
  */
 function positiveAmountRule(micro: number, decimals: number): "zero" | "too-many-decimals" | undefined {
   if (micro === 0) return "zero";
-  return decimalsOf(micro) > decimals ? "too-many-decimals" : undefined;
+  // Every `Num` has at most 6 decimals: only a smaller limit is checked.
+  return decimals < 6 && decimalsOf(micro) > decimals ? "too-many-decimals" : undefined;
 }
 
 /**

@@ -3,7 +3,7 @@
  *
  * @internal
  */
-import { microText, microToScaled, toMicro } from "../decimal.js";
+import { microText, microToScaled, toMicro, type Exact } from "../decimal.js";
 import { inputValue, readInput, type InputValue, type ScoreInput } from "../model/input.js";
 import { LEVELS, type AssumptionId, type Level, type Policy, type PolicyParameters, type RoundAggregation, type Tier } from "../model/policy.js";
 
@@ -15,7 +15,7 @@ export interface CompiledPolicy {
   /** How the rounds of an inspection component combine. */
   readonly roundAggregation: RoundAggregation;
   /** Commendation points per level, at `decimals` places. */
-  readonly levelPoints: Readonly<Record<Level, number>>;
+  readonly levelPoints: Readonly<Record<Level, Exact>>;
   /** Survey weights in micro units. */
   readonly weights: { readonly satisfied: number; readonly basicallySatisfied: number; readonly dissatisfied: number };
   /** The survey weights as the trace writes them (`"0.6"`). */
@@ -23,9 +23,9 @@ export interface CompiledPolicy {
   /** The default deduction per verified complaint, in micro units. */
   readonly deductionMicro: number;
   /** The bonus cap at `decimals` places, or `null`. */
-  readonly bonusCap: number | null;
+  readonly bonusCap: Exact | null;
   /** Tier thresholds at `decimals` places, highest first. */
-  readonly tiers: readonly { readonly tier: Exclude<Tier, "incompetent">; readonly min: number }[];
+  readonly tiers: readonly { readonly tier: Exclude<Tier, "incompetent">; readonly min: Exact }[];
   /** Whether each assumption is still in force (not set by a derived policy). */
   readonly assumed: ReadonlySet<AssumptionId>;
   readonly inputSchema: InputValue["schema"];
@@ -76,7 +76,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
     decimals,
     minRounds: p.minRounds.value,
     roundAggregation: p.roundAggregation.value,
-    levelPoints: Object.fromEntries(LEVELS.map((l) => [l, microToScaled(pointsMicro[l], decimals)])) as Record<Level, number>,
+    levelPoints: Object.fromEntries(LEVELS.map((l) => [l, microToScaled(pointsMicro[l], decimals)])) as Record<Level, Exact>,
     weights,
     weightTexts: {
       satisfied: microText(weights.satisfied),

@@ -2,14 +2,15 @@
  * The laws of scoring, checked on random valid participant-years.
  */
 import fc from "fast-check";
-import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { InputError, safeScore, score, type ScoreResult } from "../../src/index.js";
+import { Fraction } from "../support/fraction.js";
 import { commendationArb, deepFreeze, inputArb, type Json } from "../support/inputs.js";
 
 const RUNS = { numRuns: 150 };
 const lenient = { allowIncomplete: true } as const;
-const dec = (text: string): Decimal => new Decimal(text);
+/** Exact sums and comparisons on the tests' own BigInt rationals, independent of decimal.js. */
+const dec = (text: string): Fraction => Fraction.of(text);
 
 /** A seeded permutation of a list. */
 const shuffled = <T>(list: readonly T[], seed: number): T[] => {

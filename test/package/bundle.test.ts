@@ -1,8 +1,9 @@
 /**
  * The size budget of a browser page using the package: the built main entry, bundled by esbuild
  * (the copy tsup brings) for the browser with every dependency, minified and gzipped. A page that
- * uses only `safeScore` stays within 30 kB, one that uses everything within 40 kB — so the main
- * entry must tree-shake — and nothing may import a `node:` module.
+ * uses only `safeScore` stays within 48 kB, one that uses everything within 64 kB (issue #20's
+ * targets, once the score runs on decimal.js and the calendar on date-fns, which the page now
+ * carries) — so the main entry must tree-shake — and nothing may import a `node:` module.
  */
 import { build, type Metafile, type Plugin } from "esbuild";
 import { existsSync, readFileSync } from "node:fs";
@@ -20,7 +21,7 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
 /** The file a bundler reaches for `import … from "wubi-wuping"`: the `import` condition. */
 const entry = join(root, pkg.exports["."].import.default);
 
-const BUDGET = { safeScore: 30_000, everything: 40_000 } as const;
+const BUDGET = { safeScore: 48_000, everything: 64_000 } as const;
 
 /** Resolves the package to its built entry, and refuses any Node built-in, `node:` or bare. */
 const resolve: Plugin = {
@@ -78,10 +79,12 @@ describe("a browser page using the package", () => {
     expect(p.gzipped).toBeLessThanOrEqual(BUDGET.everything);
   });
 
-  it("bundles no date library (the calendar is the Gregorian leap-year rule in src/dates.ts) and no locale of zod's (the library renders its own messages)", async () => {
+  it("bundles decimal.js and date-fns's calendar functions, but no locale of date-fns's or zod's (the library renders its own messages and dates)", async () => {
     const p = await page(`import * as all from "${pkg.name}";\nglobalThis.all = all;\n`);
-    const locales = Object.keys(p.inputs).filter((path) => /zod\/v4\/locales\/(?!index)/.test(path));
-    expect(locales).toEqual([]);
-    expect(Object.keys(p.inputs).filter((path) => /date-fns\//.test(path))).toEqual([]);
+    const paths = Object.keys(p.inputs);
+    expect(paths.filter((path) => /zod\/v4\/locales\/(?!index)/.test(path))).toEqual([]);
+    expect(paths.filter((path) => /date-fns\/locale/.test(path))).toEqual([]);
+    expect(paths.some((path) => /decimal\.js\//.test(path))).toBe(true);
+    expect(paths.some((path) => /date-fns\/getDaysInMonth/.test(path))).toBe(true);
   });
 });

@@ -2,9 +2,9 @@
  * Scenario helpers shared by the sensitivity tests: a scenario as the derived policy it stands for,
  * and the ranking `score()` and `rank()` give under it.
  */
-import Decimal from "decimal.js";
 import fc from "fast-check";
 import { definePolicy, rank, score, type Policy, type RankEntry } from "../../src/index.js";
+import { Fraction } from "./fraction.js";
 import { inputArb, type Json } from "./inputs.js";
 
 /** The values a scenario gives the varied parameters (decimal texts, or the discrete value). */
@@ -73,5 +73,5 @@ export const fieldArb: fc.Arbitrary<Json[]> = fc
 /** A decimal text of `micro` micro units (`500000` → `"0.5"`). */
 export const microText = (micro: number): string => (micro / 1e6).toFixed(6).replace(/\.?0+$/, "") || "0";
 
-/** Two decimal texts compared by exact value (decimal.js, independent of the library's arithmetic). */
-export const compareExactText = (a: string, b: string): number => new Decimal(a).cmp(b);
+/** Two decimal texts compared by exact value (BigInt rationals, independent of the library's decimal.js). */
+export const compareExactText = (a: string, b: string): number => Fraction.of(a).cmp(b);
