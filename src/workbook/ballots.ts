@@ -617,34 +617,35 @@ export async function readBallots(bytes: Uint8Array | ArrayBuffer, options: Read
 /** Groups the rows into boxes, checking one date per survey, unique 票号 and the options. */
 function assemble(sheet: string, layout: "native" | "platform", rows: readonly RowBallot[], checked: Checked, lang: Lang, out: Out): { boxes: BallotBoxJson[]; rows: number[][] } {
   const order = checked.who?.ids ?? [];
-  const boxes = new Map<SurveyComponentId, { date: string; dateRow: number; ballots: BallotJson[]; rows: number[]; ids: Map<string, number> }>();
+  // Boxes by component; a platform export is one box, even before its component is known, so
+  // its repeated 序号 are found whatever the options say.
+  const boxes = new Map<SurveyComponentId | "", { date: string | undefined; dateRow: number; ballots: BallotJson[]; rows: number[]; ids: Map<string, number> }>();
   for (const item of rows) {
-    const component = layout === "native" ? item.component : checked.component;
+    const component = layout === "native" ? item.component : (checked.component ?? "");
     const date = layout === "native" ? item.date : checked.date;
-    if (component === undefined || date === undefined || item.ballot.id === "") continue;
+    if (component === undefined || item.ballot.id === "") continue;
     if (layout === "native" && checked.component !== undefined && component !== checked.component) {
       out.push(issueAt(item.places.get("component") as Place, "invalid-cell", optionDiffers(item.texts.get("component") ?? component, checked.component, lang), lang));
-      continue;
-    }
-    if (layout === "native" && checked.date !== undefined && date !== checked.date) {
-      out.push(issueAt(item.places.get("date") as Place, "invalid-cell", optionDiffers(item.texts.get("date") ?? date, checked.date, lang), lang));
       continue;
     }
     let box = boxes.get(component);
     if (box === undefined) {
       box = { date, dateRow: item.row, ballots: [], rows: [], ids: new Map() };
       boxes.set(component, box);
-    } else if (box.date !== date) {
-      out.push(issueAt(item.places.get("date") as Place, "invalid-cell", dateDiffers(item.texts.get("date") ?? date, box.date, box.dateRow, lang), lang));
-      continue;
+    }
+    if (box.date === undefined && date !== undefined) {
+      box.date = date;
+      box.dateRow = item.row;
     }
     const id = item.ballot.id;
     const first = box.ids.get(id);
-    if (first !== undefined) {
-      out.push(issueAt(item.places.get("id") as Place, "duplicate-id", duplicateBallot(id, first, lang), lang));
-      continue;
+    if (first !== undefined) out.push(issueAt(item.places.get("id") as Place, "duplicate-id", duplicateBallot(id, first, lang), lang));
+    else box.ids.set(id, item.row);
+    if (layout === "native" && date !== undefined && checked.date !== undefined && date !== checked.date) {
+      out.push(issueAt(item.places.get("date") as Place, "invalid-cell", optionDiffers(item.texts.get("date") ?? date, checked.date, lang), lang));
+    } else if (date !== undefined && box.date !== undefined && box.date !== date) {
+      out.push(issueAt(item.places.get("date") as Place, "invalid-cell", dateDiffers(item.texts.get("date") ?? date, box.date, box.dateRow, lang), lang));
     }
-    box.ids.set(id, item.row);
     box.ballots.push(ordered(item.ballot, order));
     box.rows.push(item.row);
   }
@@ -652,6 +653,7 @@ function assemble(sheet: string, layout: "native" | "platform", rows: readonly R
   if (typeof issued === "number" && boxes.size > 1) out.push(issueAt({}, "invalid-option", BALLOT_DETAILS.issuedAmbiguous[lang], lang));
   const result: BallotBoxJson[] = [];
   for (const [component, box] of boxes) {
+    if (component === "" || box.date === undefined) continue;
     const year = yearOf(checked.year, box.date);
     if (year === undefined) {
       out.push(issueAt({ sheet }, "missing-option", yearUnknown(box.date, lang), lang));
