@@ -411,9 +411,11 @@ function platformColumn(who: Who | undefined): (header: string) => Column | { un
   };
 }
 
-/** The lowercase hex SHA-256 of a text's UTF-8 bytes, by WebCrypto. */
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+/** The lowercase hex SHA-256 of a text's UTF-8 bytes, by WebCrypto (`undefined` without it). */
+async function sha256Hex(text: string): Promise<string | undefined> {
+  const subtle = (globalThis as { crypto?: { subtle?: typeof globalThis.crypto.subtle } }).crypto?.subtle;
+  if (subtle === undefined) return undefined;
+  const digest = await subtle.digest("SHA-256", new TextEncoder().encode(text));
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
@@ -423,7 +425,8 @@ const MAX_TEXT = 100;
 async function readRows(ws: ExcelJS.Worksheet, layout: "native" | "platform", columns: ReadonlyMap<number, Column>, headers: ReadonlyMap<number, string>, lang: Lang, out: Out): Promise<RowBallot[]> {
   const sheet = ws.name;
   const rows: RowBallot[] = [];
-  const hashes = new Map<string, Promise<string>>();
+  const hashes = new Map<string, Promise<string | undefined>>();
+  let unhashed = false;
   const pending: Promise<void>[] = [];
   const blanks = layout === "platform";
   ws.eachRow({ includeEmpty: false }, (wsRow, r) => {
@@ -522,7 +525,8 @@ async function readRows(ws: ExcelJS.Worksheet, layout: "native" | "platform", co
           }
           pending.push(
             hash.then((hex) => {
-              item.ballot.rater = hex;
+              if (hex === undefined) unhashed = true;
+              else item.ballot.rater = hex;
             }),
           );
           break;
@@ -540,6 +544,9 @@ async function readRows(ws: ExcelJS.Worksheet, layout: "native" | "platform", co
     rows.push(item);
   });
   await Promise.all(pending);
+  // A page opened where WebCrypto is missing (an insecure context) cannot hash: one problem, never
+  // an address kept in its place.
+  if (unhashed) out.push(issueAt({ sheet }, "unsupported-environment", BALLOT_DETAILS.noCrypto[lang], lang));
   return rows;
 }
 

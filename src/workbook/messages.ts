@@ -28,7 +28,8 @@ export type WorkbookIssueCode =
   | "invalid-mark"
   | "duplicate-id"
   | "missing-option"
-  | "invalid-option";
+  | "invalid-option"
+  | "unsupported-environment";
 
 /**
  * One problem of a workbook: where (sheet, and for a cell its row, column letter and header),
@@ -332,6 +333,10 @@ export const BALLOT_DETAILS = {
   badDate: t("测评日期应为 YYYY-MM-DD 形式的日历日期，如 2022-12-20", "the survey date must be a calendar day YYYY-MM-DD, e.g. 2022-12-20"),
   badYear: t("考评年度应为 2000 至 2098 的整数", "the evaluation year must be a whole number 2000..2098"),
   badIssued: t("发出票数应为不小于 0 的整数（或按考评项目给出的这样的整数）", "the ballots issued must be a whole number, 0 or more (or such numbers by survey)"),
+  noCrypto: t(
+    "此运行环境没有 WebCrypto（crypto.subtle），无法计算“来自IP”的 SHA-256：请用 Node 20 以上，或在 https / 本机文件打开的页面中读取",
+    "this environment has no WebCrypto (crypto.subtle) to hash 来自IP with SHA-256: use Node 20 or later, or a page opened over https or from a local file",
+  ),
   issuedAmbiguous: t(
     "工作簿中有多个考评项目的测评票，发出票数须按考评项目分别给出",
     "the workbook holds ballots of several surveys: give the ballots issued for each survey",

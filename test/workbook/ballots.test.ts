@@ -5,7 +5,7 @@
  * reader's own rules on workbooks made here with ExcelJS.
  */
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { readBallots, readWorkbook, type ReadBallotsOptions } from "../../src/workbook/index.js";
 import { bookOf, completeBody } from "./book.js";
 
@@ -125,6 +125,19 @@ describe("the ballot reader's rules", () => {
       { id: "2", rater: hash, marks: {} },
     ]);
     expect(JSON.stringify(outcome)).not.toContain("1.2.3.4");
+  });
+
+  it("refuses to read addresses where WebCrypto is missing, never keeping one instead", async () => {
+    const platform = await bookOf({ 问卷: [["序号", "提交答卷时间", "来自IP", "1、对cgjdk的评价"], [1, "x", "1.2.3.4", "满意"]] });
+    vi.stubGlobal("crypto", {});
+    try {
+      const outcome = await readBallots(platform, { participants: who, component: "deputies", date: "2022-12-20" });
+      expect(codes(outcome)).toEqual(["unsupported-environment@"]);
+      expect(JSON.stringify(outcome)).not.toContain("1.2.3.4");
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect((await readBallots(platform, { participants: who, component: "deputies", date: "2022-12-20" })).success).toBe(true);
   });
 
   it("reads no other sheet, and tells a workbook without ballots", async () => {
