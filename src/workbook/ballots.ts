@@ -378,6 +378,8 @@ const FIXED = new Map(BALLOT_COLUMNS.map((c) => [normalizeLabel(c.header), c]));
 function nativeColumn(who: Who | undefined): (header: string) => Column | { unknown: readonly string[] } {
   return (header) => {
     const fixed = FIXED.get(header);
+    // 评价人类别 and 用时（秒） read as the platform's 评价人类别 and 所用时间 do (`95` or `95秒`).
+    if (fixed?.field === "group" || fixed?.field === "seconds") return { kind: fixed.field };
     if (fixed !== undefined) return { kind: "fixed", spec: fixed };
     if (who === undefined) return { kind: "ignored" };
     const byId = who.byId.get(header);
@@ -469,16 +471,10 @@ async function readRows(ws: ExcelJS.Worksheet, layout: "native" | "platform", co
           const field = column.kind === "id" ? "id" : column.spec.field;
           item.places.set(field, place);
           if (text !== undefined) item.texts.set(field, text);
-          if (field === "group") {
-            if (raw.kind !== "text") fail(place, "invalid-cell", text, DETAILS.notText[lang]);
-            else if ([...normalizeLabel(raw.text)].length > MAX_TEXT) fail(place, "invalid-cell", text, BALLOT_DETAILS.tooLong[lang]);
-            else item.ballot.group = normalizeLabel(raw.text);
-            break;
-          }
           const spec = column.kind === "fixed" ? column.spec : (BALLOT_COLUMNS[0] as ColumnSpec);
           const reading = readCell(raw, spec, lang);
           if (!reading.ok) {
-            fail(place, reading.code, text, field === "seconds" ? BALLOT_DETAILS.notSeconds[lang] : reading.detail);
+            fail(place, reading.code, text, reading.detail);
             break;
           }
           const value = reading.value;
@@ -489,7 +485,7 @@ async function readRows(ws: ExcelJS.Worksheet, layout: "native" | "platform", co
           else if (field === "date") {
             if (isCalendarDate(String(value))) item.date = String(value);
             else fail(place, "invalid-cell", text, BALLOT_DETAILS.notCalendarDate[lang]);
-          } else if (field === "seconds") seconds = value as number;
+          }
           break;
         }
         case "group": {

@@ -140,6 +140,18 @@ describe("the ballot reader's rules", () => {
     expect((await readBallots(platform, { participants: who, component: "deputies", date: "2022-12-20" })).success).toBe(true);
   });
 
+  it("reads 用时（秒） as whole seconds, 95 or 95秒, and a group after NFKC and trim", async () => {
+    const bytes = await native([
+      ["1", "deputies", "2022-12-20", " 商户 ", null, "95秒", "满意", null],
+      ["2", "deputies", "2022-12-20", "商户", null, 7, "满意", null],
+      ["3", "deputies", "2022-12-20", "商户", null, 9.5, "满意", null],
+      ["4", "deputies", "2022-12-20", "商户", null, "-5", "满意", null],
+    ]);
+    expect(codes(await readBallots(bytes, { participants: who }))).toEqual(["invalid-cell@F4", "invalid-cell@F5"]);
+    const good = await readBallots(await native([["1", "deputies", "2022-12-20", " 商户 ", null, "95秒", "满意", null]]), { participants: who });
+    expect(good.success && good.boxes[0]?.ballots).toEqual([{ id: "1", group: "商户", seconds: 95, marks: { cgjdk: "satisfied" } }]);
+  });
+
   it("reads no other sheet, and tells a workbook without ballots", async () => {
     expect(codes(await readBallots(await bookOf({ 测评: [["编号"]] }), { participants: who }))).toEqual(["missing-sheet@"]);
     expect(codes(await readBallots(new Uint8Array([1, 2, 3]), { participants: who }))).toEqual(["not-a-workbook@"]);
