@@ -333,15 +333,17 @@ function readHeaders(
   marksExpected: boolean,
   lang: Lang,
   out: Out,
-): { columns: Map<number, Column>; headers: Map<number, string>; ok: boolean } {
+): { columns: Map<number, Column>; headers: Map<number, string>; named: Set<number>; ok: boolean } {
   const sheet = ws.name;
   const columns = new Map<number, Column>();
   const headers = new Map<number, string>();
+  const named = new Set<number>();
   const seen = new Map<string, number>();
   let ok = true;
   ws.getRow(1).eachCell({ includeEmpty: false }, (cell, n) => {
     const header = headerText(cell.value);
     if (header === "") return;
+    named.add(n);
     const place: Place = { sheet, row: 1, column: columnLetter(n), header };
     const column = classify(header);
     if ("unknown" in column) {
@@ -370,7 +372,7 @@ function readHeaders(
     out.push(issueAt({ sheet }, "missing-column", BALLOT_DETAILS.noParticipantColumn[lang], lang));
     ok = false;
   }
-  return { columns, headers, ok };
+  return { columns, headers, named, ok };
 }
 
 const FIXED = new Map(BALLOT_COLUMNS.map((c) => [normalizeLabel(c.header), c]));
@@ -424,8 +426,15 @@ async function sha256Hex(text: string): Promise<string | undefined> {
 const MAX_TEXT = 100;
 
 /** Reads every non-empty row of the ballot sheet, in either layout. */
-async function readRows(ws: ExcelJS.Worksheet, layout: "native" | "platform", columns: ReadonlyMap<number, Column>, headers: ReadonlyMap<number, string>, lang: Lang, out: Out): Promise<RowBallot[]> {
+async function readRows(
+  ws: ExcelJS.Worksheet,
+  layout: "native" | "platform",
+  { columns, headers, named }: { readonly columns: ReadonlyMap<number, Column>; readonly headers: ReadonlyMap<number, string>; readonly named: ReadonlySet<number> },
+  lang: Lang,
+  out: Out,
+): Promise<RowBallot[]> {
   const sheet = ws.name;
+  const unnamed = new Set<number>();
   const rows: RowBallot[] = [];
   const hashes = new Map<string, Promise<string | undefined>>();
   let unhashed = false;
@@ -447,6 +456,11 @@ async function readRows(ws: ExcelJS.Worksheet, layout: "native" | "platform", co
     let seconds: number | undefined;
     for (const { n, raw } of cells) {
       const column = columns.get(n);
+      if (column === undefined && !named.has(n) && !unnamed.has(n)) {
+        // Content under no header: a column must never be dropped silently (SPEC §10).
+        unnamed.add(n);
+        out.push(issueAt({ sheet, row: 1, column: columnLetter(n), header: "" }, "unknown-column", DETAILS.headerEmpty[lang], lang));
+      }
       if (column === undefined || column.kind === "ignored") continue;
       const place: Place = { sheet, row: r, column: columnLetter(n), header: headers.get(n) };
       const text = cellText(raw);
@@ -611,7 +625,7 @@ export async function readBallots(bytes: Uint8Array | ArrayBuffer, options: Read
   }
   const required = native ? BALLOT_COLUMNS.filter((c) => c.required).map((c) => normalizeLabel(c.header)) : ["序号"];
   const header = readHeaders(ws, native ? nativeColumn(checked.who) : platformColumn(checked.who), required, checked.who !== undefined, lang, out);
-  const rows = await readRows(ws, layout, header.columns, header.headers, lang, out);
+  const rows = await readRows(ws, layout, header, lang, out);
   const boxes = assemble(ws.name, layout, rows, checked, lang, out);
   if (!header.ok || out.length > 0 || checked.who === undefined) return { success: false, issues: out };
   return { success: true, layout, sheet: ws.name, ...boxes };

@@ -110,6 +110,11 @@ describe("the ballot reader's rules", () => {
     expect(outcome.success ? "" : outcome.issues[0]?.message).toContain("cgjdk、csglk");
   });
 
+  it("refuses content under no header, once per column", async () => {
+    const bytes = await bookOf({ 测评票: [[...header, "cgjdk"], ["1", "deputies", "2022-12-20", null, null, null, "满意", null, "满意"], ["2", "deputies", "2022-12-20", null, null, null, "满意", null, "x"]] });
+    expect(codes(await readBallots(bytes, { participants: who }))).toEqual(["unknown-column@I1"]);
+  });
+
   it("needs the participants, and a platform export's component and date", async () => {
     const platform = await bookOf({ 问卷: [["序号", "提交答卷时间", "1、对cgjdk的评价"], [1, "x", "满意"]] });
     expect(codes(await readBallots(platform, { participants: [] }))).toEqual(["missing-option@", "missing-option@", "missing-option@"]);
