@@ -3,8 +3,8 @@
  * (`@wubi-wuping/service`), the workbook (`@wubi-wuping/workbook`) and the offline page. What they
  * all write or read the same way lives here, once: the JSON texts of results and documents, the
  * ranking table of the 公示表 and its CSV, plain-text tables, NDJSON lines and batch lines,
- * `verify`'s recomputation and differences, the JSON Schemas, strict UTF-8 text and the reading of
- * a JSON syntax error. Each front end supplies its own wording (flags on the command line, query
+ * `verify`'s recomputation and differences, the JSON Schemas, strict UTF-8 text, the reading of
+ * a JSON syntax error and the calendar days of a sheet. Each front end supplies its own wording (flags on the command line, query
  * parameters over HTTP). Pure: no `node:` import; runs in a browser.
  *
  * @packageDocumentation
@@ -18,6 +18,7 @@ export { verifyResult, diffJson } from "./verify.js";
 export { SCHEMA_KINDS, jsonSchemaText, jsonSchemaOf, toJsonSchema } from "./json-schema.js";
 export { jsonSyntaxText } from "./json-syntax.js";
 export { decodeText, stripBom, notUtf8 } from "./text.js";
+export { isCalendarDate, surveyYearOf } from "./calendar.js";
 export { errorMap, fromZodIssues } from "../api/errors.js";
 
 export type { RankingCell, RankingTable, RankingTableOptions } from "./ranking-table.js";

@@ -5,13 +5,15 @@
  * @packageDocumentation
  */
 export { readWorkbook } from "./read.js";
+export { readBallots } from "./ballots.js";
 export { MAX_ROWS } from "./load.js";
 export { writeTemplate } from "./template.js";
 export { writeResults } from "./results.js";
 export { readTable } from "./table.js";
-export { SHEETS, SHEET_NAMES } from "./layout.js";
+export { SHEETS, SHEET_NAMES, BALLOT_SHEET, BALLOT_COLUMNS, MARK_LABELS } from "./layout.js";
 
 export type { ReadWorkbookOptions, ReadWorkbookResult } from "./read.js";
+export type { ReadBallotsOptions, ReadBallotsResult, BallotBoxJson, BallotJson, BallotMark, BallotParticipant, SurveyComponentId } from "./ballots.js";
 export type { WriteTemplateOptions } from "./template.js";
 export type { WriteResultsOptions } from "./results.js";
 export type { SheetTable, ReadTableOptions } from "./table.js";

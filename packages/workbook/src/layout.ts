@@ -310,3 +310,69 @@ export function enumId(values: Enumeration, text: string): string | undefined {
 export function shownLabels(values: Enumeration): string[] {
   return values.ids.map((id) => values.labels[id]?.[0] ?? id);
 }
+
+/**
+ * The ballot sheet of the native layout (SPEC §13.5): one row per ballot. The records reader
+ * (`readWorkbook`) leaves it to `readBallots`.
+ *
+ * @example
+ * ```ts
+ * BALLOT_SHEET; //=> "测评票"
+ * ```
+ */
+export const BALLOT_SHEET = "测评票";
+
+/**
+ * The three survey components a ballot box can be of, with the labels 考评项目 takes.
+ *
+ * @example
+ * ```ts
+ * enumId(SURVEY_COMPONENT_VALUES, "两代表一委员评价"); //=> "deputies"
+ * ```
+ */
+export const SURVEY_COMPONENT_VALUES: Enumeration = SURVEY_VALUES;
+
+/**
+ * The marks a ballot's cell takes (SPEC §13.1): the Chinese label or the mark's id.
+ *
+ * @example
+ * ```ts
+ * enumId(MARK_VALUES, "基本满意"); //=> "basically-satisfied"
+ * ```
+ */
+export const MARK_VALUES: Enumeration = enumeration([
+  ["satisfied", ["满意"]],
+  ["basically-satisfied", ["基本满意"]],
+  ["dissatisfied", ["不满意"]],
+  ["unknown", ["不了解"]],
+]);
+
+/**
+ * The fixed columns of the sheet `测评票` (SPEC §13.5), before one column per participant.
+ *
+ * @example
+ * ```ts
+ * BALLOT_COLUMNS.map((c) => c.header); //=> ["票号", "考评项目", "测评日期", "评价人类别", "评价人标识", "用时（秒）"]
+ * ```
+ */
+export const BALLOT_COLUMNS: readonly ColumnSpec[] = [
+  col("票号", "id", "text", true, 10, { zh: "测评票的编号，同一考评项目内不重复", en: "the ballot's number, unique within a survey" }, "0001", { asText: true }),
+  col("考评项目", "component", "enum", true, 22, { zh: "服务对象代表评价、“两代表一委员”评价、县市区对口部门评价 之一", en: "which of the three surveys" }, "服务对象代表评价", {
+    values: SURVEY_VALUES,
+  }),
+  col("测评日期", "date", "date", true, 12, { zh: "测评日期；同一考评项目的各行须相同", en: "the survey's date; the same on every row of a survey" }, "2022-12-20"),
+  col("评价人类别", "group", "text", false, 14, { zh: "评价人类别（可空），如 市民群众、商户、企业代表、社区基层工作者", en: "the rater group (optional), e.g. 市民群众, 商户" }, "企业代表"),
+  col("评价人标识", "rater", "text", false, 14, { zh: "用来查找重复投票的代号（可空）；切勿填写姓名", en: "a token used only to find repeated raters (optional); never a name" }, "r17", { asText: true }),
+  col("用时（秒）", "seconds", "int", false, 10, { zh: "填写用时，整数秒（可空）", en: "time taken, whole seconds (optional)" }, "95"),
+];
+
+/**
+ * The text a mark cell's drop-down offers: each mark's label, and the two-tick joins a clerk may
+ * type by hand (`满意┋不满意`) are accepted by the reader but not offered.
+ *
+ * @example
+ * ```ts
+ * MARK_LABELS; //=> ["满意", "基本满意", "不满意", "不了解"]
+ * ```
+ */
+export const MARK_LABELS: readonly string[] = shownLabels(MARK_VALUES);

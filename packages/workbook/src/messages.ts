@@ -24,7 +24,12 @@ export type WorkbookIssueCode =
   | "unknown-participant"
   | "duplicate-participant"
   | "duplicate-survey"
-  | "formula-without-value";
+  | "formula-without-value"
+  | "invalid-mark"
+  | "duplicate-id"
+  | "missing-option"
+  | "invalid-option"
+  | "unsupported-environment";
 
 /**
  * One problem of a workbook: where (sheet, and for a cell its row, column letter and header),
@@ -265,4 +270,144 @@ export function namedRangeTooLarge(cells: number, limit: number, lang: Lang): st
   return lang === "zh"
     ? `工作簿中的名称（定义的区域）共覆盖 ${cells} 个单元格，超过上限 ${limit}（请在“公式 → 名称管理器”中删去覆盖整张表的名称）`
     : `the workbook's defined names cover ${cells} cells, over the limit of ${limit} (delete the names that cover whole sheets in Formulas → Name Manager)`;
+}
+
+/**
+ * A cell's text quoted for a message (at most 40 characters shown), so the clerk sees what the
+ * reader saw: `“很满意”`.
+ *
+ * @example
+ * ```ts
+ * quoted("很满意", "zh"); //=> "“很满意”"
+ * quoted("very", "en"); //=> "\"very\""
+ * ```
+ */
+export function quoted(text: string, lang: Lang): string {
+  const points = [...text];
+  const shown = points.length > 40 ? `${points.slice(0, 40).join("")}…` : text;
+  return lang === "zh" ? `“${shown}”` : `"${shown}"`;
+}
+
+/**
+ * The detail of a cell problem with the cell's text quoted first: `“2022/13/01”：应为日期…`.
+ *
+ * @example
+ * ```ts
+ * withText("abc", "应为不小于 0 的整数，如 12", "zh"); //=> "“abc”：应为不小于 0 的整数，如 12"
+ * ```
+ */
+export function withText(text: string | undefined, detail: string, lang: Lang): string {
+  if (text === undefined) return detail;
+  return lang === "zh" ? `${quoted(text, lang)}：${detail}` : `${quoted(text, lang)}: ${detail}`;
+}
+
+/**
+ * The texts of the ballot workbooks' own problems (SPEC §13.5).
+ *
+ * @example
+ * ```ts
+ * BALLOT_DETAILS.tooLong.zh; //=> "不能超过 100 个字符"
+ * ```
+ */
+export const BALLOT_DETAILS = {
+  noSheet: t(
+    "没有找到测评票：应有名为“测评票”的工作表（每行一张票），或问卷平台导出的表（第 1 行以“序号”开头并含“提交答卷时间”）",
+    "no ballots found: the workbook needs a sheet named 测评票 (one row per ballot) or a survey platform's export (row 1 starting with 序号 and holding 提交答卷时间)",
+  ),
+  noParticipantColumn: t("没有参评对象的列：固定列之后每个参评对象一列，列名为其编号或名称", "no participant columns: after the fixed columns, one column per participant headed by its id or name"),
+  invalidMark: t("应为 满意、基本满意、不满意、不了解 之一（或其英文编号），多选用“┋”或“、”连接，未选留空", "must be one of 满意, 基本满意, 不满意, 不了解 (or the mark's id), several ticks joined by ┋ or 、, empty when nothing was ticked"),
+  tooLong: t("不能超过 100 个字符", "at most 100 characters"),
+  notCalendarDate: t("不是日历上的日期（年份 1949 至 2099）", "is not a calendar day (years 1949 to 2099)"),
+  notSeconds: t("应为用时的整数秒，如 95 或 95秒", "must be the time taken in whole seconds, e.g. 95 or 95秒"),
+  noParticipants: t(
+    "缺少参评对象名单（participants / --participants）：表头按参评对象的编号或名称对应各列",
+    "the participants are missing (participants / --participants): the headers name participants by id or name",
+  ),
+  badParticipant: t("参评对象应为编号（文字），或带 id（及 name）的名单条目或输入", "a participant must be an id (text), or a roster entry or input with id (and name)"),
+  platformComponent: t(
+    "问卷平台导出的表没有考评项目：请指定 component / --component（服务对象代表评价、“两代表一委员”评价、县市区对口部门评价 之一）",
+    "a survey platform's export names no survey: give component / --component (serviceRecipients, deputies or countyCounterparts)",
+  ),
+  platformDate: t("问卷平台导出的表没有测评日期：请指定 date / --date（YYYY-MM-DD）", "a survey platform's export has no survey date: give date / --date (YYYY-MM-DD)"),
+  badComponent: t("考评项目应为 服务对象代表评价、“两代表一委员”评价、县市区对口部门评价 之一（或其英文编号）", "the survey must be serviceRecipients, deputies or countyCounterparts (or its Chinese label)"),
+  badDate: t("测评日期应为 YYYY-MM-DD 形式的日历日期，如 2022-12-20", "the survey date must be a calendar day YYYY-MM-DD, e.g. 2022-12-20"),
+  badYear: t("考评年度应为 2000 至 2098 的整数", "the evaluation year must be a whole number 2000..2098"),
+  badIssued: t("发出票数应为不小于 0 的整数（或按考评项目给出的这样的整数）", "the ballots issued must be a whole number, 0 or more (or such numbers by survey)"),
+  noCrypto: t(
+    "此运行环境没有 WebCrypto（crypto.subtle），无法计算“来自IP”的 SHA-256：请用 Node 20 以上，或在 https / 本机文件打开的页面中读取",
+    "this environment has no WebCrypto (crypto.subtle) to hash 来自IP with SHA-256: use Node 20 or later, or a page opened over https or from a local file",
+  ),
+  issuedAmbiguous: t(
+    "工作簿中有多个考评项目的测评票，发出票数须按考评项目分别给出",
+    "the workbook holds ballots of several surveys: give the ballots issued for each survey",
+  ),
+} as const;
+
+/**
+ * The detail of a mark column or question whose header names no participant (or several).
+ *
+ * @example
+ * ```ts
+ * unknownBallotColumn("科室甲", [], "zh"); //=> "列名“科室甲”不是固定列，也不含任何参评对象的编号或名称"
+ * ```
+ */
+export function unknownBallotColumn(header: string, several: readonly string[], lang: Lang): string {
+  if (several.length > 1) {
+    return lang === "zh"
+      ? `列名${quoted(header, lang)}含有多个参评对象的编号或名称（${several.join("、")}），应只指向一个`
+      : `the header ${quoted(header, lang)} names several participants (${several.join(", ")}); it must name one`;
+  }
+  return lang === "zh" ? `列名${quoted(header, lang)}不是固定列，也不含任何参评对象的编号或名称` : `the header ${quoted(header, lang)} is no fixed column and names no participant by id or name`;
+}
+
+/**
+ * The detail of a 票号 that repeats a ballot above in the same survey.
+ *
+ * @example
+ * ```ts
+ * duplicateBallot("0007", 3, "zh"); //=> "票号“0007”与第 3 行重复（同一考评项目内票号不可重复）"
+ * ```
+ */
+export function duplicateBallot(id: string, firstRow: number, lang: Lang): string {
+  return lang === "zh" ? `票号${quoted(id, lang)}与第 ${firstRow} 行重复（同一考评项目内票号不可重复）` : `the ballot number ${quoted(id, lang)} repeats row ${firstRow} (numbers are unique within a survey)`;
+}
+
+/**
+ * The detail of a survey date that differs from the one of the survey's first row.
+ *
+ * @example
+ * ```ts
+ * dateDiffers("2022-12-21", "2022-12-20", 2, "zh"); //=> "“2022-12-21”：同一考评项目的测评日期应相同，第 2 行为 2022-12-20（一次测评一个日期）"
+ * ```
+ */
+export function dateDiffers(date: string, first: string, firstRow: number, lang: Lang): string {
+  return lang === "zh"
+    ? `${quoted(date, lang)}：同一考评项目的测评日期应相同，第 ${firstRow} 行为 ${first}（一次测评一个日期）`
+    : `${quoted(date, lang)}: a survey has one date, and row ${firstRow} has ${first}`;
+}
+
+/**
+ * The detail of a cell that disagrees with what the options say (`--component`, `--date`).
+ *
+ * @example
+ * ```ts
+ * optionDiffers("2022-12-21", "2022-12-20", "zh"); //=> "“2022-12-21”与指定的 2022-12-20 不符"
+ * ```
+ */
+export function optionDiffers(text: string, given: string, lang: Lang): string {
+  return lang === "zh" ? `${quoted(text, lang)}与指定的 ${given} 不符` : `${quoted(text, lang)} differs from the ${given} given`;
+}
+
+/**
+ * The detail of a survey whose year cannot be told from its date.
+ *
+ * @example
+ * ```ts
+ * yearUnknown("2022-11-30", "zh"); //=> "测评日期 2022-11-30 不在任何考评年度的综合评价时段（12 月 1 日至次年 2 月底）内：请指定考评年度（year / --year）"
+ * ```
+ */
+export function yearUnknown(date: string, lang: Lang): string {
+  return lang === "zh"
+    ? `测评日期 ${date} 不在任何考评年度的综合评价时段（12 月 1 日至次年 2 月底）内：请指定考评年度（year / --year）`
+    : `the survey date ${date} is in no year's comprehensive window (1 December to the end of February): give the evaluation year (year / --year)`;
 }

@@ -6,7 +6,7 @@ import type ExcelJS from "exceljs";
 import { COMPONENTS, safeScore, type ComponentId, type Lang, type Policy, type ScoreInputJson } from "wubi-wuping";
 import { readCell, rawCell } from "./cells.js";
 import { loadWorkbook } from "./load.js";
-import { IGNORED_PREFIX, NOTES_SHEET, SHEET_NAMES, normalizeLabel, sheetSpec, type ColumnSpec, type SheetName, type SheetSpec } from "./layout.js";
+import { BALLOT_SHEET, IGNORED_PREFIX, NOTES_SHEET, SHEET_NAMES, normalizeLabel, sheetSpec, type ColumnSpec, type SheetName, type SheetSpec } from "./layout.js";
 import {
   DETAILS,
   columnLetter,
@@ -225,7 +225,8 @@ function readSheets(workbook: ExcelJS.Workbook, options: ReadWorkbookOptions, la
   const broken = new Set<string>();
   for (const ws of workbook.worksheets) {
     const name = ws.name;
-    if (name === NOTES_SHEET || name.startsWith(IGNORED_PREFIX)) continue;
+    // The ballots of 测评票 are read by readBallots (SPEC §13.5), not as records.
+    if (name === NOTES_SHEET || name.startsWith(IGNORED_PREFIX) || name === BALLOT_SHEET) continue;
     const spec = sheetSpec(name);
     if (spec === undefined) {
       out.push(issueAt({ sheet: name }, "unknown-sheet", unknownSheet(name, SHEET_NAMES, lang), lang));

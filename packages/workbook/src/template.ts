@@ -6,21 +6,23 @@
  */
 import ExcelJS from "exceljs";
 import { CATEGORY_LABELS, InputError, RosterSchema, YearSchema, type RosterEntry } from "wubi-wuping";
-import { SHEETS, shownLabels, type ColumnSpec, type SheetSpec } from "./layout.js";
+import { BALLOT_COLUMNS, BALLOT_SHEET, MARK_VALUES, SHEETS, shownLabels, type ColumnSpec, type SheetSpec } from "./layout.js";
 import { DATE_FORMAT, TEXT_FORMAT, headerRow, printSetup, toBytes } from "./style.js";
 
 /**
- * Options of {@link writeTemplate}: the roster to pre-fill `参评对象` with, and the evaluation
- * year to write beside each body.
+ * Options of {@link writeTemplate}: the roster to pre-fill `参评对象` with, the evaluation year to
+ * write beside each body, and `ballots` to add the ballot sheet `测评票` (SPEC §13.5) with a
+ * column per body of the roster.
  *
  * @example
  * ```ts
- * await writeTemplate({ roster, year: 2023 } satisfies WriteTemplateOptions);
+ * await writeTemplate({ roster, year: 2023, ballots: true } satisfies WriteTemplateOptions);
  * ```
  */
 export interface WriteTemplateOptions {
   readonly roster?: unknown;
   readonly year?: number | undefined;
+  readonly ballots?: boolean | undefined;
 }
 
 /**
@@ -45,8 +47,11 @@ function listOf(column: ColumnSpec): string[] | undefined {
 const validations = (ws: ExcelJS.Worksheet): { add(address: string, validation: ExcelJS.DataValidation): void } =>
   (ws as unknown as { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
 
+/** A sheet as the template writes it: its name, columns and what it holds. */
+type TemplateSheet = Omit<SheetSpec, "name"> & { readonly name: string };
+
 /** One record sheet: headers, widths, formats and drop-down lists over the fillable rows. */
-function recordSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, rows: number): ExcelJS.Worksheet {
+function recordSheet(workbook: ExcelJS.Workbook, spec: TemplateSheet, rows: number): ExcelJS.Worksheet {
   const ws = workbook.addWorksheet(spec.name);
   headerRow(ws, spec.columns.map((c) => c.header));
   spec.columns.forEach((column, i) => {
@@ -73,8 +78,33 @@ function recordSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, rows: number):
   return ws;
 }
 
+/**
+ * The ballot sheet `测评票` (SPEC §13.5): its fixed columns, then one mark column per body of the
+ * roster, headed by its 名称 (its 编号 when two bodies share a name), each with the drop-down of
+ * the four marks (a warning only, so two ticks typed as `满意┋不满意` stay possible).
+ */
+function ballotSheet(roster: readonly RosterEntry[]): TemplateSheet {
+  const names = new Map<string, number>();
+  for (const entry of roster) names.set(entry.name, (names.get(entry.name) ?? 0) + 1);
+  const marks: ColumnSpec[] = roster.map((entry) => ({
+    header: names.get(entry.name) === 1 ? entry.name : entry.id,
+    field: entry.id,
+    kind: "enum",
+    required: false,
+    values: MARK_VALUES,
+    width: Math.max(10, Math.min(24, [...entry.name].length * 2 + 2)),
+    about: { zh: `对“${entry.name}”（${entry.id}）的评价：满意、基本满意、不满意、不了解 之一，多选用“┋”连接，未选留空`, en: `the mark for ${entry.id}` },
+    example: "满意",
+  }));
+  return {
+    name: BALLOT_SHEET,
+    about: { zh: "测评票：每行一张票，每个参评对象一列（读取：wubi-wuping tally）", en: "ballots: one row per ballot, one column per body" },
+    columns: [...BALLOT_COLUMNS, ...marks],
+  };
+}
+
 /** The `说明` sheet: what the workbook is, then one row per column of every sheet. */
-function notesSheet(workbook: ExcelJS.Workbook): void {
+function notesSheet(workbook: ExcelJS.Workbook, extra: readonly TemplateSheet[] = []): void {
   const ws = workbook.addWorksheet("说明");
   const intro = [
     "五比五评考评记录工作簿（wubi-wuping）",
@@ -96,7 +126,7 @@ function notesSheet(workbook: ExcelJS.Workbook): void {
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
   });
   let r = top + 1;
-  for (const spec of SHEETS) {
+  for (const spec of [...SHEETS, ...extra]) {
     const sheetRow = ws.getRow(r);
     sheetRow.getCell(1).value = spec.name;
     sheetRow.getCell(1).font = { bold: true };
@@ -121,7 +151,7 @@ function notesSheet(workbook: ExcelJS.Workbook): void {
 }
 
 /** Validates the options: a roster as SPEC §3 has it, a year as an input's. */
-function checked(options: WriteTemplateOptions): { roster: readonly RosterEntry[]; year: number | undefined } {
+function checked(options: WriteTemplateOptions): { roster: readonly RosterEntry[]; year: number | undefined; ballots: boolean } {
   const issues: { path: (string | number)[]; code: string; message: string }[] = [];
   let roster: readonly RosterEntry[] = [];
   if (options.roster !== undefined) {
@@ -133,17 +163,23 @@ function checked(options: WriteTemplateOptions): { roster: readonly RosterEntry[
     const year = YearSchema.safeParse(options.year);
     if (!year.success) issues.push({ path: ["year"], code: "invalid_year", message: `考评年度应为 2000 至 2098 的整数，而不是 ${String(options.year)}` });
   }
+  if (options.ballots !== undefined && typeof options.ballots !== "boolean") {
+    issues.push({ path: ["ballots"], code: "invalid_type", message: `ballots 应为 true 或 false，而不是 ${String(options.ballots)}` });
+  }
   if (issues.length > 0) throw new InputError(issues);
-  return { roster, year: options.year };
+  return { roster, year: options.year, ballots: options.ballots === true };
 }
 
 /**
  * Writes the template workbook a clerk fills: `说明`, then `参评对象`, `督查暗访`, `投诉`, `测评`,
  * `市领导评分`, `表彰`, `一票否决` with the headers of SPEC §10, drop-down lists for every
  * enumerated and yes/no column, id and document-number columns as text, dates as `yyyy-mm-dd`,
- * frozen header rows and print setup; `参评对象` pre-filled from `roster` (with `year`) when given.
+ * frozen header rows and print setup; `参评对象` pre-filled from `roster` (with `year`) when given;
+ * with `ballots`, the ballot sheet `测评票` last (SPEC §13.5): 票号, 考评项目 (a drop-down),
+ * 测评日期, 评价人类别, 评价人标识, 用时（秒）, then one column per body of the roster with the
+ * drop-down of the four marks in every cell.
  *
- * @param options - `roster` (SPEC §3) and `year`.
+ * @param options - `roster` (SPEC §3), `year`, `ballots`.
  * @returns The `.xlsx` file.
  * @throws InputError when the roster or the year is invalid.
  * @example
@@ -152,10 +188,11 @@ function checked(options: WriteTemplateOptions): { roster: readonly RosterEntry[
  * ```
  */
 export async function writeTemplate(options: WriteTemplateOptions = {}): Promise<Uint8Array> {
-  const { roster, year } = checked(options ?? {});
+  const { roster, year, ballots } = checked(options ?? {});
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "wubi-wuping";
-  notesSheet(workbook);
+  const ballotSpec = ballots ? ballotSheet(roster) : undefined;
+  notesSheet(workbook, ballotSpec === undefined ? [] : [ballotSpec]);
   for (const spec of SHEETS) {
     const ws = recordSheet(workbook, spec, fillableRows(roster.length));
     if (spec.name !== "参评对象") continue;
@@ -167,6 +204,10 @@ export async function writeTemplate(options: WriteTemplateOptions = {}): Promise
       row.getCell(4).value = CATEGORY_LABELS[entry.category];
       if (year !== undefined) row.getCell(5).value = year;
     });
+  }
+  if (ballotSpec !== undefined) {
+    const ws = recordSheet(workbook, ballotSpec, fillableRows(roster.length));
+    ws.views = [{ state: "frozen", xSplit: 1, ySplit: 1, topLeftCell: "B2", activeCell: "B2" }];
   }
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: "visible" }];
   return toBytes(workbook);

@@ -10,29 +10,32 @@ import { loadWorkbook } from "../front-ends.js";
 
 
 /**
- * `template [--roster FILE] [--year Y] > 模板.xlsx`.
+ * `template [--roster FILE] [--year Y] [--ballots] > 模板.xlsx`.
  *
  * @example
  * ```ts
  * await runCli(["template", "--roster", "roster.json", "--year", "2022"], io); //=> 0
+ * await runCli(["template", "--roster", "roster.json", "--ballots"], io); //=> 0, with the sheet 测评票
  * ```
  */
 export const templateCommand: Command = {
   name: "template",
   summary: { zh: "生成供填写的考评记录工作簿（.xlsx），可预填参评对象名单", en: "write the workbook (.xlsx) a clerk fills, the roster pre-filled when given" },
-  usage: "template [--roster FILE] [--year Y] > 模板.xlsx",
-  options: { roster: { type: "string" }, year: { type: "string" } },
+  usage: "template [--roster FILE] [--year Y] [--ballots] > 模板.xlsx",
+  options: { roster: { type: "string" }, year: { type: "string" }, ballots: { type: "boolean" } },
   positionals: { min: 0, max: 0 },
   help: {
     zh: [
       "输出到标准输出，请重定向到文件（不会输出到终端）。",
       "  --roster FILE   参评对象名单（JSON 数组：id、name、unit、category、since），预填到“参评对象”表",
       "  --year Y        考评年度，填在每个预填的参评对象旁",
+      "  --ballots       另加“测评票”表：每行一张票，名单中每个参评对象一列，每个评价单元格带下拉列表（满意、基本满意、不满意、不了解）",
     ].join("\n"),
     en: [
       "Written to stdout: redirect it to a file (it is never written to a terminal).",
       "  --roster FILE   the roster (a JSON array of id, name, unit, category, since) to pre-fill 参评对象 with",
       "  --year Y        the evaluation year written beside each pre-filled body",
+      "  --ballots       also add the sheet 测评票: one row per ballot, one column per body of the roster, a drop-down of the four marks in every mark cell",
     ].join("\n"),
   },
   async run({ values, lang }, io: CliIO): Promise<number> {
@@ -48,7 +51,7 @@ export const templateCommand: Command = {
     const { writeTemplate } = await loadWorkbook(lang);
     let bytes: Uint8Array;
     try {
-      bytes = await writeTemplate({ roster, year });
+      bytes = await writeTemplate({ roster, year, ballots: values["ballots"] === true });
     } catch (cause) {
       if (!(cause instanceof InputError)) throw cause;
       const lines = cause.issues.map((i) => `${String(rosterPath)}: ${formatPath(i.path.slice(1))}: ${oneLine(i.message, 500)} (${i.code})`);
