@@ -101,8 +101,8 @@ export const NUM_PATTERN = /^(0|[1-9][0-9]{0,8})(\.[0-9]{1,6})?$/;
 
 /**
  * Reads a `Num` (a JSON number or a decimal string) into micro units, or `undefined` when its
- * decimal text does not match the grammar. A JSON number is read through `String(n)`, as
- * decimal.js reads a number: at most 6 decimals, below 10^9, not negative (`-0` reads as 0).
+ * decimal text does not match the grammar. A JSON number is read through `String(n)` (SPEC §4;
+ * `String(-0)` is `"0"`).
  *
  * @example
  * ```ts
@@ -111,11 +111,9 @@ export const NUM_PATTERN = /^(0|[1-9][0-9]{0,8})(\.[0-9]{1,6})?$/;
  * ```
  */
 export function toMicro(value: unknown): number | undefined {
-  if (typeof value === "string") return NUM_PATTERN.test(value) ? new D(value).times(MICRO).toNumber() : undefined;
-  if (typeof value !== "number" || !(value >= 0 && value < 1e9)) return undefined;
-  if (value === 0) return 0;
-  const read = new D(value);
-  return read.decimalPlaces() <= 6 ? read.times(MICRO).toNumber() : undefined;
+  const text = typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined;
+  // decimal.js reads `23.5e6` as the integer 23500000: the text's micro units, in one step.
+  return text !== undefined && NUM_PATTERN.test(text) ? new D(`${text}e6`).toNumber() : undefined;
 }
 
 /**
@@ -326,6 +324,10 @@ function tensOf(x: Decimal): number {
   return x.isZero() ? 0 : x.sd(true) - x.sd();
 }
 
+/** 10^12 and 10^-12: the places {@link rationalText} tries first. */
+const SHORT_SCALE = tenTo(12);
+const SHORT_SHIFT = tenTo(-12);
+
 /** Whether `x × factor` (0.5 or 0.2) is an integer, i.e. 2 or 5 divides `x`. */
 function divides(x: Decimal, factor: Decimal): boolean {
   return x.times(factor).isInteger();
@@ -369,6 +371,10 @@ function terminatingText(num: Decimal, twos: number, fives: number): string {
  * ```
  */
 export function rationalText(r: Rational): string {
+  // Most values terminate within a few places (inputs carry at most 6): then `num × 10^P` is a
+  // multiple of `den`, and the exact quotient, shifted back, is the text. Else the full reading.
+  const shifted = r.num.times(SHORT_SCALE);
+  if (shifted.mod(r.den).isZero()) return shifted.divToInt(r.den).times(SHORT_SHIFT).toString();
   let { twos, fives, rest } = splitTens(r.den);
   let n = r.num;
   let d = r.den;
