@@ -28,7 +28,16 @@ export type LibraryIssueCode =
   | "before-first-cycle"
   | "before-cycle"
   | "invalid-cycle"
-  | "invalid-policy";
+  | "invalid-policy"
+  | "invalid-mark"
+  | "unknown-participant"
+  | "box-over-issued"
+  | "below-quorum"
+  | "missing-group"
+  | "unknown-group"
+  | "counts-differ"
+  | "duplicate-survey"
+  | "groups-mismatch";
 
 /**
  * The language a call asked for: `"en"` for English, Chinese for anything else (an absent or

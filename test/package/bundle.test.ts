@@ -20,7 +20,8 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
 /** The file a bundler reaches for `import … from "wubi-wuping"`: the `import` condition. */
 const entry = join(root, pkg.exports["."].import.default);
 
-const BUDGET = { safeScore: 30_000, everything: 40_000 } as const;
+// The whole main entry carries the tally since SPEC §13 (decision T9): 40 kB before it.
+const BUDGET = { safeScore: 30_000, everything: 48_000 } as const;
 
 /** Resolves the package to its built entry, and refuses any Node built-in, `node:` or bare. */
 const resolve: Plugin = {
