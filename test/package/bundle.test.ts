@@ -21,7 +21,7 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
 const entry = join(root, pkg.exports["."].import.default);
 
 // The whole main entry carries the tally since SPEC §13 (decision T9): 40 kB before it.
-const BUDGET = { safeScore: 30_000, everything: 48_000 } as const;
+const BUDGET = { safeScore: 30_000, everything: 50_000 } as const;
 
 /** Resolves the package to its built entry, and refuses any Node built-in, `node:` or bare. */
 const resolve: Plugin = {
