@@ -14,7 +14,7 @@ const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 const out = fileURLToPath(new URL("../schemas/", import.meta.url));
 
 mkdirSync(out, { recursive: true });
-for (const kind of ["input", "policy", "result"]) {
+for (const kind of ["input", "policy", "result", "box"]) {
   const text = execFileSync(process.execPath, [cli, "schema", kind], { cwd: root, encoding: "utf8" });
   writeFileSync(`${out}${kind}.schema.json`, text);
   console.log(`schemas/${kind}.schema.json`);

@@ -18,10 +18,16 @@ export {
   ASSUMPTIONS,
   ROUND_AGGREGATIONS,
   QUOTA_ROUNDINGS,
+  REPEATED_RATER_RULES,
+  SURVEY_COMPONENTS,
   PolicyOverridesSchema,
 } from "./model/policy.js";
 export { ScoreInputSchema, GROUNDS } from "./model/input.js";
 export { ScoreResultSchema } from "./model/result.js";
+export { tally, safeTally, tallyStream } from "./api/tally.js";
+export { applyTally } from "./api/apply-tally.js";
+export { BoxSchema, READINGS } from "./model/ballots.js";
+export { TallyResultSchema } from "./model/tally.js";
 export { rank } from "./api/rank.js";
 export { cycleOf, checkCoverage, planCycle } from "./api/cycle.js";
 export { RankEntrySchema, RANK_GROUPINGS } from "./model/rank.js";
@@ -54,6 +60,9 @@ export type {
   TierThreshold,
   RoundAggregation,
   QuotaRounding,
+  RepeatedRaterRule,
+  SurveyComponentId,
+  GroupWeights,
 } from "./model/policy.js";
 export type {
   ScoreInput,
@@ -76,6 +85,10 @@ export type {
   FindingCode,
   ExclusionReason,
 } from "./model/result.js";
+export type { TallyOptions, TallyParticipant, SafeTallyResult, TallyStream } from "./api/tally.js";
+export type { ApplyTallyOptions } from "./api/apply-tally.js";
+export type { Ballot, BallotJson, BallotBoxJson, BoxHeader, Reading } from "./model/ballots.js";
+export type { TallyResult, ParticipantTally, Counts } from "./model/tally.js";
 export type { RankOptions } from "./api/rank.js";
 export type { CycleOfOptions, CheckCoverageArgs, PlanCycleArgs } from "./api/cycle.js";
 export type { RankEntry, RankGrouping } from "./model/rank.js";

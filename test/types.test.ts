@@ -37,6 +37,7 @@ describe("public types", () => {
       | "bonus-capped"
       | "pending-veto"
       | "veto-outside-period"
+      | "group-missing"
     >();
   });
 

@@ -4,7 +4,10 @@
 import { MICRO, decimalsOf, microText, toMicro } from "../decimal.js";
 import {
   LEVELS,
+  SURVEY_COMPONENTS,
   PolicyOverridesSchema,
+  type GroupWeights,
+  type SurveyComponentId,
   type Parameter,
   type Policy,
   type PolicyParameters,
@@ -42,6 +45,7 @@ const RULES = {
   },
   "tiers-order": { zh: "各等次的最低分必须严格递减", en: "Tier thresholds must strictly decrease" },
   "tier-repeated": { zh: "同一等次只能出现一次", en: "A tier may appear only once" },
+  "no-groups": { zh: "至少要列出一个评价人类别及其权重", en: "Name at least one rater group with its weight" },
 } as const;
 
 function rule(code: keyof typeof RULES, path: Path, lang: Lang): InputIssue {
@@ -49,6 +53,7 @@ function rule(code: keyof typeof RULES, path: Path, lang: Lang): InputIssue {
   const message = field === "" ? RULES[code][lang] : `${field}${lang === "zh" ? "：" : ": "}${RULES[code][lang]}`;
   if (code === "not-positive") return { path, code: "too_small", message, minimum: 0, inclusive: false, origin: "number" };
   if (code === "above-one") return { path, code: "too_big", message, maximum: 1, inclusive: true, origin: "number" };
+  if (code === "no-groups") return { path, code: "too_small", message, minimum: 1, inclusive: true, origin: "object" };
   return { path, code: "custom", message, params: { rule: code } };
 }
 
@@ -85,7 +90,8 @@ function distinct(issues: readonly InputIssue[], overrides: unknown): InputIssue
 /**
  * Derives a policy from the preset (or `options.base`): a new `id` and any of `label`,
  * `surveyWeights`, `complaintDeduction`, `minRounds`, `commendationPoints`, `unitCeiling`,
- * `bonusCap`, `tiers`, `excellentQuota`, `quotaRounding`, `roundAggregation`, `decimals` (SPEC §2). Every parameter it sets records the
+ * `bonusCap`, `tiers`, `excellentQuota`, `quotaRounding`, `roundAggregation`, `decimals` (SPEC §2),
+ * and the ballot rules `ballotQuorum`, `repeatedRater`, `minSeconds`, `groupWeights` (SPEC §13.2). Every parameter it sets records the
  * new policy as its provenance and leaves the result's list of assumptions.
  *
  * @param overrides - The JSON object of changes (the same object the CLI's `--policy FILE` reads).
@@ -153,6 +159,19 @@ export function definePolicy(overrides: unknown, options: DefinePolicyOptions = 
     else if (o.excellentQuota > MICRO) issues.push(rule("above-one", ["excellentQuota"], lang));
   }
 
+  if (o.ballotQuorum !== undefined && o.ballotQuorum !== null) {
+    if (o.ballotQuorum === 0) issues.push(rule("not-positive", ["ballotQuorum"], lang));
+    else if (o.ballotQuorum > MICRO) issues.push(rule("above-one", ["ballotQuorum"], lang));
+  }
+  if (o.groupWeights !== undefined && o.groupWeights !== null) {
+    for (const [component, weights] of Object.entries(o.groupWeights)) {
+      if (weights === undefined) continue;
+      const groups = Object.entries(weights);
+      if (groups.length === 0) issues.push(rule("no-groups", ["groupWeights", component], lang));
+      for (const [group, weight] of groups) if (weight === 0) issues.push(rule("not-positive", ["groupWeights", component, group], lang));
+    }
+  }
+
   const base = "code" in given ? xuancheng2022 : given;
   const id = o.id ?? "";
   const set = <T>(value: T): Parameter<T> => ({ value, provenance: { kind: "policy", policy: id } as Provenance });
@@ -187,12 +206,27 @@ export function definePolicy(overrides: unknown, options: DefinePolicyOptions = 
     ...(o.quotaRounding === undefined ? {} : { quotaRounding: set(o.quotaRounding) }),
     ...(o.roundAggregation === undefined ? {} : { roundAggregation: set(o.roundAggregation) }),
     ...(o.decimals === undefined ? {} : { decimals: set(o.decimals) }),
+    ...(o.ballotQuorum === undefined ? {} : { ballotQuorum: set(o.ballotQuorum === null ? null : microText(o.ballotQuorum)) }),
+    ...(o.repeatedRater === undefined ? {} : { repeatedRater: set(o.repeatedRater) }),
+    ...(o.minSeconds === undefined ? {} : { minSeconds: set(o.minSeconds) }),
+    ...(o.groupWeights === undefined ? {} : { groupWeights: set(groupWeightTexts(o.groupWeights)) }),
   };
   // The decimals rule reads the decimals and the base: it waits while either is invalid.
   const decimalsValid = o.decimals !== undefined || (typeof overrides === "object" && overrides !== null && (overrides as Record<string, unknown>)["decimals"] === undefined);
   if (decimalsValid && !("code" in given)) for (const issue of decimalIssues(parameters, o, lang)) issues.push(issue);
   if (issues.length > 0 || !parsed.success) throw new InputError(distinct(issues, overrides), lang);
   return known(deepFreeze({ id, label: o.label ?? id, base: base.id, parameters }));
+}
+
+/** The group weights as canonical decimal texts, components in the order of SURVEY_COMPONENTS. */
+function groupWeightTexts(weights: Overrides["groupWeights"]): GroupWeights | null {
+  if (weights === null || weights === undefined) return null;
+  const out: Partial<Record<SurveyComponentId, Readonly<Record<string, string>>>> = {};
+  for (const component of SURVEY_COMPONENTS) {
+    const given = weights[component];
+    if (given !== undefined) out[component] = Object.fromEntries(Object.entries(given).map(([group, micro]) => [group, microText(micro)]));
+  }
+  return out;
 }
 
 /**

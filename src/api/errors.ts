@@ -30,7 +30,16 @@ export type LibraryIssueCode =
   | "before-first-cycle"
   | "before-cycle"
   | "invalid-cycle"
-  | "invalid-policy";
+  | "invalid-policy"
+  | "invalid-mark"
+  | "unknown-participant"
+  | "box-over-issued"
+  | "below-quorum"
+  | "missing-group"
+  | "unknown-group"
+  | "counts-differ"
+  | "duplicate-survey"
+  | "groups-mismatch";
 
 /**
  * One problem with an input: where, what (a code), a message for a person, and the rule's

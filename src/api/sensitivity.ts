@@ -2,7 +2,7 @@
  * `sensitivity` (SPEC §11): how far the assumed parameters move each body's total, rank and tier.
  * Checks the options and the inputs once, then hands validated profiles to the core analysis.
  */
-import { MICRO, mulExact, ratio, roundHalfUp, toMicro } from "../decimal.js";
+import { MICRO, microText, mulExact, ratio, roundHalfUp, toMicro } from "../decimal.js";
 import { rankResults } from "../core/rank.js";
 import { baseScenario, fieldOf, profileOf } from "../core/scenario.js";
 import { analyse, type Varied } from "../core/sensitivity.js";
@@ -19,8 +19,10 @@ import {
   type SensitivityResult,
 } from "../model/sensitivity.js";
 import { compilePolicy, type CompiledPolicy } from "../policy/compile.js";
-import { InputError, errorMap, fromZodIssues, langOf, type InputIssue, type Lang } from "./errors.js";
-import { policyOption, validInputs } from "./inputs.js";
+import { InputError, errorMap, fromZodIssues, langOf, libraryMessage, type InputIssue, type Lang } from "./errors.js";
+import { LIST_MESSAGES, policyOption, validInputs } from "./inputs.js";
+import { definePolicy } from "./define-policy.js";
+import { scoreParticipantYear } from "../core/score.js";
 import { optionsOf } from "./options.js";
 
 /** Options of `sensitivity`. */
@@ -66,6 +68,7 @@ const FIELD: Readonly<Record<SensitivityParameter, keyof PolicyParameters>> = {
   complaintDeduction: "complaintDeduction",
   roundAggregation: "roundAggregation",
   quotaRounding: "quotaRounding",
+  groupWeights: "groupWeights",
 };
 
 /** Weights are drawn with 4 decimals: a grid of 100 micro units. */
@@ -83,6 +86,7 @@ function variedOf(policy: Policy, cp: CompiledPolicy, ranges: Ranges, lang: Lang
   const named = (name: SensitivityParameter): boolean => Object.hasOwn(ranges, name) && ranges[name] !== undefined;
   const wanted = SENSITIVITY_PARAMETERS.filter((name) => {
     if (named(name)) return true;
+    if (name === "groupWeights") return false;
     if (p[FIELD[name]].provenance.kind === "policy") return false;
     return name !== "quotaRounding" || p.excellentQuota.value !== null;
   });
@@ -96,7 +100,10 @@ function variedOf(policy: Policy, cp: CompiledPolicy, ranges: Ranges, lang: Lang
   const varied: Varied[] = [];
   const weights: Partial<Record<"b" | "d", [number, number]>> = {};
   for (const name of wanted) {
-    if (name === "roundAggregation" || name === "quotaRounding") {
+    if (name === "groupWeights") {
+      // a range given is validated: its Nums read as micro units
+      varied.push(groupWeightsVaried(policy, (ranges.groupWeights ?? [null]) as unknown as GroupWeightsRange, lang, issues, refuse));
+    } else if (name === "roundAggregation" || name === "quotaRounding") {
       const values = (ranges[name] ?? DEFAULT_RANGES[name]) as readonly string[];
       values.forEach((value, i) => {
         if (values.indexOf(value) !== i) refuse("duplicate-value", [name, i]);
@@ -123,6 +130,55 @@ function variedOf(policy: Policy, cp: CompiledPolicy, ranges: Ranges, lang: Lang
     refuse("weights-order", [weights.b !== undefined ? "surveyWeights.basicallySatisfied" : "surveyWeights.dissatisfied"]);
   }
   return varied;
+}
+
+/**
+ * A survey that a group weighting tried would leave missing (no named group with votes): the
+ * scenario would change whether the body is ranked, which a sensitivity analysis holds fixed.
+ */
+function madeMissing(valid: readonly ScoreInput[], cp: CompiledPolicy, tried: readonly Policy[], underTried: readonly ScoreInput[][], lang: Lang): InputIssue[] {
+  const issues: InputIssue[] = [];
+  tried.forEach((policy, k) => {
+    const dcp = compilePolicy(policy);
+    valid.forEach((input, i) => {
+      const before = scoreParticipantYear(input, cp).missing;
+      for (const id of scoreParticipantYear((underTried[k] as ScoreInput[])[i] as ScoreInput, dcp).missing) {
+        if (before.includes(id)) continue;
+        const at = ["components", id];
+        issues.push({ path: [i, ...at], code: "missing-component", message: `${libraryMessage("missing-component", lang, {}, at) as string}${LIST_MESSAGES["under-policy"][lang](policy.id)}` });
+      }
+    });
+  });
+  return issues;
+}
+
+/** Ranges as `RangesSchema` outputs them: group weights in micro units. */
+type GroupWeightsRange = readonly (Readonly<Partial<Record<string, Readonly<Record<string, number>> | undefined>>> | null)[];
+
+/**
+ * `groupWeights` as a discrete parameter (SPEC §13.4): each value tried, as the policy it makes
+ * (the base policy with those weights; `null` pools the groups), its JSON text and its weights.
+ */
+function groupWeightsVaried(policy: Policy, values: GroupWeightsRange, lang: Lang, issues: InputIssue[], refuse: (rule: Rule, path: (string | number)[]) => void): Varied & { readonly policies: readonly Policy[] } {
+  const texts: string[] = [];
+  const weights: CompiledPolicy["groupWeights"][] = [];
+  const policies: Policy[] = [];
+  values.forEach((value, i) => {
+    const overrides = value === null ? null : Object.fromEntries(Object.entries(value).filter(([, w]) => w !== undefined).map(([c, w]) => [c, Object.fromEntries(Object.entries(w as Record<string, number>).map(([g, n]) => [g, microText(n)]))]));
+    const text = JSON.stringify(overrides);
+    if (texts.includes(text)) refuse("duplicate-value", ["groupWeights", i]);
+    texts.push(text);
+    try {
+      const derived = definePolicy({ id: `${policy.id}+groupWeights${i + 1}`, groupWeights: overrides }, { base: policy, lang });
+      policies.push(derived);
+      weights.push(compilePolicy(derived).groupWeights);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      for (const issue of error.issues) issues.push({ ...issue, path: ["ranges", "groupWeights", i, ...issue.path.slice(1)] });
+      weights.push({});
+    }
+  });
+  return { parameter: "groupWeights", values: texts, weights, policies };
 }
 
 /**
@@ -165,7 +221,10 @@ export function sensitivity(inputs: unknown, options: SensitivityOptions = {}): 
   if (!settings.success) for (const issue of fromZodIssues(settings.error.issues)) issues.push(issue);
   const cp = compilePolicy(policy);
   const varied = ranges.success ? variedOf(policy, cp, ranges.data, lang, issues) : [];
-  const [valid] = validInputs(inputs, [cp], lang, issues) as [ScoreInput[]];
+  // every input must be valid under each group weighting tried too, its surveys not made missing
+  const tried = (varied.find((v) => v.parameter === "groupWeights") as { readonly policies?: readonly Policy[] } | undefined)?.policies ?? [];
+  const [valid, ...underTried] = validInputs(inputs, [cp, ...tried.map(compilePolicy)], lang, issues) as [ScoreInput[], ...ScoreInput[][]];
+  if (issues.length === 0) for (const issue of madeMissing(valid, cp, tried, underTried, lang)) issues.push(issue);
   if (issues.length > 0 || !settings.success) throw new InputError(issues, lang);
   const { by, samples = 1000, seed = 1 } = settings.data;
   const profiles = valid.map((input) => profileOf(input, cp));

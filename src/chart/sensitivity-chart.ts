@@ -26,6 +26,7 @@ export const PARAMETER_LABELS: Readonly<Record<SensitivityParameter, Readonly<Re
   complaintDeduction: { zh: "每件投诉的扣分", en: "deduction per complaint" },
   roundAggregation: { zh: "各轮得分的汇总方式", en: "how rounds are aggregated" },
   quotaRounding: { zh: "优秀名额的取整方式", en: "how the 优秀 quota is rounded" },
+  groupWeights: { zh: "评价人类别权重", en: "rater group weights" },
 };
 
 const WORDS = {

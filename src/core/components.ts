@@ -218,11 +218,70 @@ function valueComplaints(def: ComponentDefinition, complaints: readonly Complain
   return { exact: value, counted: verified.length + unverified, excluded: findings.length, steps, findings };
 }
 
+/** One rater group's share of a group-weighted survey: its weight (micro units) and its votes. */
+export interface GroupVotes {
+  readonly weight: number;
+  /** `s·w_s + b·w_b + d·w_d`, in micro units. */
+  readonly weighted: Exact;
+  /** `s + b + d`, more than 0. */
+  readonly answered: Exact;
+}
+
+/**
+ * A group-weighted survey's exact value (SPEC §13.4): `max × Σ ω_g·f_g / Σ ω_g` with
+ * `f_g = weighted_g / answered_g`, over groups that each have votes; rounded by the caller, once.
+ *
+ * @example
+ * ```ts
+ * // 商户 1 of 1 satisfied (weight 2), 市民群众 0 of 1 (weight 1): 15 × (2·1 + 1·0) / 3 = 10
+ * rationalText(groupWeightedValue(15, [{ weight: 2_000_000, weighted: exact(1_000_000), answered: exact(1) }, { weight: 1_000_000, weighted: exact(0), answered: exact(1) }]));
+ * //=> "10"
+ * ```
+ */
+export function groupWeightedValue(max: number, groups: readonly GroupVotes[]): Rational {
+  // Σ ω_g·weighted_g / (answered_g·10^6) as one fraction over the product of the denominators.
+  let num: Exact = exact(0);
+  let den: Exact = exact(1);
+  let weights: Exact = exact(0);
+  for (const g of groups) {
+    const gDen = mulExact(g.answered, MICRO);
+    num = addExact(mulExact(num, gDen), mulExact(mulExact(g.weight, g.weighted), den));
+    den = mulExact(den, gDen);
+    weights = addExact(weights, g.weight);
+  }
+  return ratio(mulExact(num, max), mulExact(den, weights));
+}
+
+/** survey under `groupWeights` (SPEC §13.4): the named groups with votes, weights renormalised. */
+function valueGroupWeighted(def: ComponentDefinition, survey: Survey, weights: ReadonlyMap<string, number>, cp: CompiledPolicy): Valued {
+  const w = cp.weights;
+  const own = (survey.groups ?? {}) as Readonly<Record<string, Survey["ballots"]>>;
+  const votes: GroupVotes[] = [];
+  const shown: { group: string; weight: string; fraction: string }[] = [];
+  const missing: Finding[] = [];
+  for (const [group, weight] of weights) {
+    const counts = Object.hasOwn(own, group) ? own[group] : undefined;
+    const answered = counts === undefined ? exact(0) : addExact(addExact(counts.satisfied, counts.basicallySatisfied), counts.dissatisfied);
+    if (counts === undefined || answered.isZero()) {
+      missing.push({ code: "group-missing", component: def.id, group });
+      continue;
+    }
+    const weighted = addExact(addExact(mulExact(counts.satisfied, w.satisfied), mulExact(counts.basicallySatisfied, w.basicallySatisfied)), mulExact(counts.dissatisfied, w.dissatisfied));
+    votes.push({ weight, weighted, answered });
+    shown.push({ group, weight: microText(weight), fraction: rationalText(ratio(weighted, mulExact(answered, MICRO))) });
+  }
+  if (votes.length === 0) return { exact: undefined, counted: 0, excluded: 0, steps: [], findings: [] };
+  const value = valueText(groupWeightedValue(def.max, votes));
+  return { exact: value, counted: 1, excluded: 0, steps: [{ op: "group-weighted", groups: shown, value: value.text }], findings: missing };
+}
+
 /** survey: `max × (s·w_s + b·w_b + d·w_d) / (s + b + d)`; `unknown` is not counted. */
 function valueSurvey(def: ComponentDefinition, survey: Survey, window: Window, cp: CompiledPolicy): Valued {
   if (survey.date !== undefined && !inWindow(survey.date, window)) {
     return { exact: undefined, counted: 0, excluded: 1, steps: [], findings: [{ code: "outside-window", component: def.id, date: survey.date }] };
   }
+  const groupWeights = cp.groupWeights[def.id];
+  if (groupWeights !== undefined) return valueGroupWeighted(def, survey, groupWeights, cp);
   const { satisfied: s, basicallySatisfied: b, dissatisfied: d } = survey.ballots;
   const answered = addExact(addExact(s, b), d);
   if (answered.isZero()) return { exact: undefined, counted: 0, excluded: 0, steps: [], findings: [] };

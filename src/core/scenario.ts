@@ -18,9 +18,9 @@ import type { RankGrouping } from "../model/rank.js";
 import type { ScoreResult } from "../model/result.js";
 import { CATEGORIES } from "../model/participant.js";
 import type { CompiledPolicy } from "../policy/compile.js";
-import { COMPONENTS } from "../model/components.js";
+import { COMPONENTS, type ComponentId } from "../model/components.js";
 import { scoreBonus } from "./bonus.js";
-import { scoreComponent, windowsOf } from "./components.js";
+import { groupWeightedValue, scoreComponent, windowsOf, type GroupVotes } from "./components.js";
 import { applyExcellentQuota } from "./rank.js";
 import { scoreParticipantYear } from "./score.js";
 import { tierOf } from "./tiers.js";
@@ -32,13 +32,18 @@ export interface Scenario {
   readonly complaintDeduction: number;
   readonly roundAggregation: RoundAggregation;
   readonly quotaRounding: QuotaRounding;
+  /** The rater group weights in micro units, per survey component (SPEC §13.4); none: pooled. */
+  readonly groupWeights: CompiledPolicy["groupWeights"];
 }
 
 interface SurveyCounts {
+  readonly component: ComponentId;
   readonly max: number;
   readonly satisfied: number;
   readonly basicallySatisfied: number;
   readonly dissatisfied: number;
+  /** The counts per rater group, when the survey has them. */
+  readonly groups: Readonly<Record<string, { readonly satisfied: number; readonly basicallySatisfied: number; readonly dissatisfied: number }>> | undefined;
 }
 
 /** One participant-year, scored under the base policy, reduced to what the scenarios change. */
@@ -92,7 +97,7 @@ export function profileOf(input: ScoreInput, cp: CompiledPolicy): Profile {
       complaints = { max: def.max, own, defaults };
     } else if (def.method === "survey") {
       const survey = components[def.id as "serviceRecipients" | "deputies" | "countyCounterparts"];
-      if (survey !== undefined) surveys.push({ max: def.max, ...survey.ballots });
+      if (survey !== undefined) surveys.push({ component: def.id, max: def.max, ...survey.ballots, groups: survey.groups });
     } else {
       fixed = addExact(fixed, scoreComponent(def, components, windows, cp).points);
     }
@@ -116,6 +121,7 @@ export function baseScenario(cp: CompiledPolicy): Scenario {
     complaintDeduction: cp.deductionMicro,
     roundAggregation: p.roundAggregation.value,
     quotaRounding: p.quotaRounding.value,
+    groupWeights: cp.groupWeights,
   };
 }
 
@@ -136,13 +142,23 @@ export function totalOf(p: Profile, s: Scenario, cp: CompiledPolicy): Exact {
     total = addExact(total, roundHalfUp(ratio(deductExact(mulExact(c.max, MICRO), sum), MICRO), cp.decimals));
   }
   const ws = cp.weights.satisfied;
+  const weigh = (c: { readonly satisfied: number; readonly basicallySatisfied: number; readonly dissatisfied: number }): Exact =>
+    addExact(addExact(mulExact(c.satisfied, ws), mulExact(c.basicallySatisfied, s.basicallySatisfied)), mulExact(c.dissatisfied, s.dissatisfied));
   for (const v of p.surveys) {
-    const weighted = addExact(
-      addExact(mulExact(v.satisfied, ws), mulExact(v.basicallySatisfied, s.basicallySatisfied)),
-      mulExact(v.dissatisfied, s.dissatisfied),
-    );
+    const groupWeights = s.groupWeights[v.component];
+    if (groupWeights !== undefined) {
+      // SPEC §13.4: the named groups with votes (the inputs were checked to have some under each value tried).
+      const votes: GroupVotes[] = [];
+      for (const [group, weight] of groupWeights) {
+        const c = v.groups !== undefined && Object.hasOwn(v.groups, group) ? v.groups[group] : undefined;
+        const answered = c === undefined ? 0 : c.satisfied + c.basicallySatisfied + c.dissatisfied;
+        if (c !== undefined && answered > 0) votes.push({ weight, weighted: weigh(c), answered: exact(answered) });
+      }
+      if (votes.length > 0) total = addExact(total, roundHalfUp(groupWeightedValue(v.max, votes), cp.decimals));
+      continue;
+    }
     const answered = addExact(addExact(v.satisfied, v.basicallySatisfied), v.dissatisfied);
-    total = addExact(total, roundHalfUp(ratio(mulExact(weighted, v.max), mulExact(answered, MICRO)), cp.decimals));
+    total = addExact(total, roundHalfUp(ratio(mulExact(weigh(v), v.max), mulExact(answered, MICRO)), cp.decimals));
   }
   return total;
 }

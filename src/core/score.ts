@@ -58,7 +58,11 @@ export function scoreParticipantYear(input: ScoreInput, cp: CompiledPolicy): Sco
     for (const finding of outcome.findings) findings.push(finding);
     if (outcome.missing) missing.push(def.id);
     else if (def.method === "rounds") used.add("round-aggregation");
-    else if (def.method === "survey") used.add("survey-weights");
+    else if (def.method === "survey") {
+      used.add("survey-weights");
+      // The groups are pooled or weighted by the policy's choice (SPEC §13.4): consulted when there are groups.
+      if (input.components[def.id as "serviceRecipients" | "deputies" | "countyCounterparts"]?.groups !== undefined) used.add("group-weights");
+    }
     else if (def.method === "complaints") used.add("complaint-deduction");
     if (def.group === "daily") daily = addExact(daily, outcome.points);
     else comprehensive = addExact(comprehensive, outcome.points);

@@ -21,7 +21,9 @@ export type Varied =
       readonly step: number;
     }
   | { readonly parameter: "roundAggregation"; readonly values: readonly RoundAggregation[] }
-  | { readonly parameter: "quotaRounding"; readonly values: readonly QuotaRounding[] };
+  | { readonly parameter: "quotaRounding"; readonly values: readonly QuotaRounding[] }
+  /** Each value as JSON text (`"null"`: pooled), and the weights it stands for. */
+  | { readonly parameter: "groupWeights"; readonly values: readonly string[]; readonly weights: readonly Scenario["groupWeights"][] };
 
 const FIELD_OF: Readonly<Record<SensitivityParameter, keyof Scenario>> = {
   "surveyWeights.basicallySatisfied": "basicallySatisfied",
@@ -29,9 +31,11 @@ const FIELD_OF: Readonly<Record<SensitivityParameter, keyof Scenario>> = {
   complaintDeduction: "complaintDeduction",
   roundAggregation: "roundAggregation",
   quotaRounding: "quotaRounding",
+  groupWeights: "groupWeights",
 };
 
-const withValue = (s: Scenario, v: Varied, value: number | string): Scenario => ({ ...s, [FIELD_OF[v.parameter]]: value });
+const withValue = (s: Scenario, v: Varied, value: number | string): Scenario =>
+  v.parameter === "groupWeights" ? { ...s, groupWeights: v.weights[v.values.indexOf(value as string)] ?? s.groupWeights } : { ...s, [FIELD_OF[v.parameter]]: value };
 
 /** The values of one parameter the one-at-a-time scenarios take: both ends, or every value. */
 const endsOf = (v: Varied): readonly (number | string)[] => ("values" in v ? v.values : [v.low, v.high]);
@@ -192,16 +196,21 @@ function extremes(field: Field, base: Scenario, varied: readonly Varied[]): [Exa
     return lowest === (parameter === "complaintDeduction") ? v.high : v.low;
   };
   const aggregations = varied.find((x) => x.parameter === "roundAggregation");
+  const groupings = varied.find((x) => x.parameter === "groupWeights");
   const corners: Scenario[] = [base];
   for (const roundAggregation of aggregations !== undefined && "values" in aggregations ? aggregations.values : [base.roundAggregation]) {
-    for (const lowest of [true, false]) {
-      corners.push({
-        ...base,
-        basicallySatisfied: end("surveyWeights.basicallySatisfied", lowest) ?? base.basicallySatisfied,
-        dissatisfied: end("surveyWeights.dissatisfied", lowest) ?? base.dissatisfied,
-        complaintDeduction: end("complaintDeduction", lowest) ?? base.complaintDeduction,
-        roundAggregation: roundAggregation as RoundAggregation,
-      });
+    // each group weighting in turn: within one, every survey is monotone in both weights
+    for (const groupWeights of groupings?.parameter === "groupWeights" ? groupings.weights : [base.groupWeights]) {
+      for (const lowest of [true, false]) {
+        corners.push({
+          ...base,
+          basicallySatisfied: end("surveyWeights.basicallySatisfied", lowest) ?? base.basicallySatisfied,
+          dissatisfied: end("surveyWeights.dissatisfied", lowest) ?? base.dissatisfied,
+          complaintDeduction: end("complaintDeduction", lowest) ?? base.complaintDeduction,
+          roundAggregation: roundAggregation as RoundAggregation,
+          groupWeights,
+        });
+      }
     }
   }
   const totals = corners.map((s) => standingOf(field, s).totals);

@@ -5,6 +5,8 @@ import { langOf, type Lang } from "../messages/lang.js";
 import { approximate, compareDecimalText, sumDecimalText } from "../decimal.js";
 import type { ComponentResult, Finding, ScoreResult, TraceStep } from "../model/result.js";
 import { EN, ZH, type ExcludedRecord, type Phrases } from "./phrases.js";
+import { ballotLines, groupMissingLine, tallyOf } from "./ballots.js";
+import type { TallyResult } from "../model/tally.js";
 import {
   ASSUMPTION_NAMES,
   CATEGORY_NAMES,
@@ -31,6 +33,11 @@ import {
 export interface ExplainOptions {
   /** `"zh"` (default) or `"en"`. */
   readonly lang?: Lang | undefined;
+  /**
+   * The tallies the result's surveys were counted from (SPEC §13): under each survey component
+   * with a tally for this body and year, the ballots behind its counts (decision T10).
+   */
+  readonly tallies?: readonly TallyResult[] | undefined;
 }
 
 /** The most terms of a formula, and excluded records of a component, written out in full. */
@@ -75,6 +82,13 @@ function stepLine(step: TraceStep, max: string, points: string, t: Phrases): str
       const unknown = step.unknown === "0" ? "" : t.unknownBallots(step.unknown);
       return t.value(`${step.max} × (${votes}) / (${count}) = ${exact(step.value)}${unknown}`);
     }
+    case "group-weighted": {
+      const term = (f: string): string => (f.includes("/") ? `(${f})` : f);
+      const weighted = step.groups.map((g) => `${g.weight}×${term(g.fraction)}`);
+      const weights = step.groups.map((g) => g.weight);
+      const names = step.groups.map((g) => `${g.group} ${term(g.fraction)}`).join(t.lang === "zh" ? "、" : ", ");
+      return `${t.value(`${max} × (${list(weighted, " + ", t)}) / (${list(weights, " + ", t)}) = ${exact(step.value)}`)}${t.groupFractions(names)}`;
+    }
     case "mean":
       if (step.terms.length === 1) return t.single(exact(step.value));
       return t.value(`(${list(step.terms, " + ", t)}) / ${step.terms.length} = ${exact(step.value)}`);
@@ -114,7 +128,7 @@ function deductionLines(step: Extract<TraceStep, { op: "deduct" }>, assumed: boo
   return lines;
 }
 
-function componentLines(c: ComponentResult, index: number, findings: readonly Finding[], t: Phrases, assumed: boolean): string[] {
+function componentLines(c: ComponentResult, index: number, findings: readonly Finding[], t: Phrases, assumed: boolean, ballots: readonly string[] = []): string[] {
   const lang = t.lang;
   const pad = "     ";
   const lines = [t.componentHead(index, COMPONENT_NAMES[c.id][lang], clauseName(c.clause, lang), c.max, c.points, c.missing === true)];
@@ -124,6 +138,7 @@ function componentLines(c: ComponentResult, index: number, findings: readonly Fi
   const windowStep = c.trace.find((s) => s.op === "window");
   const window = windowStep !== undefined && windowStep.op === "window" ? { from: windowStep.from, to: windowStep.to } : undefined;
   if (window !== undefined) lines.push(`${pad}${t.window(window.from, window.to)}`);
+  for (const line of ballots) lines.push(`${pad}${line}`);
   let shown = 0;
   let hidden = 0;
   for (const f of findings) {
@@ -143,6 +158,7 @@ function componentLines(c: ComponentResult, index: number, findings: readonly Fi
   }
   for (const f of findings) {
     if (f.code === "too-few-rounds") lines.push(`${pad}${t.tooFewRounds(f.counted, f.minimum, clauseName("附件2-一", lang))}`);
+    else if (f.code === "group-missing") lines.push(`${pad}${groupMissingLine(f.group, lang)}`);
   }
   return lines;
 }
@@ -214,7 +230,8 @@ function tierLine(r: ScoreResult, t: Phrases): string {
  * `{ lang: "en" }`. Reads nothing but the result, so a stored result JSON explains the same way.
  *
  * @param result - A result of `score()` (or its JSON, parsed).
- * @param options - `lang`: `"zh"` (default) or `"en"`.
+ * @param options - `lang`: `"zh"` (default) or `"en"`; `tallies`: the tallies of the body's surveys
+ *   (SPEC §13), whose ballots are then shown under each survey component.
  * @returns Plain text, one line per fact, lines joined with `\n`.
  * @example
  * ```ts
@@ -230,7 +247,8 @@ function tierLine(r: ScoreResult, t: Phrases): string {
  */
 export function explain(result: ScoreResult, options: ExplainOptions = {}): string {
   // Untyped callers may pass null or a non-object: no options then, never a TypeError.
-  const lang = langOf((options as ExplainOptions | null | undefined)?.lang);
+  const o: ExplainOptions = typeof options === "object" && options !== null ? options : {};
+  const lang = langOf(o.lang);
   const t = lang === "en" ? EN : ZH;
   const r = result;
   const p = r.participant;
@@ -252,7 +270,9 @@ export function explain(result: ScoreResult, options: ExplainOptions = {}): stri
     const max = sumDecimalText(members.map((c) => c.max), 0);
     out.push(t.groupHead(GROUP_NAMES[group][lang], clauseName(group === "daily" ? "附件2-一" : "附件2-二", lang), max));
     for (const c of members) {
-      for (const line of componentLines(c, index, byComponent.get(c.id) ?? [], t, r.assumptions.includes("complaint-deduction"))) out.push(line);
+      const found = tallyOf(o.tallies, r.year, p.id, c.id);
+      const ballots = found === undefined ? [] : ballotLines(found.tally, found.participant, lang);
+      for (const line of componentLines(c, index, byComponent.get(c.id) ?? [], t, r.assumptions.includes("complaint-deduction"), ballots)) out.push(line);
       index += 1;
     }
     out.push(t.subtotal(GROUP_NAMES[group][lang], members.map((c) => c.points).join(" + "), group === "daily" ? r.daily : r.comprehensive));

@@ -56,6 +56,8 @@ export interface Phrases {
   wrongYear(documentNumber: string, read: number, year: number, clause: string): string;
   unreadableNumber(documentNumber: string, problem: string, form: string, clause: string): string;
   unknownBallots(count: string): string;
+  /** After a group-weighted value: each group's fraction of its full marks. */
+  groupFractions(list: string): string;
   rounded(from: string, to: string): string;
   missing(): string;
   tooFewRounds(counted: number, minimum: number, clause: string): string;
@@ -122,6 +124,7 @@ export const ZH: Phrases = {
   wrongYear: (documentNumber, read, year, clause) => `文号“${documentNumber}”的年度为 ${read} 年，不是考评年度 ${year} 年（${clause}）`,
   unreadableNumber: (documentNumber, problem, form, clause) => `文号“${documentNumber}”无法识别（${problem}），无法确定年度；${form}（${clause}）`,
   unknownBallots: (count) => `；“不了解” ${count} 票不计`,
+  groupFractions: (list) => `（按评价人类别加权，各类得分率：${list}）`,
   rounded: (from, to) => `四舍五入：${from} → ${to}`,
   missing: () => "无可计分记录：按 0 分计，结果为暂定",
   tooFewRounds: (counted, minimum, clause) =>
@@ -186,6 +189,7 @@ export const EN: Phrases = {
   unreadableNumber: (documentNumber, problem, form, clause) =>
     `the document number "${documentNumber}" cannot be read (${problem}), so its year is unknown; ${form} (${clause})`,
   unknownBallots: (count) => `; ${count} "unknown" ${count === "1" ? "ballot" : "ballots"} not counted`,
+  groupFractions: (list) => ` (weighted by rater group; each group's fraction: ${list})`,
   rounded: (from, to) => `Rounded half-up: ${from} → ${to}`,
   missing: () => "Nothing to count: scored 0, the result is provisional",
   tooFewRounds: (counted, minimum, clause) =>

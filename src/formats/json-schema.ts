@@ -15,6 +15,7 @@ import * as z from "zod/mini";
 import { PolicyOverridesSchema, ScoreResultSchema } from "../index.js";
 import type { Value } from "../model/declare.js";
 import { ScoreInputValue } from "../model/input.js";
+import { BoxValue } from "../model/ballots.js";
 import { DateText, NumText } from "../model/values.js";
 import { DEFINITION_DOCS, PROPERTY_DOCS, bilingual } from "./schema-docs.js";
 
@@ -26,9 +27,9 @@ import { DEFINITION_DOCS, PROPERTY_DOCS, bilingual } from "./schema-docs.js";
  * for (const kind of SCHEMA_KINDS) writeFileSync(`schemas/${kind}.schema.json`, jsonSchemaText(kind));
  * ```
  */
-export const SCHEMA_KINDS = ["input", "policy", "result"] as const;
+export const SCHEMA_KINDS = ["input", "policy", "result", "box"] as const;
 /**
- * A schema name: `input`, `policy` or `result`.
+ * A schema name: `input`, `policy`, `result` or `box` (a ballot box, SPEC §13.1).
  *
  * @example
  * ```ts
@@ -80,6 +81,13 @@ const DEFS: Readonly<Record<string, JsonSchema>> = {
   LeaderScore: withDoc("LeaderScore", { anyOf: [{ type: "number", minimum: 0, maximum: 10 }, { type: "string", pattern: SCHEMA_PATTERNS.leaderScore }] }),
   Date: withDoc("Date", { type: "string", pattern: SCHEMA_PATTERNS.date }),
   Fixed: withDoc("Fixed", { type: "string", pattern: SCHEMA_PATTERNS.fixed }),
+  Mark: withDoc("Mark", {
+    anyOf: [
+      { type: "string" },
+      { type: "null" },
+      { type: "array", items: { anyOf: [{ type: "string" }, { type: "null" }] } },
+    ],
+  }),
 };
 const ref = (name: keyof typeof DEFS & string): JsonSchema => ({ $ref: `#/$defs/${name}` });
 
@@ -112,6 +120,13 @@ function fromDeclaration(rule: Value): JsonSchema {
       return { type: "string", enum: [...shape.values] };
     case "list":
       return { type: "array", items: fromDeclaration(shape.item) };
+    case "record": {
+      const key = shape.key.shape;
+      const names = key.kind === "text" ? { propertyNames: { ...(key.min > 0 ? { minLength: key.min } : {}), maxLength: key.max } } : {};
+      return { type: "object", ...names, additionalProperties: fromDeclaration(shape.item) };
+    }
+    case "mark":
+      return ref("Mark");
     case "object": {
       const entries = Object.entries(shape.fields);
       return {
@@ -227,6 +242,11 @@ const HEADS: Readonly<Record<SchemaKind, { title: string; description: string }>
     description:
       "definePolicy() 与 --policy FILE 接受的对象（SPEC §2）：新的 id 及要修改的参数。数值之间的顺序与小数位数由本库检查。 / The JSON object definePolicy() and `--policy FILE` accept (SPEC §2): a new id and the parameters to change. Orders between values and decimals are checked by the library.",
   },
+  box: {
+    title: "五比五评 测评票箱 / wubi-wuping ballot box",
+    description:
+      "tally() 与 wubi-wuping tally 读取的一次测评的票箱（SPEC §13.1）：考评年度、考评项目、测评日期、发出票数（可选）和每张测评票。本模式无法表达的规则：票号重复、评价了名单之外的对象、选项经 NFKC 规范化后的比较、收回多于发出、收回率、评价人类别须全有或全无。 / One survey's ballot box as tally() and `wubi-wuping tally` read it (SPEC §13.1): the year, the component, the survey date, the ballots issued (optional) and every ballot. What this schema cannot say: repeated ballot ids, marks for someone not among the participants, marks compared after NFKC, more ballots returned than issued, the quorum, and that either every ballot names its rater group or none does.",
+  },
   result: {
     title: "五比五评 考评结果 / wubi-wuping score result",
     description: "score() 与 wubi-wuping score --json 的结果（SPEC §8）：纯数据，每个分数为定点数字符串。 / The result of score() and `wubi-wuping score --json` (SPEC §8): plain data, every score a fixed-point string.",
@@ -249,6 +269,8 @@ export function jsonSchemaOf(kind: SchemaKind): JsonSchema {
   if (kind === "input") {
     body = fromDeclaration(ScoreInputValue);
     addConditionals(body);
+  } else if (kind === "box") {
+    body = fromDeclaration(BoxValue);
   } else {
     const { $schema: _schema, ...rest } = fromZod(kind);
     body = rest;

@@ -82,7 +82,7 @@ export const PROPERTY_DOCS: Readonly<Record<string, Doc>> = {
   points: ["得分", "points", "得分（定点数）", "The points (fixed-point)"],
   counted: ["计入", "counted", "计入的记录数或表彰", "The records or commendations counted"],
   excluded: ["未计入", "excluded", "未计入的记录数或表彰", "The records or commendations not counted"],
-  group: ["分组", "group", "所属分组", "The group"],
+  group: ["分组", "group", "所属分组；测评票中为评价人类别的名称", "The group; on a ballot, the rater group's name"],
   clause: ["条款", "clause", "来源文件的条款", "The clause of the source"],
   max: ["满分", "max", "项目满分", "The component's full marks"],
   missing: ["缺项", "missing", "该项目无可计记录", "The component has nothing to count"],
@@ -108,6 +108,17 @@ export const PROPERTY_DOCS: Readonly<Record<string, Doc>> = {
   roundAggregation: ["督查轮次汇总方式", "round aggregation", "各轮得分汇总为项目得分的方式（各轮比例的平均，或合并计算）", "How the rounds make a component's value (the mean of the fractions, or pooled)"],
   reasonCode: ["原因", "reason", "未计入的原因", "Why it was not counted"],
   serial: ["序号", "serial", "文号中的序号", "The serial of the document number"],
+  groups: ["各类评价人", "rater groups", "按评价人类别（如 市民群众、商户、企业代表、社区基层工作者）分列的票数，各类之和须等于总票数（SPEC §13.4）", "The counts per rater group (such as 市民群众, 商户, 企业代表, 社区基层工作者); they must add up to the counts (SPEC §13.4)"],
+  weight: ["权重", "weight", "该类评价人的权重", "The rater group's weight"],
+  fraction: ["得分率", "fraction", "该类评价人的加权得分率（精确值）", "The group's weighted fraction (exact)"],
+  ballotQuorum: ["最低收回率", "ballot quorum", "收回票数占发出票数的最低比例（0 至 1，不含 0），或 null 表示不设（SPEC §13.2）", "The least share of issued ballots that must come back (above 0, at most 1), or null for none (SPEC §13.2)"],
+  repeatedRater: ["重复评价人", "repeated rater", "同一评价人标识的多张票：count 全部计入，first 只计第一张（SPEC §13.2）", "Ballots sharing a rater token: count counts them all, first only the first (SPEC §13.2)"],
+  minSeconds: ["最短用时", "shortest time", "用时少于此秒数的票列出核查（不排除），或 null 表示不设（SPEC §13.2）", "Ballots taking fewer seconds are listed for checking (not excluded), or null for none (SPEC §13.2)"],
+  groupWeights: ["评价人类别权重", "rater group weights", "按考评项目列出各类评价人的权重（大于 0），按类别加权计分；null 表示合并计算（SPEC §13.4）", "Per survey component, each rater group's weight (above 0), scored group-weighted; null pools the groups (SPEC §13.4)"],
+  issued: ["发出票数", "issued", "发出的测评票张数（可选）", "The number of ballots handed out (optional)"],
+  rater: ["评价人标识", "rater token", "只用于找出重复评价人的不透明标识（不要填写姓名）", "An opaque token used only to find repeated raters (never a name)"],
+  seconds: ["用时（秒）", "seconds", "答题用时，整秒", "The time taken, in whole seconds"],
+  marks: ["评价", "marks", "参评对象编号 → 所勾选的选项", "Participant id → what was ticked"],
 };
 
 /** The definitions every schema refers to. */
@@ -117,6 +128,12 @@ export const DEFINITION_DOCS: Readonly<Record<string, Doc>> = {
   LeaderScore: ["领导评分", "leader score", "0 至 10 的数值", "A Num from 0 to 10"],
   Date: ["日期", "Date", "YYYY-MM-DD 格式的日期，年份 1949 至 2099，月、日真实存在（含闰年 2 月 29 日）", "A day written YYYY-MM-DD, year 1949 to 2099, a real month and day (29 February in leap years)"],
   Fixed: ["定点数", "fixed-point", "按政策小数位数写出的非负定点数，如 91.05", "A non-negative fixed-point number with the policy's decimals, such as \"91.05\""],
+  Mark: [
+    "评价选项",
+    "mark",
+    "满意、基本满意、不满意、不了解 或 satisfied、basically-satisfied、dissatisfied、unknown（经 NFKC 规范化并去除首尾空白后比较）；空字符串或 null 表示未勾选；勾选多项时为这些值的列表",
+    "satisfied, basically-satisfied, dissatisfied, unknown or 满意, 基本满意, 不满意, 不了解 (compared after NFKC and trimming); \"\" or null where nothing was ticked; a list of these where several boxes were",
+  ],
 };
 
 /** `"中文 / English"` of a doc's title or description. */

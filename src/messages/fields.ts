@@ -18,6 +18,15 @@ interface FieldNode {
   readonly through?: boolean;
   readonly fields?: Readonly<Record<string, FieldNode>>;
   readonly item?: ListItem;
+  /** How an object keyed by names (a box's marks, a survey's groups) names the entry under a key. */
+  readonly entry?: KeyedEntry;
+}
+
+/** How an object keyed by names names the entry under `key`, from the name of its owner. */
+interface KeyedEntry {
+  readonly zh: (owner: string, key: string) => string;
+  readonly en: (owner: string, key: string) => string;
+  readonly fields?: Readonly<Record<string, FieldNode>>;
 }
 
 /** How a list names its `n`-th item (counting from 1), from the name of the list's owner. */
@@ -63,6 +72,33 @@ const BALLOTS = group(
   true,
 );
 
+/** A survey's counts per rater group (SPEC §13.4): `服务对象代表评价“商户”类的“满意”票数`. */
+const GROUPS: FieldNode = {
+  name: { zh: "各类评价人的票数", en: "the counts per rater group" },
+  entry: {
+    zh: (owner, key) => `${owner}“${key}”类`,
+    en: (owner, key) => `the group "${key}" of ${owner}`,
+    fields: BALLOTS.fields as Readonly<Record<string, FieldNode>>,
+  },
+};
+
+/** A ballot of a box (SPEC §13.1): `第 3 张票`, its marks `第 3 张票对 cgjdk 的评价`. */
+const BALLOT: ListItem = {
+  zh: (_owner, n) => `第 ${n} 张票`,
+  en: (_owner, n) => `ballot ${n}`,
+  fields: {
+    id: leaf("票号", "id"),
+    group: leaf("评价人类别", "rater group"),
+    rater: leaf("评价人标识", "rater token"),
+    seconds: leaf("用时（秒）", "time taken"),
+    marks: {
+      name: { zh: "评价", en: "marks" },
+      through: true,
+      entry: { zh: (owner, key) => `${owner}对 ${key} 的评价`, en: (owner, key) => `the mark for ${key} on ${owner}` },
+    },
+  },
+};
+
 function componentNode(id: (typeof COMPONENT_IDS)[number]): FieldNode {
   const name = { zh: COMPONENT_NAMES[id].zh, en: COMPONENT_NAMES[id].en.replace(/ \(.*\)$/, "") };
   switch (id) {
@@ -81,7 +117,7 @@ function componentNode(id: (typeof COMPONENT_IDS)[number]): FieldNode {
     case "serviceRecipients":
     case "deputies":
     case "countyCounterparts":
-      return { name, standalone: true, fields: { ballots: BALLOTS, date: leaf("测评日期", "date") } };
+      return { name, standalone: true, fields: { ballots: BALLOTS, date: leaf("测评日期", "date"), groups: GROUPS } };
     case "cityLeaders":
       return {
         name,
@@ -149,6 +185,11 @@ const ROOT: FieldNode = group("输入", "the input", {
       reason: leaf("原因", "reason"),
     },
   }),
+  // A ballot box (SPEC §13.1).
+  component: leaf("考评项目", "the component"),
+  date: leaf("测评日期", "the survey date"),
+  issued: leaf("发出票数", "the number of ballots issued"),
+  ballots: list("测评票", "the ballots", BALLOT),
   // A policy file (definePolicy's overrides).
   id: leaf("政策编号", "the policy id"),
   label: leaf("政策名称", "the policy label"),
@@ -169,6 +210,14 @@ const ROOT: FieldNode = group("输入", "the input", {
   }),
   excellentQuota: leaf("优秀等次比例", "the excellent quota"),
   decimals: leaf("保留小数位数", "the decimals"),
+  ballotQuorum: leaf("测评票最低收回率", "the ballot quorum"),
+  repeatedRater: leaf("重复评价人的处理", "the rule for repeated raters"),
+  minSeconds: leaf("最短答题用时（秒）", "the shortest time per ballot"),
+  groupWeights: group("评价人类别权重", "the rater group weights", {
+    serviceRecipients: leaf(`${COMPONENT_NAMES.serviceRecipients.zh}的评价人类别权重`, "the group weights of serviceRecipients"),
+    deputies: leaf(`${COMPONENT_NAMES.deputies.zh}的评价人类别权重`, "the group weights of deputies"),
+    countyCounterparts: leaf(`${COMPONENT_NAMES.countyCounterparts.zh}的评价人类别权重`, "the group weights of countyCounterparts"),
+  }, true),
 });
 
 /** A list of score results (what `rank` reads): `第 2 条结果的总分`. */
@@ -206,6 +255,13 @@ function walk(path: readonly (string | number)[], lang: Lang): Named {
       continue;
     }
     const next: FieldNode | undefined = node?.fields !== undefined && Object.hasOwn(node.fields, part) ? node.fields[part] : undefined;
+    if (next === undefined && node?.entry !== undefined) {
+      const entry: KeyedEntry = node.entry;
+      text = entry[lang](owner === "" || node.through !== true ? text.replace(/的各类评价人的票数$|^the counts per rater group of /, "") : owner, part);
+      node = { name: { zh: text, en: text }, ...(entry.fields === undefined ? {} : { fields: entry.fields }), through: true };
+      owner = text;
+      continue;
+    }
     if (next === undefined) return { text: "", node: undefined };
     if (node?.through === true) text = owner;
     else owner = text;

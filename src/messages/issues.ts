@@ -175,7 +175,8 @@ function checkedValue(issue: { input?: unknown }, path: Path): unknown {
   if (typeof key === "string" && typeof input === "object" && input !== null && !Array.isArray(input) && Object.hasOwn(input, key)) {
     return (input as Record<string, unknown>)[key];
   }
-  return undefined;
+  // a check on the value itself (a ballot's mark) holds the value, not the object around it
+  return typeof input === "object" && input !== null && !Array.isArray(input) ? undefined : input;
 }
 
 /**

@@ -206,6 +206,36 @@ export const ASSUMPTION_NAMES: Words<AssumptionId> = {
     en: "veto-period: the veto period runs from 1 January to the end of February of the next year",
   },
   "cycle-start": { zh: "cycle-start：第一个三年周期从 2022 年开始", en: "cycle-start: the first three-year cycle starts in 2022" },
+  "ballot-validity": {
+    zh: "ballot-validity：收回票数多于发出票数的，整箱无效；同一对象勾选多个不同选项的为废票，未勾选的为空白，均不计入",
+    en: "ballot-validity: a box with more ballots returned than issued is void; a participant ticked with more than one answer is invalid on that ballot and one not ticked is blank, neither counted",
+  },
+  "ballot-quorum": { zh: "ballot-quorum：不设收回率要求", en: "ballot-quorum: no share of the issued ballots has to come back" },
+  "repeated-rater": {
+    zh: "repeated-rater：同一评价人标识的多张票都计入（仅列出，供核查）",
+    en: "repeated-rater: every ballot of a repeated rater token counts (they are listed for checking)",
+  },
+  "ballot-speed": { zh: "ballot-speed：不设最短答题用时", en: "ballot-speed: no shortest time a ballot must take" },
+  "group-weights": {
+    zh: "group-weights：各类评价人的票合并计算，不按类别加权",
+    en: "group-weights: the rater groups' ballots are pooled, not weighted by group",
+  },
+};
+
+/**
+ * The Chinese names of the ballot rules (SPEC §13.2), as `explain` and the docs name them.
+ *
+ * @example
+ * ```ts
+ * BALLOT_RULE_NAMES["repeated-rater"].zh; //=> "重复评价人"
+ * ```
+ */
+export const BALLOT_RULE_NAMES: Words<"ballot-validity" | "ballot-quorum" | "repeated-rater" | "ballot-speed" | "group-weights"> = {
+  "ballot-validity": { zh: "有效票条件", en: "valid ballots" },
+  "ballot-quorum": { zh: "收回率要求", en: "quorum of returned ballots" },
+  "repeated-rater": { zh: "重复评价人", en: "repeated raters" },
+  "ballot-speed": { zh: "最短答题用时", en: "shortest time per ballot" },
+  "group-weights": { zh: "评价人类别权重", en: "rater group weights" },
 };
 
 /**

@@ -8,19 +8,21 @@ import type { Lang } from "./lang.js";
 import { microText } from "../decimal.js";
 import { comprehensiveWindow, dailyWindow } from "../dates.js";
 import { valueName } from "./fields.js";
-import { RECIPIENT_NAMES } from "./labels.js";
+import { BALLOT_NAMES, COMPONENT_NAMES, RECIPIENT_NAMES } from "./labels.js";
 import { capital, quoted, shownValue, spaced, subject, type Path } from "./text.js";
 
 type Params = Readonly<Record<string, unknown>>;
 
 /** What a library message is about: the field, the object holding it, the offending value. */
-interface About {
+export interface About {
   readonly field: string;
   readonly owner: string;
   readonly value: unknown;
+  readonly path: Path;
 }
 
-type Library = (p: Params, about: About) => string;
+/** A message of the library: from the issue's parameters and what it is about. */
+export type Library = (p: Params, about: About) => string;
 
 const year = (p: Params): number => Number(p["year"]);
 const windowsText = (y: number, lang: Lang): string => {
@@ -28,11 +30,24 @@ const windowsText = (y: number, lang: Lang): string => {
   const c = comprehensiveWindow(y);
   return lang === "zh" ? `日常考评 ${d.from} 至 ${d.to}，综合评价 ${c.from} 至 ${c.to}` : `daily ${d.from} to ${d.to}, comprehensive ${c.from} to ${c.to}`;
 };
-const given = (value: unknown, lang: Lang): string =>
+export const given = (value: unknown, lang: Lang): string =>
   value === undefined ? "" : lang === "zh" ? `（填写的是${spaced(shownValue(value, lang))}）` : ` (given: ${shownValue(value, lang)})`;
 /** A level's ceiling: given as text (`ceiling`) or in micro units (`ceilingMicro`). */
 const ceiling = (p: Params): string => (p["ceiling"] === undefined ? microText(Number(p["ceilingMicro"])) : String(p["ceiling"]));
 const recipientOf = (p: Params, lang: Lang): string => valueName(String(p["recipient"]), lang, RECIPIENT_NAMES) ?? String(p["recipient"]);
+
+/** The names of a list of groups: `市民群众、商户`. */
+export const names = (value: unknown, lang: Lang): string => (Array.isArray(value) ? value.map((v) => quoted(String(v), 100)).join(lang === "zh" ? "、" : ", ") : "");
+
+/** A component id as the office names it. */
+export const componentOf = (p: Params, lang: Lang): string => valueName(String(p["component"]), lang, COMPONENT_NAMES)?.replace(/ \(.*\)$/, "") ?? String(p["component"]);
+
+/** A count field of a survey as a clerk reads it: `“满意”票数`. */
+const countName = (field: unknown, lang: Lang): string => {
+  const key = String(field) as keyof typeof BALLOT_NAMES;
+  const name = Object.hasOwn(BALLOT_NAMES, key) ? BALLOT_NAMES[key][lang] : String(field);
+  return lang === "zh" ? `“${name}”票数` : `the ${name} count`;
+};
 
 /** The library's own codes (SPEC §8), in both languages. */
 const LIBRARY: Readonly<Record<string, Readonly<Record<Lang, Library>>>> = {
@@ -100,6 +115,14 @@ const LIBRARY: Readonly<Record<string, Readonly<Record<Lang, Library>>>> = {
     zh: () => "选项 policy 必须是 definePolicy() 或预设（如 xuancheng2022）给出的政策；请用 definePolicy(覆盖项) 生成，不要直接传入覆盖项 JSON 或修改过的副本",
     en: () => "The option policy must be a policy made by definePolicy() or a preset such as xuancheng2022: pass definePolicy(overrides), not the overrides JSON or an edited copy",
   },
+  "unknown-group": {
+    zh: (p) => `${componentOf(p, "zh")}的评价人类别 ${quoted(String(p["group"]), 100)} 不在政策为${componentOf(p, "zh")}设定的评价人类别权重中（现有：${names(p["groups"], "zh")}）；请改正类别名称，或在政策的 groupWeights 中为它设定权重`,
+    en: (p) => `The rater group ${quoted(String(p["group"]), 100)} of ${componentOf(p, "en")} is not among the groups the policy weighs for ${componentOf(p, "en")} (${names(p["groups"], "en")}); correct the name, or give it a weight in the policy's groupWeights`,
+  },
+  "groups-mismatch": {
+    zh: (p, { owner }) => `${owner}的${countName(p["field"], "zh")}为 ${String(p["ballots"])}，而各类评价人的${countName(p["field"], "zh")}之和为 ${String(p["sum"])}：两者必须相等；请核对各类别的票数`,
+    en: (p, { owner }) => `${capital(countName(p["field"], "en"))} of ${owner} is ${String(p["ballots"])}, but the groups' add up to ${String(p["sum"])}: they must be equal; check the counts per group`,
+  },
   "invalid-cycle": {
     zh: () => "周期的最后一年不得早于第一年，且一个周期不超过 100 年",
     en: () => "A cycle's last year must not be before its first, and a cycle spans at most 100 years",
@@ -118,6 +141,6 @@ const LIBRARY: Readonly<Record<string, Readonly<Record<Lang, Library>>>> = {
  */
 export function libraryText(code: string, lang: Lang, params: Params = {}, path: Path = [], value?: unknown): string | undefined {
   const entry = Object.hasOwn(LIBRARY, code) ? LIBRARY[code] : undefined;
-  return entry?.[lang](params, { field: subject(path, lang), owner: subject(path.slice(0, -1), lang), value });
+  return entry?.[lang](params, { field: subject(path, lang), owner: subject(path.slice(0, -1), lang), value, path });
 }
 

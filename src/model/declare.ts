@@ -59,7 +59,9 @@ export type Shape =
   | { readonly kind: "boolean" }
   | { readonly kind: "enum"; readonly values: readonly string[] }
   | { readonly kind: "object"; readonly fields: Readonly<Record<string, Value>>; readonly rules: readonly Rule<never>[] }
-  | { readonly kind: "list"; readonly item: Value; readonly uniqueId: boolean };
+  | { readonly kind: "list"; readonly item: Value; readonly uniqueId: boolean }
+  | { readonly kind: "record"; readonly key: Value; readonly item: Value }
+  | { readonly kind: "mark" };
 
 /**
  * A value rule from its schema and its reader.
@@ -95,6 +97,8 @@ export interface Problem {
   readonly params?: Readonly<Record<string, unknown>>;
   /** The offending value as the caller wrote it, when the record holds it read (a `Num`'s text). */
   readonly value?: string;
+  /** Where under the key the problem lies (a group's name under `groups`), when deeper than the key. */
+  readonly under?: readonly (string | number)[];
 }
 
 /**
@@ -125,7 +129,7 @@ type Payload = core.ParsePayload<unknown>;
 /** The issue of a rule across fields; its `input` holds the offending field, as messages read it. */
 function pushProblem(payload: Payload, problem: Problem, given: unknown): void {
   const input = { [problem.at]: problem.value ?? given };
-  payload.issues.push({ code: "custom", input, path: [problem.at], params: { code: problem.code, ...problem.params } });
+  payload.issues.push({ code: "custom", input, path: [problem.at, ...(problem.under ?? [])], params: { code: problem.code, ...problem.params } });
 }
 
 /** Whether an issue already found blocks a rule reading `reads`: the object itself, or one of them. */
@@ -250,6 +254,8 @@ export function filled<T>(rule: Value, data: T): T {
   if (data === null || typeof data !== "object") return data;
   if (shape.kind === "list") {
     for (const item of data as unknown[]) filled(shape.item, item);
+  } else if (shape.kind === "record") {
+    for (const item of Object.values(data as Record<string, unknown>)) filled(shape.item, item);
   } else if (shape.kind === "object") {
     const record = data as Record<string, unknown>;
     for (const [key, field] of Object.entries(shape.fields)) {
@@ -351,6 +357,8 @@ export function interpreted(rule: Value): Reader {
     );
   } else if (shape.kind === "list") {
     read = listReader(interpreted(shape.item), shape.uniqueId);
+  } else if (shape.kind === "record") {
+    read = recordReader(shape.key.read, interpreted(shape.item));
   } else {
     return rule.read;
   }
@@ -376,5 +384,43 @@ export function list<S extends Schema>(item: Value<S>, options: { readonly uniqu
     read: read as Value<ListSchema<S>>["read"],
     optional: false,
     shape: { kind: "list", item, uniqueId: unique },
+  };
+}
+
+/** The schema {@link record} derives. */
+export type RecordSchema<K extends Schema, S extends Schema> = z.ZodMiniRecord<K & core.$ZodRecordKey, S>;
+
+function recordReader(readKey: Reader, readItem: Reader): Reader {
+  return (raw) => {
+    if (!isRecord(raw)) return NO;
+    const out: Record<string, unknown> = {};
+    for (const key in raw) {
+      // an inherited key is left to the schema, which decides what it means
+      if (!Object.hasOwn(raw, key) || key === "__proto__" || readKey(key) === NO) return NO;
+      const parsed = readItem(raw[key]);
+      if (parsed === NO) return NO;
+      out[key] = parsed;
+    }
+    return out;
+  };
+}
+
+/**
+ * An object whose keys are names of one rule (a rater group's, a participant's id) and whose
+ * values are items of one rule.
+ *
+ * @example
+ * ```ts
+ * const Groups = record(IdValue, Ballots);
+ * Groups.read({ 商户: ballots }); //=> { 商户: ballots }
+ * ```
+ */
+export function record<K extends Schema, S extends Schema>(key: Value<K>, item: Value<S>): Value<RecordSchema<K, S>> {
+  const schema = z.record(key.schema as unknown as K & core.$ZodRecordKey, item.schema);
+  return {
+    schema: schema as RecordSchema<K, S>,
+    read: recordReader(key.read, item.read) as Value<RecordSchema<K, S>>["read"],
+    optional: false,
+    shape: { kind: "record", key, item },
   };
 }

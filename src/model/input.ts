@@ -9,7 +9,7 @@
 import * as z from "zod/mini";
 import { MICRO, microText } from "../decimal.js";
 import { COMPONENTS, type ComponentDefinition, type ComponentId, type MethodOf } from "./components.js";
-import { NO, filled, list, object, optional, type No, type Value } from "./declare.js";
+import { NO, filled, list, object, optional, record, type No, type Value } from "./declare.js";
 import { ParticipantValue } from "./participant.js";
 import { LEVELS, type Level } from "./policy.js";
 import {
@@ -58,6 +58,8 @@ export interface InputLimits {
   readonly decimals: number;
   /** The most a unit commendation may award, in micro units, per level. */
   readonly unitCeilingMicro: Readonly<Record<Level, number>>;
+  /** The rater groups the policy weighs, per survey component (SPEC §13.4); none: pooled. */
+  readonly groupWeights?: Readonly<Partial<Record<ComponentId, Readonly<Record<string, unknown>>>>> | null | undefined;
 }
 
 /** A round's `outOf`: a positive `Num`. */
@@ -86,10 +88,47 @@ const complaintsValue = (decimals: number) =>
     complaints: list(object({ id: IdValue, date: DateValue, verified: BooleanValue, deduction: optional(amountValue(decimals)) }), { uniqueId: true }),
   });
 
-const SurveyValue = object({
-  ballots: object({ satisfied: IntValue, basicallySatisfied: IntValue, dissatisfied: IntValue, unknown: optional(IntValue) }),
-  date: optional(DateValue),
-});
+const BallotsValue = object({ satisfied: IntValue, basicallySatisfied: IntValue, dissatisfied: IntValue, unknown: optional(IntValue) });
+
+/** The count fields of a survey, in the order a mismatch is looked for. */
+const COUNT_FIELDS = ["satisfied", "basicallySatisfied", "dissatisfied", "unknown"] as const;
+
+/**
+ * A survey (SPEC §4, §13.4): its counts, its date, and optionally the counts per rater group, which
+ * must add up to the counts field by field (`groups-mismatch`); under a policy that weighs the
+ * component's groups, every group must be one it names (`unknown-group`).
+ */
+function surveyValue(component: ComponentId, weighted: readonly string[] | undefined) {
+  type Counts = { readonly satisfied: number; readonly basicallySatisfied: number; readonly dissatisfied: number; readonly unknown?: number | undefined };
+  return object({ ballots: BallotsValue, date: optional(DateValue), groups: optional(record(IdValue, BallotsValue)) }, [
+    {
+      reads: ["ballots", "groups"],
+      test: (r) => {
+        if (r.groups === undefined) return undefined;
+        const groups = Object.values(r.groups as Readonly<Record<string, Counts>>);
+        const ballots = r.ballots as Counts;
+        for (const field of COUNT_FIELDS) {
+          let sum = 0;
+          for (const g of groups) sum += g[field] ?? 0;
+          const own = ballots[field] ?? 0;
+          if (sum !== own) return { at: "groups", code: "groups-mismatch", params: { field, ballots: own, sum } };
+        }
+        return undefined;
+      },
+    },
+    {
+      reads: ["groups"],
+      test: (r) => {
+        if (r.groups === undefined || weighted === undefined) return undefined;
+        const group = Object.keys(r.groups).find((name) => !weighted.includes(name));
+        return group === undefined ? undefined : { at: "groups", under: [group], code: "unknown-group", params: { group, component, groups: weighted } };
+      },
+    },
+  ]);
+}
+
+/** A survey under the preset (groups pooled). */
+const SurveyValue = surveyValue("serviceRecipients", undefined);
 
 /** The most a city leader's score may be: the component's max, 10. */
 const LEADER_MAX = (COMPONENTS.find((c) => c.id === "cityLeaders") as ComponentDefinition).max;
@@ -163,15 +202,18 @@ type ComponentValues = {
 };
 
 /** Each component's value rule, by its method, from the one component list. */
-function componentValues(decimals: number): { readonly [K in ComponentId]: Value<z.ZodMiniOptional<ComponentValues[K]["schema"]>> } {
+function componentValues(limits: InputLimits): { readonly [K in ComponentId]: Value<z.ZodMiniOptional<ComponentValues[K]["schema"]>> } {
+  const decimals = limits.decimals;
   const byMethod = (def: ComponentDefinition): Value => {
     switch (def.method) {
       case "rounds":
         return roundsValue(def.max);
       case "complaints":
         return complaintsValue(decimals);
-      case "survey":
-        return SurveyValue;
+      case "survey": {
+        const weights = limits.groupWeights?.[def.id];
+        return weights === undefined ? SurveyValue : surveyValue(def.id, Object.keys(weights));
+      }
       case "scores":
         return LeadersValue;
     }
@@ -195,7 +237,7 @@ export function inputValue(limits: InputLimits) {
   const input = object({
     year: intValue(INPUT_YEARS.min, INPUT_YEARS.max),
     participant: ParticipantValue,
-    components: object(componentValues(limits.decimals)),
+    components: object(componentValues(limits)),
     commendations: optional(list(commendationValue(limits), { uniqueId: true })),
     vetoes: optional(list(VetoValue, { uniqueId: true })),
   });
@@ -227,7 +269,7 @@ export type ScoreInputJson = z.input<typeof ScoreInputSchema>;
 export type Round = NonNullable<ScoreInput["components"]["routineInspection"]>["rounds"][number];
 /** One complaint. */
 export type Complaint = NonNullable<ScoreInput["components"]["complaints"]>["complaints"][number];
-/** One survey: ballots and an optional date. */
+/** One survey: ballots, an optional date and optional counts per rater group. */
 export type Survey = NonNullable<ScoreInput["components"]["serviceRecipients"]>;
 /** One city leader's score. */
 export type LeaderScoreRecord = NonNullable<ScoreInput["components"]["cityLeaders"]>["scores"][number];

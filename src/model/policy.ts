@@ -42,6 +42,11 @@ export const ASSUMPTIONS = [
   "score-tiers",
   "veto-period",
   "cycle-start",
+  "ballot-validity",
+  "ballot-quorum",
+  "repeated-rater",
+  "ballot-speed",
+  "group-weights",
 ] as const;
 /** An assumption id: a default the source does not fix. */
 export type AssumptionId = (typeof ASSUMPTIONS)[number];
@@ -55,6 +60,34 @@ export type RoundAggregation = (typeof ROUND_AGGREGATIONS)[number];
 export const QUOTA_ROUNDINGS = ["floor", "half-up", "ceil"] as const;
 /** A quota rounding: `floor`, `half-up` or `ceil`. */
 export type QuotaRounding = (typeof QUOTA_ROUNDINGS)[number];
+
+/**
+ * What `repeatedRater` does with ballots that share a rater token (SPEC §13.2): `count` every one,
+ * or count only the `first` in ballot order.
+ *
+ * @example
+ * ```ts
+ * REPEATED_RATER_RULES; //=> ["count", "first"]
+ * ```
+ */
+export const REPEATED_RATER_RULES = ["count", "first"] as const;
+/** A rule for repeated raters: `count` or `first`. */
+export type RepeatedRaterRule = (typeof REPEATED_RATER_RULES)[number];
+
+/**
+ * The components whose ballots a box may hold, and the keys of `groupWeights` (SPEC §13).
+ *
+ * @example
+ * ```ts
+ * SURVEY_COMPONENTS; //=> ["serviceRecipients", "deputies", "countyCounterparts"]
+ * ```
+ */
+export const SURVEY_COMPONENTS = ["serviceRecipients", "deputies", "countyCounterparts"] as const;
+/** A survey component's id. */
+export type SurveyComponentId = (typeof SURVEY_COMPONENTS)[number];
+
+/** Rater group weights per survey component, each a canonical decimal text (SPEC §13.4). */
+export type GroupWeights = Readonly<Partial<Record<SurveyComponentId, Readonly<Record<string, string>>>>>;
 
 /** Where a parameter's value comes from. */
 export type Provenance =
@@ -101,6 +134,14 @@ export interface PolicyParameters {
   readonly vetoPeriod: Parameter<"Y-01-01..end of February Y+1">;
   readonly cycleYears: Parameter<number>;
   readonly cycleStart: Parameter<number>;
+  /** The share of issued ballots that must come back (SPEC §13.2), or `null` for none. */
+  readonly ballotQuorum: Parameter<string | null>;
+  /** What ballots sharing a rater token count (SPEC §13.2). */
+  readonly repeatedRater: Parameter<RepeatedRaterRule>;
+  /** The fewest seconds a ballot may take before it is reported too fast, or `null`. */
+  readonly minSeconds: Parameter<number | null>;
+  /** Rater group weights per survey component, or `null`: the groups pooled (SPEC §13.4). */
+  readonly groupWeights: Parameter<GroupWeights | null>;
 }
 
 /** A validated, frozen policy: the preset `xuancheng-2022` or one derived by `definePolicy`. */
@@ -114,8 +155,25 @@ export interface Policy {
 
 const Share = Num;
 
-/** The overrides `definePolicy` and the CLI's `--policy FILE` accept (SPEC §2). */
-export const PolicyOverridesSchema = z.strictObject({
+/**
+ * The `groupWeights` override: per survey component, group name (1..100 characters) → weight (a
+ * `Num`; `definePolicy` refuses 0).
+ *
+ * @example
+ * ```ts
+ * groupWeightsSchema().safeParse({ deputies: { 商户: 1 } }).success; //=> true
+ * ```
+ */
+export function groupWeightsSchema() {
+  const weights = () => z.optional(z.record(z.string().check(z.minLength(1), z.maxLength(100)), Num));
+  return z.strictObject({ serviceRecipients: weights(), deputies: weights(), countyCounterparts: weights() });
+}
+
+/**
+ * The overrides `definePolicy` and the CLI's `--policy FILE` accept (SPEC §2, §13.2). Built in a
+ * call marked pure: a page that only scores does not carry it.
+ */
+export const PolicyOverridesSchema = /* @__PURE__ */ (() => z.strictObject({
   id: Id,
   label: z.optional(Text),
   surveyWeights: z.optional(
@@ -137,7 +195,11 @@ export const PolicyOverridesSchema = z.strictObject({
   quotaRounding: z.optional(z.enum(QUOTA_ROUNDINGS)),
   roundAggregation: z.optional(z.enum(ROUND_AGGREGATIONS)),
   decimals: z.optional(z.int().check(z.minimum(0), z.maximum(4))),
-});
+  ballotQuorum: z.optional(z.nullable(Num)),
+  repeatedRater: z.optional(z.enum(REPEATED_RATER_RULES)),
+  minSeconds: z.optional(z.nullable(z.int().check(z.minimum(0)))),
+  groupWeights: z.optional(z.nullable(groupWeightsSchema())),
+}))();
 
 /** The JSON object `definePolicy` accepts: a new `id` and the parameters to change. */
 export type PolicyOverrides = z.input<typeof PolicyOverridesSchema>;

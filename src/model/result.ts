@@ -9,36 +9,36 @@ import { ParticipantSchema } from "./participant.js";
 import { capIssues } from "./issue-cap.js";
 import { ASSUMPTIONS, LEVELS, TIERS } from "./policy.js";
 
-const Decimal = z.string();
-const ComponentIdSchema = z.enum(COMPONENT_IDS);
+const Decimal = /* @__PURE__ */ (() => z.string())();
+const ComponentIdSchema = /* @__PURE__ */ (() => z.enum(COMPONENT_IDS))();
 
 /** The window a component counted records in. */
-const WindowStep = z.object({ op: z.literal("window"), from: z.string(), to: z.string() });
+const WindowStep = /* @__PURE__ */ (() => z.object({ op: z.literal("window"), from: z.string(), to: z.string() }))();
 /** rounds: `max × (Σ score/outOf) / n`. */
-const MeanOfFractionsStep = z.object({
+const MeanOfFractionsStep = /* @__PURE__ */ (() => z.object({
   op: z.literal("mean-of-fractions"),
   max: Decimal,
   terms: z.array(z.string()).check(capIssues()),
   value: Decimal,
-});
+}))();
 /** rounds under `roundAggregation: "pooled"`: `max × Σ score / Σ outOf`. */
-const PooledFractionStep = z.object({
+const PooledFractionStep = /* @__PURE__ */ (() => z.object({
   op: z.literal("pooled-fraction"),
   scores: z.array(Decimal).check(capIssues()),
   outOf: z.array(Decimal).check(capIssues()),
   value: Decimal,
-});
+}))();
 /** complaints: `max(0, max − Σ deductions)`; `complaints` names each deduction's complaint and source. */
-const DeductStep = z.object({
+const DeductStep = /* @__PURE__ */ (() => z.object({
   op: z.literal("deduct"),
   max: Decimal,
   deductions: z.array(Decimal).check(capIssues()),
   complaints: z.array(z.object({ id: z.string(), deduction: Decimal, source: z.enum(["complaint", "policy"]) })).check(capIssues()),
   unverified: z.number(),
   value: Decimal,
-});
+}))();
 /** survey: `max × (s·w_s + b·w_b + d·w_d) / (s + b + d)`. */
-const WeightedBallotsStep = z.object({
+const WeightedBallotsStep = /* @__PURE__ */ (() => z.object({
   op: z.literal("weighted-ballots"),
   max: Decimal,
   satisfied: Decimal,
@@ -47,30 +47,37 @@ const WeightedBallotsStep = z.object({
   unknown: Decimal,
   weights: z.object({ satisfied: Decimal, basicallySatisfied: Decimal, dissatisfied: Decimal }),
   value: Decimal,
-});
+}))();
+/** survey under `groupWeights` (SPEC §13.4): each group's weight and fraction, and the value. */
+const GroupWeightedStep = /* @__PURE__ */ (() => z.object({
+  op: z.literal("group-weighted"),
+  groups: z.array(z.object({ group: z.string(), weight: Decimal, fraction: Decimal })).check(capIssues()),
+  value: Decimal,
+}))();
 /** scores: the mean of the counted scores. */
-const MeanStep = z.object({ op: z.literal("mean"), terms: z.array(Decimal).check(capIssues()), value: Decimal });
+const MeanStep = /* @__PURE__ */ (() => z.object({ op: z.literal("mean"), terms: z.array(Decimal).check(capIssues()), value: Decimal }))();
 /** The one rounding of a component: half-up to the policy's decimals. */
-const RoundStep = z.object({ op: z.literal("round-half-up"), from: Decimal, to: Decimal });
+const RoundStep = /* @__PURE__ */ (() => z.object({ op: z.literal("round-half-up"), from: Decimal, to: Decimal }))();
 /** A missing component scored zero (only with `allowIncomplete`). */
-const MissingStep = z.object({ op: z.literal("missing") });
+const MissingStep = /* @__PURE__ */ (() => z.object({ op: z.literal("missing") }))();
 
 /** One step of a component's computation, with the numbers it used as strings. */
-export const TraceStepSchema = z.discriminatedUnion("op", [
+export const TraceStepSchema = /* @__PURE__ */ (() => z.discriminatedUnion("op", [
   WindowStep,
   MeanOfFractionsStep,
   PooledFractionStep,
   DeductStep,
   WeightedBallotsStep,
+  GroupWeightedStep,
   MeanStep,
   RoundStep,
   MissingStep,
-]);
+]))();
 /** One step of a component's trace. */
 export type TraceStep = z.output<typeof TraceStepSchema>;
 
 /** One scored component. */
-export const ComponentResultSchema = z.object({
+export const ComponentResultSchema = /* @__PURE__ */ (() => z.object({
   id: ComponentIdSchema,
   label: z.string(),
   group: z.enum(["daily", "comprehensive"]),
@@ -81,7 +88,7 @@ export const ComponentResultSchema = z.object({
   counted: z.number(),
   excluded: z.number(),
   trace: z.array(TraceStepSchema).check(capIssues()),
-});
+}))();
 /** One scored component. */
 export type ComponentResult = z.output<typeof ComponentResultSchema>;
 
@@ -103,7 +110,7 @@ export const DOCUMENT_NUMBER_ERRORS = ["unrecognized", "year-out-of-range", "zer
 export type DocumentNumberError = (typeof DOCUMENT_NUMBER_ERRORS)[number];
 
 /** The bonus: counted and excluded commendations. */
-export const BonusResultSchema = z.object({
+export const BonusResultSchema = /* @__PURE__ */ (() => z.object({
   points: Decimal,
   counted: z.array(
     z.object({
@@ -127,44 +134,46 @@ export const BonusResultSchema = z.object({
       documentNumberError: z.optional(z.enum(DOCUMENT_NUMBER_ERRORS)),
     }),
   ).check(capIssues()),
-});
+}))();
 /** The bonus part of a result. */
 export type BonusResult = z.output<typeof BonusResultSchema>;
 
 /** What happened to one veto. */
-export const VetoResultSchema = z.object({
+export const VetoResultSchema = /* @__PURE__ */ (() => z.object({
   id: z.string(),
   ground: z.enum(GROUNDS),
   status: z.enum(["counted", "pending", "outside-period"]),
-});
+}))();
 /** What happened to one veto. */
 export type VetoResult = z.output<typeof VetoResultSchema>;
 
-const OutsideWindow = z.object({
+const OutsideWindow = /* @__PURE__ */ (() => z.object({
   code: z.literal("outside-window"),
   component: ComponentIdSchema,
   id: z.optional(z.string()),
   date: z.string(),
-});
-const TooFewRounds = z.object({
+}))();
+const TooFewRounds = /* @__PURE__ */ (() => z.object({
   code: z.literal("too-few-rounds"),
   component: ComponentIdSchema,
   counted: z.number(),
   minimum: z.number(),
-});
-const MissingComponent = z.object({ code: z.literal("missing-component"), component: ComponentIdSchema });
-const NonstandardDocumentNumber = z.object({
+}))();
+const MissingComponent = /* @__PURE__ */ (() => z.object({ code: z.literal("missing-component"), component: ComponentIdSchema }))();
+const NonstandardDocumentNumber = /* @__PURE__ */ (() => z.object({
   code: z.literal("nonstandard-document-number"),
   id: z.string(),
   documentNumber: z.string(),
   normalized: z.string(),
-});
-const BonusCapped = z.object({ code: z.literal("bonus-capped"), uncapped: Decimal, cap: Decimal });
-const PendingVeto = z.object({ code: z.literal("pending-veto"), id: z.string() });
-const VetoOutsidePeriod = z.object({ code: z.literal("veto-outside-period"), id: z.string(), date: z.string() });
+}))();
+const BonusCapped = /* @__PURE__ */ (() => z.object({ code: z.literal("bonus-capped"), uncapped: Decimal, cap: Decimal }))();
+const PendingVeto = /* @__PURE__ */ (() => z.object({ code: z.literal("pending-veto"), id: z.string() }))();
+/** A rater group the policy weighs had no vote: left out, the other weights renormalised (SPEC §13.4). */
+const GroupMissing = /* @__PURE__ */ (() => z.object({ code: z.literal("group-missing"), component: ComponentIdSchema, group: z.string() }))();
+const VetoOutsidePeriod = /* @__PURE__ */ (() => z.object({ code: z.literal("veto-outside-period"), id: z.string(), date: z.string() }))();
 
 /** A fact about the computation a reader should know (SPEC §8). */
-export const FindingSchema = z.discriminatedUnion("code", [
+export const FindingSchema = /* @__PURE__ */ (() => z.discriminatedUnion("code", [
   OutsideWindow,
   TooFewRounds,
   MissingComponent,
@@ -172,14 +181,15 @@ export const FindingSchema = z.discriminatedUnion("code", [
   BonusCapped,
   PendingVeto,
   VetoOutsidePeriod,
-]);
+  GroupMissing,
+]))();
 /** A finding. */
 export type Finding = z.output<typeof FindingSchema>;
 /** A finding code. */
 export type FindingCode = Finding["code"];
 
 /** The result of `score()`. */
-export const ScoreResultSchema = z.object({
+export const ScoreResultSchema = /* @__PURE__ */ (() => z.object({
   year: z.number(),
   participant: ParticipantSchema,
   policy: z.object({ id: z.string() }),
@@ -195,6 +205,6 @@ export const ScoreResultSchema = z.object({
   vetoes: z.array(VetoResultSchema).check(capIssues()),
   findings: z.array(FindingSchema).check(capIssues()),
   assumptions: z.array(z.enum(ASSUMPTIONS)).check(capIssues()),
-});
+}))();
 /** The result of scoring one participant-year. */
 export type ScoreResult = z.output<typeof ScoreResultSchema>;

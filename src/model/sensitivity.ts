@@ -5,7 +5,7 @@
 import * as z from "zod/mini";
 import { Num } from "./values.js";
 import { ParticipantSchema } from "./participant.js";
-import { QUOTA_ROUNDINGS, ROUND_AGGREGATIONS, TIERS } from "./policy.js";
+import { QUOTA_ROUNDINGS, ROUND_AGGREGATIONS, TIERS, groupWeightsSchema } from "./policy.js";
 import { RANK_GROUPINGS } from "./rank.js";
 
 // Each schema is built in a function call marked pure: a `.check(…)` at the top level would keep the
@@ -18,13 +18,15 @@ export const SENSITIVITY_PARAMETERS = [
   "complaintDeduction",
   "roundAggregation",
   "quotaRounding",
+  "groupWeights",
 ] as const;
 /** A parameter `sensitivity` can vary. */
 export type SensitivityParameter = (typeof SENSITIVITY_PARAMETERS)[number];
 
 /**
  * The default ranges of SPEC §11: `[low, high]` for a continuous parameter, the values for a
- * discrete one. (`quotaRounding` is varied by default only under a policy with a quota.)
+ * discrete one. (`quotaRounding` is varied by default only under a policy with a quota;
+ * `groupWeights` only when `ranges` names it.)
  *
  * @example
  * ```ts
@@ -37,6 +39,7 @@ export const DEFAULT_RANGES = {
   complaintDeduction: ["0.5", "2"],
   roundAggregation: ROUND_AGGREGATIONS,
   quotaRounding: QUOTA_ROUNDINGS,
+  groupWeights: [null],
 } as const;
 
 const MAX_SAMPLES = 100_000;
@@ -50,6 +53,8 @@ export const RangesSchema = /* @__PURE__ */ (() => {
     complaintDeduction: z.optional(Pair),
     roundAggregation: z.optional(z.array(z.enum(ROUND_AGGREGATIONS)).check(z.minLength(1))),
     quotaRounding: z.optional(z.array(z.enum(QUOTA_ROUNDINGS)).check(z.minLength(1))),
+    // SPEC §13.4: the group weights to try, `null` being pooled; varied only when named.
+    groupWeights: z.optional(z.array(z.nullable(groupWeightsSchema())).check(z.minLength(1))),
   });
 })();
 /** The `ranges` option of `sensitivity`, as JSON (the CLI's `--ranges FILE`). */

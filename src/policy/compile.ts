@@ -5,7 +5,8 @@
  */
 import { microText, microToScaled, toMicro, type Exact } from "../decimal.js";
 import { inputValue, readInput, type InputValue, type ScoreInput } from "../model/input.js";
-import { LEVELS, type AssumptionId, type Level, type Policy, type PolicyParameters, type RoundAggregation, type Tier } from "../model/policy.js";
+import type { ComponentId } from "../model/components.js";
+import { LEVELS, type AssumptionId, type GroupWeights, type Level, type Policy, type PolicyParameters, type RoundAggregation, type Tier } from "../model/policy.js";
 
 /** A policy's parameters as exact integers. */
 export interface CompiledPolicy {
@@ -26,6 +27,8 @@ export interface CompiledPolicy {
   readonly bonusCap: Exact | null;
   /** Tier thresholds at `decimals` places, highest first. */
   readonly tiers: readonly { readonly tier: Exclude<Tier, "incompetent">; readonly min: Exact }[];
+  /** Rater group weights per survey component in micro units, in the policy's order (docs/ballots.md). */
+  readonly groupWeights: Readonly<Partial<Record<ComponentId, ReadonlyMap<string, number>>>>;
   /** Whether each assumption is still in force (not set by a derived policy). */
   readonly assumed: ReadonlySet<AssumptionId>;
   readonly inputSchema: InputValue["schema"];
@@ -33,8 +36,8 @@ export interface CompiledPolicy {
   readonly fastInput: (input: unknown) => ScoreInput | undefined;
 }
 
-/** The parameter each assumption is the default of. */
-const GOVERNING: Readonly<Record<AssumptionId, keyof PolicyParameters>> = {
+/** The parameter each assumption is the default of (`null`: a rule no parameter sets, always assumed). */
+const GOVERNING: Readonly<Record<AssumptionId, keyof PolicyParameters | null>> = {
   "round-aggregation": "roundAggregation",
   "survey-weights": "surveyWeights",
   "complaint-deduction": "complaintDeduction",
@@ -45,9 +48,24 @@ const GOVERNING: Readonly<Record<AssumptionId, keyof PolicyParameters>> = {
   "score-tiers": "tiers",
   "veto-period": "vetoPeriod",
   "cycle-start": "cycleStart",
+  "ballot-validity": null,
+  "ballot-quorum": "ballotQuorum",
+  "repeated-rater": "repeatedRater",
+  "ballot-speed": "minSeconds",
+  "group-weights": "groupWeights",
 };
 
 const cache = new WeakMap<Policy, CompiledPolicy>();
+
+/** A policy's group weights in micro units, per component, in the order the policy names the groups. */
+export function groupWeightsOf(weights: GroupWeights | null): Readonly<Partial<Record<ComponentId, ReadonlyMap<string, number>>>> {
+  if (weights === null) return {};
+  const out: Partial<Record<ComponentId, ReadonlyMap<string, number>>> = {};
+  for (const [component, groups] of Object.entries(weights) as [ComponentId, Readonly<Record<string, string>> | undefined][]) {
+    if (groups !== undefined) out[component] = new Map(Object.entries(groups).map(([group, weight]) => [group, toMicro(weight) as number]));
+  }
+  return out;
+}
 
 /** The compiled form of a validated policy (memoised per policy value). */
 export function compilePolicy(policy: Policy): CompiledPolicy {
@@ -62,15 +80,15 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
     LEVELS.map((l) => [l, ceiling === "level-points" ? pointsMicro[l] : micro(ceiling)]),
   ) as Record<Level, number>;
   const assumed = new Set<AssumptionId>();
-  for (const [assumption, key] of Object.entries(GOVERNING) as [AssumptionId, keyof PolicyParameters][]) {
-    if (p[key].provenance.kind === "assumed") assumed.add(assumption);
+  for (const [assumption, key] of Object.entries(GOVERNING) as [AssumptionId, keyof PolicyParameters | null][]) {
+    if (key === null || p[key].provenance.kind === "assumed") assumed.add(assumption);
   }
   const weights = {
     satisfied: micro(p.surveyWeights.value.satisfied),
     basicallySatisfied: micro(p.surveyWeights.value.basicallySatisfied),
     dissatisfied: micro(p.surveyWeights.value.dissatisfied),
   };
-  const input = inputValue({ decimals, unitCeilingMicro });
+  const input = inputValue({ decimals, unitCeilingMicro, groupWeights: p.groupWeights.value });
   const compiled: CompiledPolicy = {
     policy,
     decimals,
@@ -86,6 +104,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
     deductionMicro: micro(p.complaintDeduction.value),
     bonusCap: p.bonusCap.value === null ? null : microToScaled(micro(p.bonusCap.value), decimals),
     tiers: p.tiers.value.map((t) => ({ tier: t.tier, min: microToScaled(micro(t.min), decimals) })),
+    groupWeights: groupWeightsOf(p.groupWeights.value),
     assumed,
     inputSchema: input.schema,
     fastInput: (raw) => readInput(input, raw),

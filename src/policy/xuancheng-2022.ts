@@ -59,6 +59,10 @@ export const xuancheng2022: Policy = known(deepFreeze({
     vetoPeriod: { value: "Y-01-01..end of February Y+1", provenance: assumed("veto-period") },
     cycleYears: { value: 3, provenance: clause("二") },
     cycleStart: { value: 2022, provenance: assumed("cycle-start") },
+    ballotQuorum: { value: null, provenance: assumed("ballot-quorum") },
+    repeatedRater: { value: "count", provenance: assumed("repeated-rater") },
+    minSeconds: { value: null, provenance: assumed("ballot-speed") },
+    groupWeights: { value: null, provenance: assumed("group-weights") },
   },
 }));
 

@@ -30,6 +30,18 @@ describe("policy", () => {
     expect(lines.join("\n")).toContain("sameMatterTieBreak（同一事项分值相同时的取舍）\n    取级别高者；级别也相同时取编号小者（higher-level-then-smaller-id）");
   });
 
+  it("shows the ballot rules of SPEC §13.2, each assumed in the preset and set by a derived policy", async () => {
+    const run = await cli(["policy"]);
+    expect(run.out).toContain("ballotQuorum（测评票的最低收回率（收回 ÷ 发出））\n    不设\n    假定（ballot-quorum：来源文件未作规定，可由政策覆盖）");
+    expect(run.out).toContain("repeatedRater（同一评价人多张票的处理）\n    每张票都计入，重复的列出核查（count）\n    假定（repeated-rater：来源文件未作规定，可由政策覆盖）");
+    expect(run.out).toContain("minSeconds（答题用时少于此秒数的票列出核查）\n    不设\n    假定（ballot-speed：来源文件未作规定，可由政策覆盖）");
+    expect(run.out).toContain("groupWeights（各类评价人的权重）\n    不分类别，合并计算\n    假定（group-weights：来源文件未作规定，可由政策覆盖）");
+    const path = file("ballots.json", JSON.stringify({ id: "ballots-2023", ballotQuorum: 0.8, minSeconds: 30, groupWeights: { serviceRecipients: { 市民群众: 6, 商户: 4 } } }));
+    const derived = (await cli(["policy", "--policy", path])).out;
+    expect(derived).toContain("ballotQuorum（测评票的最低收回率（收回 ÷ 发出））\n    收回票数不少于发出票数的 0.8\n    由政策 ballots-2023 设定");
+    expect(derived).toContain("groupWeights（各类评价人的权重）\n    服务对象代表评价：市民群众 6、商户 4\n    由政策 ballots-2023 设定");
+  });
+
   it("shows the policy in English, clause keys with their English rendering", async () => {
     const run = await cli(["policy", "--lang", "en"]);
     expect(run.out).toContain("minRounds (minimum rounds a year per inspection component)\n    2\n    clause Annex 2 §1 (附件2-一)");

@@ -109,7 +109,10 @@ function leaves(rule: Value, path: string, out: [string, Value][]): [string, Val
   const shape = rule.shape;
   if (shape.kind === "object") for (const [key, field] of Object.entries(shape.fields)) leaves(field, `${path}.${key}`, out);
   else if (shape.kind === "list") leaves(shape.item, `${path}[]`, out);
-  else out.push([path, rule]);
+  else if (shape.kind === "record") {
+    leaves(shape.key, `${path}{key}`, out);
+    leaves(shape.item, `${path}{}`, out);
+  } else out.push([path, rule]);
   return out;
 }
 

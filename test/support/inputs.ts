@@ -202,15 +202,28 @@ const fullRound = (max: number): fc.Arbitrary<Json> =>
 const fullRounds = (max: number): fc.Arbitrary<Json> =>
   fc.uniqueArray(fullRound(max), { maxLength: 4, selector: (r) => (r["id"] as string | undefined) ?? Symbol() }).map((rounds) => ({ rounds }));
 
-const fullSurvey: fc.Arbitrary<Json> = recordOf({
-  ballots: recordOf({
-    satisfied: fc.nat({ max: 80 }),
-    basicallySatisfied: fc.nat({ max: 30 }),
-    dissatisfied: fc.nat({ max: 10 }),
-    unknown: maybe(fc.nat({ max: 5 })),
-  }),
-  date: maybe(someDate),
+const fullCounts = recordOf({
+  satisfied: fc.nat({ max: 80 }),
+  basicallySatisfied: fc.nat({ max: 30 }),
+  dissatisfied: fc.nat({ max: 10 }),
+  unknown: maybe(fc.nat({ max: 5 })),
 });
+
+/** Counts per rater group, and the counts they add up to (SPEC §13.4). */
+const groupedCounts: fc.Arbitrary<{ ballots: Json; groups: Json }> = fc
+  .uniqueArray(fc.tuple(fc.constantFrom("市民群众", "商户", "企业代表", "社区基层工作者", "g"), fullCounts), { minLength: 1, maxLength: 3, selector: ([name]) => name })
+  .map((entries) => {
+    const sum = (key: string): number => entries.reduce((total, [, c]) => total + ((c[key] as number | undefined) ?? 0), 0);
+    const withUnknown = entries.some(([, c]) => c["unknown"] !== undefined);
+    const ballots: Json = { satisfied: sum("satisfied"), basicallySatisfied: sum("basicallySatisfied"), dissatisfied: sum("dissatisfied") };
+    if (withUnknown) ballots["unknown"] = sum("unknown");
+    return { ballots, groups: Object.fromEntries(entries) };
+  });
+
+const fullSurvey: fc.Arbitrary<Json> = fc.oneof(
+  { weight: 3, arbitrary: recordOf({ ballots: fullCounts, date: maybe(someDate) }) },
+  { weight: 1, arbitrary: groupedCounts.chain(({ ballots, groups }) => recordOf({ ballots: fc.constant(ballots), date: maybe(someDate), groups: fc.constant(groups) })) },
+);
 
 const fullCommendation: fc.Arbitrary<Json> = commendationArb.chain((c) =>
   recordOf({ title: maybe(text(1000)), issuer: maybe(text(1000)) }).map((extra) => ({ ...c, ...extra })),

@@ -24,6 +24,10 @@ const NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   vetoPeriod: { zh: "一票否决的考评期间", en: "veto period" },
   cycleYears: { zh: "考评周期（年）", en: "cycle length (years)" },
   cycleStart: { zh: "第一个周期的起始年", en: "first year of the first cycle" },
+  ballotQuorum: { zh: "测评票的最低收回率（收回 ÷ 发出）", en: "least share of issued ballots returned" },
+  repeatedRater: { zh: "同一评价人多张票的处理", en: "ballots of a repeated rater" },
+  minSeconds: { zh: "答题用时少于此秒数的票列出核查", en: "ballots faster than this are listed" },
+  groupWeights: { zh: "各类评价人的权重", en: "rater group weights" },
 };
 
 /** The Chinese words for a parameter's value written as a code (windows, methods, tie-breaks). */
@@ -41,6 +45,8 @@ const CHOICE_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   floor: { zh: "去尾（floor）", en: "rounded down (floor)" },
   "half-up": { zh: "四舍五入（half-up）", en: "rounded half-up (half-up)" },
   ceil: { zh: "进一法（ceil）", en: "rounded up (ceil)" },
+  count: { zh: "每张票都计入，重复的列出核查（count）", en: "every ballot counts; repeats are listed (count)" },
+  first: { zh: "只计第一张，其余列为未计入（first）", en: "only the first ballot counts; the others are set aside (first)" },
 };
 
 
@@ -54,6 +60,8 @@ const UNITS: Readonly<Record<string, (value: string) => string>> = {
   excellentQuota: (v) => `不超过参评对象总数的 ${v}（按比例）`,
   bonusCap: (v) => `不超过 ${v} 分`,
   unitCeiling: (v) => `不超过 ${v} 分`,
+  ballotQuorum: (v) => `收回票数不少于发出票数的 ${v}`,
+  minSeconds: (v) => `少于 ${v} 秒的票列出核查（仍计入）`,
 };
 
 /** A parameter's value as a person reads it: every value in Chinese in Chinese mode. */
@@ -84,8 +92,23 @@ function showValue(key: string, value: unknown, lang: Lang): string {
       return value === "level-points" ? (zh ? "该级别的分值（level-points）" : "the level's points (level-points)") : String(value);
     case "bonusCap":
       return value === null ? (zh ? "无上限" : "none") : String(value);
+    case "ballotQuorum":
+    case "minSeconds":
+      return value === null ? (zh ? "不设" : "none") : String(value);
+    case "groupWeights": {
+      if (value === null) return zh ? "不分类别，合并计算" : "none (groups pooled)";
+      const byComponent = value as Readonly<Record<string, Readonly<Record<string, string>>>>;
+      return Object.entries(byComponent)
+        .map(([component, weights]) => {
+          const name = COMPONENTS.find((c) => c.id === component);
+          const groups = Object.entries(weights).map(([group, weight]) => `${group} ${weight}`).join(zh ? "、" : ", ");
+          return `${zh ? (name?.label ?? component) : component}${zh ? "：" : ": "}${groups}`;
+        })
+        .join(zh ? "；" : "; ");
+    }
     case "roundAggregation":
     case "quotaRounding":
+    case "repeatedRater":
       return CHOICE_NAMES[String(value)]?.[lang] ?? String(value);
     case "excellentQuota":
       return value === null ? (zh ? "不限" : "none") : String(value);
