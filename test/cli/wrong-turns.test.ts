@@ -1,0 +1,75 @@
+/**
+ * Wrong turns of a clerk at the command line (issue #21): a workbook given to `score` or
+ * `score --batch`, which read JSON, is one line naming `import` (or, for the old .xls, saying to
+ * re-save it as .xlsx), exit 1, nothing on stdout.
+ */
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { spreadsheetKind } from "../../src/cli/io.js";
+import { BUILT, cli, spawnCli } from "./run.js";
+
+const tmp = mkdtempSync(join(tmpdir(), "wubi-wrong-turns-"));
+const XLSX = join(tmp, "2022考评记录.xlsx");
+copyFileSync("test/fixtures/workbook/example.xlsx", XLSX);
+const XLS = "test/fixtures/workbook/legacy.xls";
+
+describe("a workbook given to score", () => {
+  it.each([
+    ["score", [XLSX]],
+    ["score --batch", ["--batch", XLSX]],
+  ])("%s: one Chinese line naming import, exit 1, nothing on stdout", async (_, args) => {
+    const run = await cli(["score", ...args]);
+    expect(run.code).toBe(1);
+    expect(run.out).toBe("");
+    expect(run.errLines).toEqual([
+      `${XLSX} 是 Excel 工作簿，score 读取的是 JSON 输入：请先用 import 把工作簿转换为输入：wubi-wuping import ${XLSX} > inputs.ndjson，然后运行 wubi-wuping score --batch inputs.ndjson`,
+    ]);
+  });
+
+  it("says the same in English with --lang en, for a workbook on stdin too", async () => {
+    const run = await cli(["score", "--batch", "-", "--lang", "en"], readFileSync(XLSX));
+    expect(run.code).toBe(1);
+    expect(run.out).toBe("");
+    expect(run.errLines).toEqual([
+      "stdin is an Excel workbook, but score reads JSON inputs: turn the workbook into inputs with import first: wubi-wuping import records.xlsx > inputs.ndjson, then wubi-wuping score --batch inputs.ndjson",
+    ]);
+  });
+
+  it("tells the old .xls apart: save it as .xlsx first", async () => {
+    for (const args of [[XLS], ["--batch", XLS]]) {
+      const run = await cli(["score", ...args]);
+      expect(run.code).toBe(1);
+      expect(run.out).toBe("");
+      expect(run.errLines).toHaveLength(1);
+      expect(run.err).toContain("是旧版 Excel 工作簿（.xls）");
+      expect(run.err).toContain("另存为 .xlsx");
+      expect(run.err).toContain("wubi-wuping import test/fixtures/workbook/legacy.xlsx > inputs.ndjson");
+    }
+  });
+
+  it("goes by the name when the content does not say (an .xlsx that is not a zip)", async () => {
+    const path = join(tmp, "成绩 表.xlsx");
+    writeFileSync(path, "year,total\n");
+    const run = await cli(["score", "--batch", path, "--lang", "en"]);
+    expect(run.code).toBe(1);
+    expect(run.out).toBe("");
+    expect(run.err).toContain(`wubi-wuping import "${path}" > inputs.ndjson`);
+  });
+
+  it("lets JSON and NDJSON through, whatever the name", () => {
+    expect(spreadsheetKind("inputs.ndjson", Buffer.from('{"year":2022}'))).toBeUndefined();
+    expect(spreadsheetKind("a.json", Buffer.from([0x50, 0x4b, 0x03, 0x04]))).toBe("xlsx");
+    expect(spreadsheetKind("a.json", Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))).toBe("xls");
+    expect(spreadsheetKind("a.XLS", new Uint8Array())).toBe("xls");
+  });
+
+  it.runIf(BUILT)("the built executable: exit 1, stdout empty, one line on stderr", () => {
+    const run = spawnCli(["score", "--batch", XLSX]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(run.stderr).toContain("import");
+  });
+});
