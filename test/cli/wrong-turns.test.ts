@@ -8,6 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { spreadsheetKind } from "../../src/cli/io.js";
+import { Readable, Writable } from "node:stream";
+import { runCli } from "../../src/cli/main.js";
 import { BUILT, cli, spawnCli } from "./run.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "wubi-wrong-turns-"));
@@ -71,5 +73,39 @@ describe("a workbook given to score", () => {
     expect(run.stdout).toBe("");
     expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(run.stderr).toContain("import");
+  });
+});
+
+/** Runs the CLI with stdout as a byte stream (the workbook commands write bytes). */
+async function withBytes(argv: readonly string[]): Promise<{ code: number; stdout: Buffer; err: string[] }> {
+  const chunks: Buffer[] = [];
+  const err: string[] = [];
+  const stdout = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      chunks.push(Buffer.from(chunk));
+      done();
+    },
+  });
+  const code = await runCli(argv, { out: (t) => chunks.push(Buffer.from(`${t}\n`)), err: (t) => err.push(t), stdin: Readable.from([]), stdout });
+  return { code, stdout: Buffer.concat(chunks), err };
+}
+
+describe("an unfilled workbook given to import", () => {
+  it("says first, one line per body, what is not filled in, then the details naming --allow-incomplete", async () => {
+    const template = await withBytes(["template", "--roster", "examples/roster/xuancheng-2022.json", "--year", "2022"]);
+    expect(template.code).toBe(0);
+    const path = join(tmp, "模板.xlsx");
+    writeFileSync(path, template.stdout);
+    const run = await withBytes(["import", path]);
+    expect(run.code).toBe(1);
+    expect(run.stdout.length).toBe(0);
+    const roster = JSON.parse(readFileSync("examples/roster/xuancheng-2022.json", "utf8")) as { id: string; name: string }[];
+    const labels = "日常督查、专项督查、随机暗访、服务对象代表评价、“两代表一委员”评价、县市区对口部门评价、分管联系市领导评价";
+    expect(run.err.slice(0, roster.length)).toEqual(roster.map((body) => `${path}: ${body.id} ${body.name}：7 项未填写：${labels} (missing-component)`));
+    expect(run.err).toHaveLength(roster.length * 8);
+    for (const line of run.err.slice(roster.length)) {
+      expect(line).toMatch(/（或以 --allow-incomplete 计为暂定结果） \(missing-component\)$/);
+      expect(line).not.toContain("allowIncomplete");
+    }
   });
 });

@@ -11,7 +11,7 @@ export { writeResults } from "./results.js";
 export { readTable } from "./table.js";
 export { SHEETS, SHEET_NAMES } from "./layout.js";
 
-export type { ReadWorkbookOptions, ReadWorkbookResult } from "./read.js";
+export type { ReadWorkbookOptions, ReadWorkbookResult, WorkbookSummary } from "./read.js";
 export type { WriteTemplateOptions } from "./template.js";
 export type { WriteResultsOptions } from "./results.js";
 export type { SheetTable, ReadTableOptions } from "./table.js";

@@ -76,13 +76,13 @@ export const importCommand: Command = {
   help: {
     zh: [
       "每个参评对象输出一行输入（按“参评对象”表的行序），可直接交给 score --batch。",
-      "工作簿有误时不输出任何内容，在标准错误上逐条列出所有问题（每条指明工作表、单元格和列名），退出码 1。",
+      "工作簿有误时不输出任何内容，在标准错误上逐条列出所有问题（每条指明工作表、单元格和列名），退出码 1；有未填写的考评项目时，先为每个参评对象列一行汇总。",
       "  --policy FILE        按该政策核对（小数位数、加分上限等）",
       "  --allow-incomplete   允许缺项（缺项记 0 分、结果为暂定）",
     ].join("\n"),
     en: [
       "Prints one input per body (in the row order of 参评对象), ready for score --batch.",
-      "When the workbook is wrong nothing is printed; every problem goes to stderr, one line each naming its sheet, cell and header; exit 1.",
+      "When the workbook is wrong nothing is printed; every problem goes to stderr, one line each naming its sheet, cell and header; exit 1. Components not filled in are first summed up in one line per body.",
       "  --policy FILE        check against this policy (decimals, ceilings)",
       "  --allow-incomplete   accept missing components (scored 0, results provisional)",
     ].join("\n"),
@@ -91,9 +91,11 @@ export const importCommand: Command = {
     const path = positionals[0] as string;
     const { readWorkbook } = await loadWorkbook(lang);
     const bytes = await readBytes(path, io, lang);
-    const outcome = await readWorkbook(bytes, { policy, allowIncomplete: values["allow-incomplete"] === true, lang });
+    const outcome = await readWorkbook(bytes, { policy, allowIncomplete: values["allow-incomplete"] === true, lang, allowIncompleteName: "--allow-incomplete" });
     if (!outcome.success) {
       const shown = path === "-" ? (lang === "zh" ? "标准输入" : "stdin") : path;
+      // What each body still lacks, once, before the details.
+      for (const summary of outcome.summaries ?? []) io.err(`${shown}: ${oneLine(summary.message, 1000)} (missing-component)`);
       for (const issue of outcome.issues) io.err(`${shown}: ${oneLine(issue.message, 1000)} (${issue.code})`);
       return EXIT.input;
     }
