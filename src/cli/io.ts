@@ -5,7 +5,7 @@
 import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { InputError, formatPath, type InputIssue, type Lang } from "../index.js";
-import { libraryMessage } from "../api/errors.js";
+import { namingSwitch } from "../formats/wording.js";
 import { jsonSyntaxText } from "../formats/json-syntax.js";
 import { decodeText, notUtf8, stripBom } from "../formats/text.js";
 import type { ProgressStream } from "./progress.js";
@@ -264,9 +264,7 @@ export function openInput(path: string, io: CliIO): NodeJS.ReadableStream {
  * ```
  */
 export function cliIssues(error: InputError, lang: Lang): InputIssue[] {
-  return error.issues.map((issue) =>
-    issue.code === "missing-component" ? { ...issue, message: libraryMessage(issue.code, lang, { option: "--allow-incomplete" }, issue.path) ?? issue.message } : issue,
-  );
+  return namingSwitch(error.issues, lang, "--allow-incomplete");
 }
 
 /**

@@ -31,7 +31,16 @@ import {
 export interface ExplainOptions {
   /** `"zh"` (default) or `"en"`. */
   readonly lang?: Lang | undefined;
+  /**
+   * Whether an assumption is named by its id too (`complaint-deduction：…`), as an auditor cites it
+   * to override it in a policy: `true` (default). `false` names it in words alone, for a reader
+   * who never writes a policy (the offline page).
+   */
+  readonly ids?: boolean | undefined;
 }
+
+/** How a defaulted deduction is marked: by the assumption's id, in words alone, or not at all. */
+type AssumedMark = "id" | "words" | false;
 
 /** The most terms of a formula, and excluded records of a component, written out in full. */
 const MAX_TERMS = 12;
@@ -101,7 +110,7 @@ const KIND_OF_METHOD: Readonly<Record<string, ExcludedRecord["kind"]>> = {
  * default (an assumption when the policy did not set it). Results written before the trace named
  * the complaints have no such lines.
  */
-function deductionLines(step: Extract<TraceStep, { op: "deduct" }>, assumed: boolean, t: Phrases): string[] {
+function deductionLines(step: Extract<TraceStep, { op: "deduct" }>, assumed: AssumedMark, t: Phrases): string[] {
   const sources = step.complaints ?? [];
   const own = sources.filter((s) => s.source === "complaint").map((s) => t.deductionOf(s.id, s.deduction));
   const byDefault = sources.filter((s) => s.source === "policy");
@@ -114,7 +123,7 @@ function deductionLines(step: Extract<TraceStep, { op: "deduct" }>, assumed: boo
   return lines;
 }
 
-function componentLines(c: ComponentResult, index: number, findings: readonly Finding[], t: Phrases, assumed: boolean): string[] {
+function componentLines(c: ComponentResult, index: number, findings: readonly Finding[], t: Phrases, assumed: AssumedMark): string[] {
   const lang = t.lang;
   const pad = "     ";
   const lines = [t.componentHead(index, COMPONENT_NAMES[c.id][lang], clauseName(c.clause, lang), c.max, c.points, c.missing === true)];
@@ -206,6 +215,12 @@ function tierLine(r: ScoreResult, t: Phrases): string {
   return r.status === "provisional" ? t.tierProvisional() : t.tierNone();
 }
 
+/** An assumption's name without its leading id: `rounding：每个…` → `每个…`. */
+function withoutId(name: string, id: string): string {
+  for (const prefix of [`${id}：`, `${id}: `]) if (name.startsWith(prefix)) return name.slice(prefix.length);
+  return name;
+}
+
 /**
  * Renders a result as the audit trail a person reads: each component with its clause, the records
  * counted and excluded (and why), the formula with its numbers, the rounding, the subtotals, every
@@ -214,7 +229,7 @@ function tierLine(r: ScoreResult, t: Phrases): string {
  * `{ lang: "en" }`. Reads nothing but the result, so a stored result JSON explains the same way.
  *
  * @param result - A result of `score()` (or its JSON, parsed).
- * @param options - `lang`: `"zh"` (default) or `"en"`.
+ * @param options - `lang`: `"zh"` (default) or `"en"`; `ids: false` names assumptions in words alone.
  * @returns Plain text, one line per fact, lines joined with `\n`.
  * @example
  * ```ts
@@ -231,6 +246,7 @@ function tierLine(r: ScoreResult, t: Phrases): string {
 export function explain(result: ScoreResult, options: ExplainOptions = {}): string {
   // Untyped callers may pass null or a non-object: no options then, never a TypeError.
   const lang = langOf((options as ExplainOptions | null | undefined)?.lang);
+  const ids = (options as ExplainOptions | null | undefined)?.ids !== false;
   const t = lang === "en" ? EN : ZH;
   const r = result;
   const p = r.participant;
@@ -252,7 +268,7 @@ export function explain(result: ScoreResult, options: ExplainOptions = {}): stri
     const max = sumDecimalText(members.map((c) => c.max), 0);
     out.push(t.groupHead(GROUP_NAMES[group][lang], clauseName(group === "daily" ? "附件2-一" : "附件2-二", lang), max));
     for (const c of members) {
-      for (const line of componentLines(c, index, byComponent.get(c.id) ?? [], t, r.assumptions.includes("complaint-deduction"))) out.push(line);
+      for (const line of componentLines(c, index, byComponent.get(c.id) ?? [], t, r.assumptions.includes("complaint-deduction") ? (ids ? "id" : "words") : false)) out.push(line);
       index += 1;
     }
     out.push(t.subtotal(GROUP_NAMES[group][lang], members.map((c) => c.points).join(" + "), group === "daily" ? r.daily : r.comprehensive));
@@ -270,7 +286,7 @@ export function explain(result: ScoreResult, options: ExplainOptions = {}): stri
   if (r.assumptions.length > 0) {
     out.push("");
     out.push(t.assumptionsHead());
-    for (const a of r.assumptions) out.push(`  - ${ASSUMPTION_NAMES[a][lang]}`);
+    for (const a of r.assumptions) out.push(`  - ${ids ? ASSUMPTION_NAMES[a][lang] : withoutId(ASSUMPTION_NAMES[a][lang], a)}`);
   }
   return out.join("\n");
 }

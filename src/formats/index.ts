@@ -19,6 +19,7 @@ export { SCHEMA_KINDS, jsonSchemaText, jsonSchemaOf, toJsonSchema } from "./json
 export { jsonSyntaxText } from "./json-syntax.js";
 export { decodeText, stripBom, notUtf8 } from "./text.js";
 export { errorMap, fromZodIssues } from "../api/errors.js";
+export { namingSwitch } from "./wording.js";
 
 export type { RankingCell, RankingTable, RankingTableOptions } from "./ranking-table.js";
 export type { Align } from "./table.js";
