@@ -109,3 +109,16 @@ describe("an unfilled workbook given to import", () => {
     }
   });
 });
+
+describe("template --roster --year", () => {
+  it("pre-fills only the bodies eligible that year and says on stderr how many it left out, and why", async () => {
+    const run = await withBytes(["template", "--roster", "examples/roster/generated-100.json", "--year", "2022"]);
+    expect(run.code).toBe(0);
+    expect(run.err).toEqual(["名单中有 25 个参评对象未预填：它们自 2023、2024 年起才参加考评（名单中的 since 晚于 --year 2022）"]);
+    const english = await withBytes(["template", "--roster", "examples/roster/generated-100.json", "--year", "2023", "--lang", "en"]);
+    expect(english.err).toEqual(["11 bodies of the roster were not pre-filled: they take part only from 2024 on (their since is after --year 2023)"]);
+    const all = await withBytes(["template", "--roster", "examples/roster/generated-100.json", "--year", "2024"]);
+    expect(all.err).toEqual([]);
+    expect(all.stdout.length).toBeGreaterThan(0);
+  });
+});

@@ -21,6 +21,11 @@ import { DATE_FORMAT, TEXT_FORMAT, headerRow, printSetup, toBytes } from "./styl
 export interface WriteTemplateOptions {
   readonly roster?: unknown;
   readonly year?: number | undefined;
+  /**
+   * Told, when `year` is given, of the roster's bodies left out because they take part only from
+   * a later year (`since` after `year`), in roster order; not called when none is left out.
+   */
+  readonly onLeftOut?: ((bodies: readonly RosterEntry[]) => void) | undefined;
 }
 
 /**
@@ -142,17 +147,21 @@ function checked(options: WriteTemplateOptions): { roster: readonly RosterEntry[
  * `市领导评分`, `表彰`, `一票否决` with the headers of SPEC §10, drop-down lists for every
  * enumerated and yes/no column, id and document-number columns as text, dates as `yyyy-mm-dd`,
  * frozen header rows and print setup; `参评对象` pre-filled from `roster` (with `year`) when given.
+ * With a `year`, only the bodies eligible that year are pre-filled (`since` absent or not after
+ * `year`); those left out are passed to `onLeftOut`.
  *
- * @param options - `roster` (SPEC §3) and `year`.
+ * @param options - `roster` (SPEC §3), `year`, and `onLeftOut`.
  * @returns The `.xlsx` file.
  * @throws InputError when the roster or the year is invalid.
  * @example
  * ```ts
- * writeFileSync("模板.xlsx", await writeTemplate({ roster, year: 2022 }));
+ * writeFileSync("模板.xlsx", await writeTemplate({ roster, year: 2022, onLeftOut: (left) => console.warn(`${left.length} left out`) }));
  * ```
  */
 export async function writeTemplate(options: WriteTemplateOptions = {}): Promise<Uint8Array> {
-  const { roster, year } = checked(options ?? {});
+  const { roster: all, year } = checked(options ?? {});
+  const roster = year === undefined ? all : all.filter((entry) => entry.since === undefined || entry.since <= year);
+  if (roster.length < all.length) options.onLeftOut?.(all.filter((entry) => !roster.includes(entry)));
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "wubi-wuping";
   notesSheet(workbook);

@@ -2,7 +2,7 @@
  * The workbook commands (SPEC §10): `template` writes the workbook a clerk fills, `import` turns a
  * filled one into the inputs NDJSON that `score --batch` reads.
  */
-import { InputError, formatPath } from "../../index.js";
+import { InputError, formatPath, type Lang } from "../../index.js";
 import type { Command } from "../command.js";
 import { readBytes, refuseTerminal, writeBytes } from "../binary.js";
 import { CliError, EXIT, oneLine, readJson, usageError, type CliIO } from "../io.js";
@@ -27,12 +27,12 @@ export const templateCommand: Command = {
     zh: [
       "输出到标准输出，请重定向到文件（不会输出到终端）。",
       "  --roster FILE   参评对象名单（JSON 数组：id、name、unit、category、since），预填到“参评对象”表",
-      "  --year Y        考评年度，填在每个预填的参评对象旁",
+      "  --year Y        考评年度，填在每个预填的参评对象旁；名单中 since 晚于该年度的参评对象不预填（标准错误上说明未预填几个、为什么）",
     ].join("\n"),
     en: [
       "Written to stdout: redirect it to a file (it is never written to a terminal).",
       "  --roster FILE   the roster (a JSON array of id, name, unit, category, since) to pre-fill 参评对象 with",
-      "  --year Y        the evaluation year written beside each pre-filled body",
+      "  --year Y        the evaluation year written beside each pre-filled body; bodies whose since is after it are left out (stderr says how many, and why)",
     ].join("\n"),
   },
   async run({ values, lang }, io: CliIO): Promise<number> {
@@ -47,17 +47,36 @@ export const templateCommand: Command = {
     const roster = typeof rosterPath === "string" ? await readJson(rosterPath, io, lang) : undefined;
     const { writeTemplate } = await loadWorkbook(lang);
     let bytes: Uint8Array;
+    let leftOut: readonly { readonly since?: number | undefined }[] = [];
     try {
-      bytes = await writeTemplate({ roster, year });
+      bytes = await writeTemplate({ roster, year, onLeftOut: (bodies) => (leftOut = bodies) });
     } catch (cause) {
       if (!(cause instanceof InputError)) throw cause;
       const lines = cause.issues.map((i) => `${String(rosterPath)}: ${formatPath(i.path.slice(1))}: ${oneLine(i.message, 500)} (${i.code})`);
       throw new CliError(lines.join("\n"), EXIT.input);
     }
     await writeBytes(io, bytes);
+    if (leftOut.length > 0 && year !== undefined) io.err(leftOutLine(leftOut, year, lang));
     return EXIT.ok;
   },
 };
+
+/**
+ * The line `template` says of the roster's bodies it left out: how many, and why (they take part
+ * only from a later year).
+ *
+ * @example
+ * ```ts
+ * leftOutLine([{ since: 2023 }, { since: 2024 }], 2022, "en");
+ * //=> "2 bodies of the roster were not pre-filled: they take part only from 2023, 2024 on (their since is after --year 2022)"
+ * ```
+ */
+export function leftOutLine(bodies: readonly { readonly since?: number | undefined }[], year: number, lang: Lang): string {
+  const years = [...new Set(bodies.map((body) => body.since ?? year))].sort((a, b) => a - b);
+  return lang === "zh"
+    ? `名单中有 ${bodies.length} 个参评对象未预填：它们自 ${years.join("、")} 年起才参加考评（名单中的 since 晚于 --year ${year}）`
+    : `${bodies.length} bod${bodies.length === 1 ? "y" : "ies"} of the roster ${bodies.length === 1 ? "was" : "were"} not pre-filled: ${bodies.length === 1 ? "it takes" : "they take"} part only from ${years.join(", ")} on (${bodies.length === 1 ? "its" : "their"} since is after --year ${year})`;
+}
 
 /**
  * `import FILE.xlsx [--policy FILE] [--allow-incomplete] > inputs.ndjson`.
