@@ -25,6 +25,8 @@ export interface PageText {
   readonly printTargetExplain: string;
   readonly chooseFiles: string;
   readonly dropHint: string;
+  readonly templateHint: string;
+  readonly downloadTemplate: string;
   readonly allowIncomplete: string;
   /** The checkbox of `allowIncomplete` as a message names it. */
   readonly allowIncompleteName: string;
@@ -92,6 +94,8 @@ const ZH_TEXT: PageText = {
   printTargetExplain: "所选参评对象的计分说明（纵向 A4）",
   chooseFiles: "选择文件（可多选）",
   dropHint: "也可以把文件拖到本页：考评记录工作簿 .xlsx、单个输入 .json、批量输入或计分结果 .ndjson、政策 .json。",
+  templateHint: "还没有考评记录工作簿？先下载空白工作簿，在 WPS/Excel 中填好后再载入。",
+  downloadTemplate: "下载空白考评记录工作簿（.xlsx）",
   allowIncomplete: "允许缺项（缺少的考评项目计 0 分，结果为暂定）",
   allowIncompleteName: "“允许缺项”",
   clear: "清空全部文件",
@@ -159,6 +163,8 @@ const EN_TEXT: PageText = {
   printTargetExplain: "the chosen body's explanation (A4 portrait)",
   chooseFiles: "Choose files (several at once)",
   dropHint: "Or drop files on this page: the workbook .xlsx, one input .json, inputs or results .ndjson, a policy .json.",
+  templateHint: "No workbook of records yet? Download the blank one, fill it in WPS/Excel, then load it.",
+  downloadTemplate: "Download the blank workbook (.xlsx)",
   allowIncomplete: "Allow missing components (scored 0, the result is provisional)",
   allowIncompleteName: "“Allow missing components”",
   clear: "Remove all files",

@@ -8,7 +8,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ASSUMPTIONS } from "wubi-wuping";
-import { writeTemplate } from "@wubi-wuping/workbook";
+import ExcelJS from "exceljs";
+import { SHEET_NAMES, readWorkbook, writeTemplate } from "@wubi-wuping/workbook";
 import { openPage, root, type OpenPage } from "./browser.js";
 
 let open: OpenPage;
@@ -78,5 +79,17 @@ describe("the page for a clerk", () => {
     expect(csv).toContain("考评记录工作簿（.xlsx）");
     expect(csv).toContain("CSV UTF-8");
     expect(csv).not.toContain("不支持的文件类型");
+  });
+
+  it("gives the blank workbook to fill, so a clerk with only the page is not stuck", async () => {
+    const { page } = open;
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-template")]);
+    expect(download.suggestedFilename()).toBe("考评记录模板.xlsx");
+    const path = await download.path();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(path) as unknown as ExcelJS.Buffer);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["说明", ...SHEET_NAMES]);
+    const read = await readWorkbook(new Uint8Array(readFileSync(path)));
+    expect(read.success && read.inputs).toEqual([]);
   });
 });
