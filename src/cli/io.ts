@@ -161,8 +161,28 @@ export function spreadsheetGivenToScore(path: string, kind: "xlsx" | "xls", lang
 }
 
 /**
+ * The refusal of UTF-16 text (a byte order mark `FF FE` or `FE FF`): what Windows PowerShell 5's
+ * `>` writes, so the message says to run the command in 命令提示符 instead, or re-save the file
+ * as UTF-8. `undefined` for anything else.
+ *
+ * @example
+ * ```ts
+ * utf16Refusal("结果.ndjson", Buffer.from([0xff, 0xfe, 0x7b, 0x00]), "en");
+ * //=> "结果.ndjson is UTF-16 text (as Windows PowerShell's > saves it), not UTF-8: …"
+ * ```
+ */
+export function utf16Refusal(path: string, bytes: Uint8Array, lang: Lang): string | undefined {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!utf16) return undefined;
+  const shown = path === "-" ? (lang === "zh" ? "标准输入" : "stdin") : path;
+  return lang === "zh"
+    ? `${shown} 是 UTF-16 编码的文本（Windows PowerShell 的 > 会这样保存），不是 UTF-8：请在“命令提示符”（cmd）或 Git Bash 中重新运行生成它的命令，或用记事本“另存为”，编码选择 UTF-8`
+    : `${shown} is UTF-16 text (as Windows PowerShell's > saves it), not UTF-8: run the command that wrote it again in cmd or Git Bash, or save it as UTF-8 in Notepad (Save As, encoding UTF-8)`;
+}
+
+/**
  * Reads a whole file (or stdin for `-`) as UTF-8 text, BOM removed. A file that is missing, a
- * directory, unreadable or not UTF-8 text is a `CliError` with exit code 1. `refuse`, when given,
+ * directory, unreadable or not UTF-8 text (UTF-16 named as such) is a `CliError` with exit code 1. `refuse`, when given,
  * looks at the bytes first and names why they are not this command's kind of file (a message)
  * or lets them through (`undefined`).
  *
@@ -178,7 +198,7 @@ export async function readText(path: string, io: CliIO, lang: Lang, refuse?: (by
   } catch (cause) {
     throw new CliError(describeFsError(path, cause, lang), EXIT.input);
   }
-  const refusal = refuse?.(bytes);
+  const refusal = refuse?.(bytes) ?? utf16Refusal(path, bytes, lang);
   if (refusal !== undefined) throw new CliError(refusal, EXIT.input);
   const text = decodeText(bytes);
   if (text === undefined) {

@@ -122,3 +122,19 @@ describe("template --roster --year", () => {
     expect(all.stdout.length).toBeGreaterThan(0);
   });
 });
+
+describe("a file saved as UTF-16 (Windows PowerShell's >)", () => {
+  it("is named as such, with the way back, by score, score --batch and rank", async () => {
+    const text = `${readFileSync("examples/2022/cgjdk.json", "utf8").replace(/\s*\n\s*/g, "")}\n`;
+    const path = join(tmp, "输入.ndjson");
+    writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+    for (const argv of [["score", path], ["score", "--batch", path], ["rank", path]]) {
+      const run = await cli(argv);
+      expect(run.code, argv.join(" ")).toBe(1);
+      expect(run.out).toBe("");
+      expect(run.errLines).toEqual([
+        `${path} 是 UTF-16 编码的文本（Windows PowerShell 的 > 会这样保存），不是 UTF-8：请在“命令提示符”（cmd）或 Git Bash 中重新运行生成它的命令，或用记事本“另存为”，编码选择 UTF-8`,
+      ]);
+    }
+  });
+});

@@ -4,7 +4,7 @@ import { explain, safeScore, type Lang, type ScoreResult } from "../../index.js"
 import { DEFAULT_MAX_LINE_BYTES } from "../../formats/batch-line.js";
 import { runBatch } from "../batch.js";
 import type { Command } from "../command.js";
-import { EXIT, issueLines, readJson, spreadsheetGivenToScore, spreadsheetKind, usageError, type CliIO } from "../io.js";
+import { EXIT, issueLines, readJson, spreadsheetGivenToScore, spreadsheetKind, usageError, utf16Refusal, type CliIO } from "../io.js";
 import { flagForm, flagNeeds } from "../words.js";
 
 /** The largest `--max-line-bytes` accepted: 1 GiB. */
@@ -89,7 +89,7 @@ export const scoreCommand: Command = {
     // A workbook given where JSON is read: one line naming `import`, nothing on stdout.
     const refuse = (bytes: Uint8Array): string | undefined => {
       const kind = spreadsheetKind(path, bytes);
-      return kind === undefined ? undefined : spreadsheetGivenToScore(path, kind, lang);
+      return kind === undefined ? utf16Refusal(path, bytes, lang) : spreadsheetGivenToScore(path, kind, lang);
     };
     if (batch) return runBatch(path, io, { policy, allowIncomplete, lang, maxLineBytes, refuse });
     const input = await readJson(path, io, lang, refuse);
