@@ -24,6 +24,11 @@ import { startProgress } from "./progress.js";
 export interface BatchOptions extends Omit<BatchLineOptions, "wording"> {
   /** The clock of the progress line, in milliseconds (default `Date.now`). */
   readonly now?: () => number;
+  /**
+   * Looks at the input's first bytes (empty for an empty input) and names why it is not NDJSON at
+   * all (a workbook given to `score --batch`): the run then writes nothing and exits 1.
+   */
+  readonly refuse?: ((bytes: Uint8Array) => string | undefined) | undefined;
 }
 
 /**
@@ -112,9 +117,10 @@ async function sizeOf(path: string): Promise<number | undefined> {
 
 /**
  * Scores every line of an NDJSON file (or stdin for `-`), writing one line per non-blank input
- * line. Returns exit code 0 even when some lines were errors; 1 only when the input cannot be read
- * or is not one input per line (its first non-blank line is an unfinished JSON document: a
- * pretty-printed file), which is said once on stderr with nothing written to stdout. When stderr
+ * line. Returns exit code 0 even when some lines were errors; 1 only when the input cannot be read,
+ * is refused by `options.refuse` (a workbook), or is not one input per line (its first non-blank
+ * line is an unfinished JSON document: a pretty-printed file), which is said once on stderr with
+ * nothing written to stdout. When stderr
  * is a terminal, a progress line shows the lines done, the rate and, for a file, the time left.
  *
  * @example
@@ -155,6 +161,8 @@ export async function runBatch(path: string, io: CliIO, options: BatchOptions): 
   try {
     for await (const chunk of stream) {
       const bytes = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+      if (bytesRead === 0 && bytes.length > 0) refused = options.refuse?.(bytes);
+      if (refused !== undefined) break;
       bytesRead += bytes.length;
       splitter.push(bytes, emit);
       if (refused !== undefined) break;
@@ -169,6 +177,7 @@ export async function runBatch(path: string, io: CliIO, options: BatchOptions): 
   } catch (cause) {
     throw new CliError(describeFsError(path, cause, options.lang), EXIT.input);
   }
+  if (bytesRead === 0 && refused === undefined) refused = options.refuse?.(new Uint8Array());
   if (refused === undefined && writeError === undefined) {
     splitter.end(emit);
     try {

@@ -5,7 +5,7 @@
 import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { InputError, formatPath, type InputIssue, type Lang } from "../index.js";
-import { libraryMessage } from "../api/errors.js";
+import { namingSwitch } from "../formats/wording.js";
 import { jsonSyntaxText } from "../formats/json-syntax.js";
 import { decodeText, notUtf8, stripBom } from "../formats/text.js";
 import type { ProgressStream } from "./progress.js";
@@ -113,21 +113,93 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
 }
 
 /**
+ * A spreadsheet file where JSON was expected: `"xlsx"` for a workbook (a zip archive, signature
+ * `PK\x03\x04`, or a name ending in `.xlsx`), `"xls"` for the old binary format (the OLE signature
+ * `D0 CF 11 E0`, or a name ending in `.xls`), `undefined` for anything else. The content decides
+ * before the name; `bytes` may be only the file's first bytes.
+ *
+ * @example
+ * ```ts
+ * spreadsheetKind("2022考评记录.xlsx", new Uint8Array()); //=> "xlsx"
+ * spreadsheetKind("-", Buffer.from([0xd0, 0xcf, 0x11, 0xe0])); //=> "xls"
+ * spreadsheetKind("cgjdk.json", Buffer.from("{}")); //=> undefined
+ * ```
+ */
+export function spreadsheetKind(path: string, bytes: Uint8Array): "xlsx" | "xls" | undefined {
+  const starts = (magic: readonly number[]): boolean => magic.every((b, i) => bytes[i] === b);
+  if (starts([0x50, 0x4b, 0x03, 0x04])) return "xlsx";
+  if (starts([0xd0, 0xcf, 0x11, 0xe0])) return "xls";
+  const name = path.toLowerCase();
+  if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) return "xlsx";
+  if (name.endsWith(".xls")) return "xls";
+  return undefined;
+}
+
+/**
+ * The one message for a spreadsheet given to `score` (or `score --batch`), which reads JSON: a
+ * workbook goes through `import` first, an old `.xls` is re-saved as `.xlsx` before that.
+ *
+ * @example
+ * ```ts
+ * spreadsheetGivenToScore("2022.xlsx", "xlsx", "en");
+ * //=> "2022.xlsx is an Excel workbook, but score reads JSON inputs: turn the workbook into inputs with import first: wubi-wuping import 2022.xlsx > inputs.ndjson, then wubi-wuping score --batch inputs.ndjson"
+ * ```
+ */
+export function spreadsheetGivenToScore(path: string, kind: "xlsx" | "xls", lang: Lang): string {
+  const zh = lang === "zh";
+  const shown = path === "-" ? (zh ? "标准输入" : "stdin") : path;
+  const named = path === "-" ? (zh ? "考评记录.xlsx" : "records.xlsx") : kind === "xls" ? path.replace(/\.xls$/i, ".xlsx") : path;
+  const argument = /[\s"'$`\\;&|<>()]/.test(named) ? `"${named.replace(/(["$`\\])/g, "\\$1")}"` : named;
+  if (kind === "xls") {
+    return zh
+      ? `${shown} 是旧版 Excel 工作簿（.xls），score 读取的是 JSON 输入：请先在 WPS/Excel 中把它另存为 .xlsx，再用 import 转换为输入：wubi-wuping import ${argument} > inputs.ndjson，然后运行 wubi-wuping score --batch inputs.ndjson`
+      : `${shown} is an old Excel workbook (.xls), but score reads JSON inputs: save it as .xlsx in WPS/Excel, turn that into inputs with import: wubi-wuping import ${argument} > inputs.ndjson, then run wubi-wuping score --batch inputs.ndjson`;
+  }
+  return zh
+    ? `${shown} 是 Excel 工作簿，score 读取的是 JSON 输入：请先用 import 把工作簿转换为输入：wubi-wuping import ${argument} > inputs.ndjson，然后运行 wubi-wuping score --batch inputs.ndjson`
+    : `${shown} is an Excel workbook, but score reads JSON inputs: turn the workbook into inputs with import first: wubi-wuping import ${argument} > inputs.ndjson, then wubi-wuping score --batch inputs.ndjson`;
+}
+
+/**
+ * The refusal of UTF-16 text (a byte order mark `FF FE` or `FE FF`): what Windows PowerShell 5's
+ * `>` writes, so the message says to run the command in 命令提示符 instead, or re-save the file
+ * as UTF-8. `undefined` for anything else.
+ *
+ * @example
+ * ```ts
+ * utf16Refusal("结果.ndjson", Buffer.from([0xff, 0xfe, 0x7b, 0x00]), "en");
+ * //=> "结果.ndjson is UTF-16 text (as Windows PowerShell's > saves it), not UTF-8: …"
+ * ```
+ */
+export function utf16Refusal(path: string, bytes: Uint8Array, lang: Lang): string | undefined {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!utf16) return undefined;
+  const shown = path === "-" ? (lang === "zh" ? "标准输入" : "stdin") : path;
+  return lang === "zh"
+    ? `${shown} 是 UTF-16 编码的文本（Windows PowerShell 的 > 会这样保存），不是 UTF-8：请在“命令提示符”（cmd）或 Git Bash 中重新运行生成它的命令，或用记事本“另存为”，编码选择 UTF-8`
+    : `${shown} is UTF-16 text (as Windows PowerShell's > saves it), not UTF-8: run the command that wrote it again in cmd or Git Bash, or save it as UTF-8 in Notepad (Save As, encoding UTF-8)`;
+}
+
+/**
  * Reads a whole file (or stdin for `-`) as UTF-8 text, BOM removed. A file that is missing, a
- * directory, unreadable or not UTF-8 text is a `CliError` with exit code 1.
+ * directory, unreadable or not UTF-8 text (UTF-16 named as such) is a `CliError` with exit code 1. `refuse`, when given,
+ * looks at the bytes first and names why they are not this command's kind of file (a message)
+ * or lets them through (`undefined`).
  *
  * @example
  * ```ts
  * await readText("examples/2022/cgjdk.json", io, "zh"); //=> "{\n  \"year\": 2022, …"
  * ```
  */
-export async function readText(path: string, io: CliIO, lang: Lang): Promise<string> {
+export async function readText(path: string, io: CliIO, lang: Lang, refuse?: (bytes: Uint8Array) => string | undefined): Promise<string> {
   let bytes: Buffer;
   try {
     bytes = path === "-" ? await readStream(io.stdin) : await readFile(path);
   } catch (cause) {
     throw new CliError(describeFsError(path, cause, lang), EXIT.input);
   }
+  const refusal = refuse?.(bytes) ?? utf16Refusal(path, bytes, lang);
+  if (refusal !== undefined) throw new CliError(refusal, EXIT.input);
   const text = decodeText(bytes);
   if (text === undefined) {
     const shown = path === "-" ? (lang === "zh" ? "标准输入" : "stdin") : path;
@@ -165,8 +237,8 @@ export function parseJson(text: string, file: string, lang: Lang): unknown {
  * (await readJson("examples/2022/cgjdk.json", io, "zh")).year; //=> 2022
  * ```
  */
-export async function readJson(path: string, io: CliIO, lang: Lang): Promise<unknown> {
-  return parseJson(await readText(path, io, lang), path, lang);
+export async function readJson(path: string, io: CliIO, lang: Lang, refuse?: (bytes: Uint8Array) => string | undefined): Promise<unknown> {
+  return parseJson(await readText(path, io, lang, refuse), path, lang);
 }
 
 /**
@@ -212,9 +284,7 @@ export function openInput(path: string, io: CliIO): NodeJS.ReadableStream {
  * ```
  */
 export function cliIssues(error: InputError, lang: Lang): InputIssue[] {
-  return error.issues.map((issue) =>
-    issue.code === "missing-component" ? { ...issue, message: libraryMessage(issue.code, lang, { option: "--allow-incomplete" }, issue.path) ?? issue.message } : issue,
-  );
+  return namingSwitch(error.issues, lang, "--allow-incomplete");
 }
 
 /**

@@ -38,7 +38,16 @@ export interface ExplainOptions {
    * with a tally for this body and year, the ballots behind its counts (decision T10).
    */
   readonly tallies?: readonly TallyResult[] | undefined;
+  /**
+   * Whether an assumption is named by its id too (`complaint-deduction：…`), as an auditor cites it
+   * to override it in a policy: `true` (default). `false` names it in words alone, for a reader
+   * who never writes a policy (the offline page).
+   */
+  readonly ids?: boolean | undefined;
 }
+
+/** How a defaulted deduction is marked: by the assumption's id, in words alone, or not at all. */
+type AssumedMark = "id" | "words" | false;
 
 /** The most terms of a formula, and excluded records of a component, written out in full. */
 const MAX_TERMS = 12;
@@ -115,7 +124,7 @@ const KIND_OF_METHOD: Readonly<Record<string, ExcludedRecord["kind"]>> = {
  * default (an assumption when the policy did not set it). Results written before the trace named
  * the complaints have no such lines.
  */
-function deductionLines(step: Extract<TraceStep, { op: "deduct" }>, assumed: boolean, t: Phrases): string[] {
+function deductionLines(step: Extract<TraceStep, { op: "deduct" }>, assumed: AssumedMark, t: Phrases): string[] {
   const sources = step.complaints ?? [];
   const own = sources.filter((s) => s.source === "complaint").map((s) => t.deductionOf(s.id, s.deduction));
   const byDefault = sources.filter((s) => s.source === "policy");
@@ -128,7 +137,7 @@ function deductionLines(step: Extract<TraceStep, { op: "deduct" }>, assumed: boo
   return lines;
 }
 
-function componentLines(c: ComponentResult, index: number, findings: readonly Finding[], t: Phrases, assumed: boolean, ballots: readonly string[] = []): string[] {
+function componentLines(c: ComponentResult, index: number, findings: readonly Finding[], t: Phrases, assumed: AssumedMark, ballots: readonly string[] = []): string[] {
   const lang = t.lang;
   const pad = "     ";
   const lines = [t.componentHead(index, COMPONENT_NAMES[c.id][lang], clauseName(c.clause, lang), c.max, c.points, c.missing === true)];
@@ -222,6 +231,12 @@ function tierLine(r: ScoreResult, t: Phrases): string {
   return r.status === "provisional" ? t.tierProvisional() : t.tierNone();
 }
 
+/** An assumption's name without its leading id: `rounding：每个…` → `每个…`. */
+function withoutId(name: string, id: string): string {
+  for (const prefix of [`${id}：`, `${id}: `]) if (name.startsWith(prefix)) return name.slice(prefix.length);
+  return name;
+}
+
 /**
  * Renders a result as the audit trail a person reads: each component with its clause, the records
  * counted and excluded (and why), the formula with its numbers, the rounding, the subtotals, every
@@ -232,6 +247,7 @@ function tierLine(r: ScoreResult, t: Phrases): string {
  * @param result - A result of `score()` (or its JSON, parsed).
  * @param options - `lang`: `"zh"` (default) or `"en"`; `tallies`: the tallies of the body's surveys
  *   (SPEC §13), whose ballots are then shown under each survey component.
+ *   `ids: false` names assumptions in words alone.
  * @returns Plain text, one line per fact, lines joined with `\n`.
  * @example
  * ```ts
@@ -249,6 +265,7 @@ export function explain(result: ScoreResult, options: ExplainOptions = {}): stri
   // Untyped callers may pass null or a non-object: no options then, never a TypeError.
   const o: ExplainOptions = typeof options === "object" && options !== null ? options : {};
   const lang = langOf(o.lang);
+  const ids = o.ids !== false;
   const t = lang === "en" ? EN : ZH;
   const r = result;
   const p = r.participant;
@@ -272,7 +289,7 @@ export function explain(result: ScoreResult, options: ExplainOptions = {}): stri
     for (const c of members) {
       const found = tallyOf(o.tallies, r.year, p.id, c.id);
       const ballots = found === undefined ? [] : ballotLines(found.tally, found.participant, lang);
-      for (const line of componentLines(c, index, byComponent.get(c.id) ?? [], t, r.assumptions.includes("complaint-deduction"), ballots)) out.push(line);
+      for (const line of componentLines(c, index, byComponent.get(c.id) ?? [], t, r.assumptions.includes("complaint-deduction") ? (ids ? "id" : "words") : false, ballots)) out.push(line);
       index += 1;
     }
     out.push(t.subtotal(GROUP_NAMES[group][lang], members.map((c) => c.points).join(" + "), group === "daily" ? r.daily : r.comprehensive));
@@ -290,7 +307,7 @@ export function explain(result: ScoreResult, options: ExplainOptions = {}): stri
   if (r.assumptions.length > 0) {
     out.push("");
     out.push(t.assumptionsHead());
-    for (const a of r.assumptions) out.push(`  - ${ASSUMPTION_NAMES[a][lang]}`);
+    for (const a of r.assumptions) out.push(`  - ${ids ? ASSUMPTION_NAMES[a][lang] : withoutId(ASSUMPTION_NAMES[a][lang], a)}`);
   }
   return out.join("\n");
 }

@@ -52,7 +52,8 @@ export interface Phrases {
   floored(formula: string): string;
   deductionOf(id: string, deduction: string): string;
   ownDeductions(count: number, list: string): string;
-  defaultDeductions(count: number, deduction: string, ids: string, assumed: boolean): string;
+  /** `assumed`: the default is an assumption, named by its id (`"id"`) or in words alone (`"words"`). */
+  defaultDeductions(count: number, deduction: string, ids: string, assumed: "id" | "words" | false): string;
   wrongYear(documentNumber: string, read: number, year: number, clause: string): string;
   unreadableNumber(documentNumber: string, problem: string, form: string, clause: string): string;
   unknownBallots(count: string): string;
@@ -120,7 +121,7 @@ export const ZH: Phrases = {
   deductionOf: (id, deduction) => `${id} 扣 ${deduction}`,
   ownDeductions: (count, list) => `按投诉记录所填扣分（${count} 件）：${list}`,
   defaultDeductions: (count, deduction, ids, assumed) =>
-    `未填扣分、按政策每件扣 ${deduction} 分（${count} 件${assumed ? "；此为假定参数 complaint-deduction，可由政策覆盖" : ""}）：${ids}`,
+    `未填扣分、按政策每件扣 ${deduction} 分（${count} 件${assumed === "id" ? "；此为假定参数 complaint-deduction，可由政策覆盖" : assumed === "words" ? "；每件扣分为假定参数，可由政策覆盖" : ""}）：${ids}`,
   wrongYear: (documentNumber, read, year, clause) => `文号“${documentNumber}”的年度为 ${read} 年，不是考评年度 ${year} 年（${clause}）`,
   unreadableNumber: (documentNumber, problem, form, clause) => `文号“${documentNumber}”无法识别（${problem}），无法确定年度；${form}（${clause}）`,
   unknownBallots: (count) => `；“不了解” ${count} 票不计`,
@@ -183,7 +184,7 @@ export const EN: Phrases = {
   deductionOf: (id, deduction) => `${id} (${deduction})`,
   ownDeductions: (count, list) => `Deductions as recorded on the ${count === 1 ? "complaint" : `${count} complaints`}: ${list}`,
   defaultDeductions: (count, deduction, ids, assumed) =>
-    `${plural(count, "complaint", "complaints")} without a deduction of ${count === 1 ? "its" : "their"} own, ${deduction} each by the policy${assumed ? " (the assumption complaint-deduction, which a policy may override)" : ""}: ${ids}`,
+    `${plural(count, "complaint", "complaints")} without a deduction of ${count === 1 ? "its" : "their"} own, ${deduction} each by the policy${assumed === "id" ? " (the assumption complaint-deduction, which a policy may override)" : assumed === "words" ? " (an assumed parameter, which a policy may override)" : ""}: ${ids}`,
   wrongYear: (documentNumber, read, year, clause) =>
     `the document number "${documentNumber}" is of ${read}, not of the evaluation year ${year} (${clause})`,
   unreadableNumber: (documentNumber, problem, form, clause) =>

@@ -20,6 +20,7 @@ export { jsonSyntaxText } from "./json-syntax.js";
 export { decodeText, stripBom, notUtf8 } from "./text.js";
 export { isCalendarDate, surveyYearOf } from "./calendar.js";
 export { errorMap, fromZodIssues } from "../api/errors.js";
+export { namingSwitch } from "./wording.js";
 
 export type { RankingCell, RankingTable, RankingTableOptions } from "./ranking-table.js";
 export type { Align } from "./table.js";

@@ -92,6 +92,18 @@ describe("explain in Chinese", () => {
     ]);
   });
 
+  it("with ids: false, names the assumptions in words alone, for a reader who never writes a policy", () => {
+    const zfzd = example("zfzd");
+    const plain = explain(zfzd, { ids: false });
+    expect(plain).toContain("未填扣分、按政策每件扣 1 分（1 件；每件扣分为假定参数，可由政策覆盖）：12345-2022-0214");
+    expect(lines(plain).slice(-7).slice(1, 3)).toEqual(["  - 督查、暗访各轮得分按本轮满分折算后取平均", "  - 测评票按 满意 1、基本满意 0.6、不满意 0 计权，“不了解”和弃权不计"]);
+    for (const id of zfzd.assumptions) expect(plain).not.toContain(id);
+    const english = explain(zfzd, { lang: "en", ids: false });
+    for (const id of zfzd.assumptions) expect(english).not.toContain(id);
+    expect(english).toContain("(an assumed parameter, which a policy may override)");
+    expect(explain(zfzd, { ids: true })).toBe(explain(zfzd));
+  });
+
   it("lists every excluded record of a component with its date, and why it was left out", () => {
     const yllhc = explain(example("yllhc"));
     expect(yllhc).toContain("计入 2 条，排除 1 条");

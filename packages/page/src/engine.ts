@@ -3,17 +3,18 @@
  * workbook entry — reading the office workbook, writing the results workbook, the ranking table
  * shared with `rank --format csv|xlsx`. One place, so the views never reach into other entries.
  */
-import { readWorkbook, writeResults } from "@wubi-wuping/workbook";
+import { readWorkbook, writeResults, writeTemplate } from "@wubi-wuping/workbook";
 
-export { cellText, rankingCsv, rankingTable, type RankingCell, type RankingTable } from "wubi-wuping/formats";
+export { cellText, namingSwitch, rankingCsv, rankingTable, type RankingCell, type RankingTable } from "wubi-wuping/formats";
 export type { WorkbookIssue } from "@wubi-wuping/workbook";
 
 /**
- * What the page does with workbooks: read the office's, write the results'.
+ * What the page does with workbooks: read the office's, write the results', write the blank
+ * template a clerk fills.
  *
  * @example
  * ```ts
  * const read = await workbook.read(bytes, { policy: xuancheng2022, allowIncomplete: false, lang: "zh" });
  * ```
  */
-export const workbook = { read: readWorkbook, writeResults } as const;
+export const workbook = { read: readWorkbook, writeResults, writeTemplate } as const;

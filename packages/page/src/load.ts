@@ -47,6 +47,8 @@ export interface Problem {
   readonly message: string;
   /** The library's issue code when there is one. */
   readonly code?: string | undefined;
+  /** A line summing up problems listed after it (a body's unfilled components): not counted itself. */
+  readonly summary?: boolean | undefined;
 }
 
 /**
@@ -79,6 +81,13 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04] as const;
 
 function isZip(bytes: Uint8Array): boolean {
   return ZIP_MAGIC.every((b, i) => bytes[i] === b);
+}
+
+/** The OLE signature: the old binary `.xls`, or a password-protected workbook. */
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0] as const;
+
+function isOle(bytes: Uint8Array): boolean {
+  return OLE_MAGIC.every((b, i) => bytes[i] === b);
 }
 
 function extension(name: string): string {
@@ -122,8 +131,9 @@ function utf8(bytes: Uint8Array): string | undefined {
 const errorText = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause));
 
 /**
- * Reads one file: a workbook is passed on as bytes (the workbook entry reads it); JSON and NDJSON
- * become items, every problem of the file at once.
+ * Reads one file: a workbook is passed on as bytes (the workbook entry reads it, and says of an
+ * old `.xls` or a password-protected one what to do, as `import` does); JSON and NDJSON become
+ * items, every problem of the file at once; a CSV is answered with where its content belongs.
  *
  * @param file - The file's name and bytes.
  * @param lang - The language of the problems.
@@ -139,7 +149,8 @@ export function readPageFile(file: PageFile, lang: Lang): FileContent {
   const t = pageText(lang);
   const ext = extension(file.name);
   const whole = (message: string): FileContent => ({ kind: "items", file: file.name, items: [], problems: [{ file: file.name, where: "", message }] });
-  if (ext === "xlsx" || isZip(file.bytes)) return { kind: "workbook", file: file.name, bytes: file.bytes };
+  if (ext === "xlsx" || ext === "xls" || isZip(file.bytes) || isOle(file.bytes)) return { kind: "workbook", file: file.name, bytes: file.bytes };
+  if (ext === "csv") return whole(t.csvFile);
   if (ext !== "json" && ext !== "ndjson" && ext !== "jsonl") return whole(t.unsupportedFile);
   const text = utf8(file.bytes);
   if (text === undefined) return whole(t.notUtf8);

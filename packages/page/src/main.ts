@@ -316,6 +316,11 @@ function wire(): void {
     download(`${baseName()}-ranking.csv`, rankingCsv(session.table), "text/csv;charset=utf-8");
   });
   byId("download-xlsx").addEventListener("click", () => void downloadXlsx());
+  byId("download-template").addEventListener("click", () => {
+    void workbook.writeTemplate().then((bytes) =>
+      download(state.lang === "zh" ? "考评记录模板.xlsx" : "wubi-wuping-template.xlsx", bytes as Uint8Array<ArrayBuffer>, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    );
+  });
   byId("print-ranking").addEventListener("click", () => {
     setPrintTarget("ranking");
     window.print();

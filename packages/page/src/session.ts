@@ -19,7 +19,7 @@ import {
   type ScoreInputJson,
   type ScoreResult,
 } from "wubi-wuping";
-import { rankingTable, type RankingTable, type WorkbookIssue } from "./engine.js";
+import { namingSwitch, rankingTable, type RankingTable, type WorkbookIssue } from "./engine.js";
 import { readPageFile, type Item, type Origin, type PageFile, type Problem } from "./load.js";
 import { pageText } from "./text.js";
 
@@ -33,8 +33,11 @@ import { pageText } from "./text.js";
  */
 export type WorkbookReader = (
   bytes: Uint8Array,
-  options: { readonly policy: Policy; readonly allowIncomplete: boolean; readonly lang: Lang },
-) => Promise<{ readonly success: true; readonly inputs: readonly unknown[] } | { readonly success: false; readonly issues: readonly WorkbookIssue[] }>;
+  options: { readonly policy: Policy; readonly allowIncomplete: boolean; readonly lang: Lang; readonly allowIncompleteName: string },
+) => Promise<
+  | { readonly success: true; readonly inputs: readonly unknown[] }
+  | { readonly success: false; readonly issues: readonly WorkbookIssue[]; readonly summaries?: readonly { readonly message: string; readonly sheet: string; readonly row: number }[] | undefined }
+>;
 
 /**
  * A body on the page: its result, the input it was scored from (absent for a loaded result), and where it came from.
@@ -157,7 +160,8 @@ function checkedResult(value: unknown, origin: Origin, policy: Policy, lang: Lan
 
 function scored(value: unknown, origin: Origin, policy: Policy, options: SessionOptions): Body | Problem[] {
   const outcome = safeScore(value, { policy, allowIncomplete: options.allowIncomplete, lang: options.lang });
-  if (!outcome.success) return fromIssues(origin, outcome.error.issues);
+  // A missing component's advice names the page's checkbox, not the library's option.
+  if (!outcome.success) return fromIssues(origin, namingSwitch(outcome.error.issues, options.lang, pageText(options.lang).allowIncompleteName));
   return { result: outcome.data, input: value as ScoreInputJson, origin };
 }
 
@@ -195,8 +199,13 @@ export async function buildSession(files: readonly PageFile[], options: SessionO
       continue;
     }
     const file = content.file;
-    const read = await readWorkbook(content.bytes, { policy, allowIncomplete: options.allowIncomplete, lang });
+    const read = await readWorkbook(content.bytes, { policy, allowIncomplete: options.allowIncomplete, lang, allowIncompleteName: t.allowIncompleteName });
     if (!read.success) {
+      // What each body still lacks, once, before the details.
+      addAll(
+        problems,
+        (read.summaries ?? []).map((summary) => ({ file, where: "", message: summary.message, code: "missing-component", summary: true })),
+      );
       addAll(
         problems,
         read.issues.map((issue) => ({ file, where: workbookWhere(issue), message: issue.message, code: issue.code })),
@@ -232,7 +241,7 @@ export async function buildSession(files: readonly PageFile[], options: SessionO
   const summaries = files.map((file) => ({
     name: file.name,
     bodies: bodies.filter((body) => body.origin.file === file.name).length,
-    problems: problems.filter((problem) => problem.file === file.name).length,
+    problems: problems.filter((problem) => problem.file === file.name && problem.summary !== true).length,
   }));
   return { policy, bodies, table, problems, files: summaries, year };
 }

@@ -25,7 +25,11 @@ export interface PageText {
   readonly printTargetExplain: string;
   readonly chooseFiles: string;
   readonly dropHint: string;
+  readonly templateHint: string;
+  readonly downloadTemplate: string;
   readonly allowIncomplete: string;
+  /** The checkbox of `allowIncomplete` as a message names it. */
+  readonly allowIncompleteName: string;
   readonly clear: string;
   readonly remove: (file: string) => string;
   readonly loadedFiles: string;
@@ -61,6 +65,7 @@ export interface PageText {
   readonly sensitivityNeedsTwo: string;
   readonly sensitivityNeedsInputs: string;
   readonly unsupportedFile: string;
+  readonly csvFile: string;
   readonly notUtf8: string;
   readonly notJson: (detail: string) => string;
   readonly notRecognized: string;
@@ -88,8 +93,11 @@ const ZH_TEXT: PageText = {
   printTargetRanking: "公示表（横向 A4）",
   printTargetExplain: "所选参评对象的计分说明（纵向 A4）",
   chooseFiles: "选择文件（可多选）",
-  dropHint: "也可以把文件拖到本页：考评工作簿 .xlsx、单个输入 .json、批量输入或计分结果 .ndjson、政策 .json。",
+  dropHint: "也可以把文件拖到本页：考评记录工作簿 .xlsx、单个输入 .json、批量输入或计分结果 .ndjson、政策 .json。",
+  templateHint: "还没有考评记录工作簿？先下载空白工作簿，在 WPS/Excel 中填好后再载入。",
+  downloadTemplate: "下载空白考评记录工作簿（.xlsx）",
   allowIncomplete: "允许缺项（缺少的考评项目计 0 分，结果为暂定）",
+  allowIncompleteName: "“允许缺项”",
   clear: "清空全部文件",
   remove: (file) => `移除 ${file}`,
   loadedFiles: "已载入的文件",
@@ -103,7 +111,7 @@ const ZH_TEXT: PageText = {
   byCategory: "按类别排名",
   unit: "公示单位",
   unitHint: "显示在公示表标题中",
-  publicTitle: (unit, year) => `${unit}${unit === "" ? "" : " "}${year} 年度“五比五评”考评结果公示表`,
+  publicTitle: (unit, year) => `${[unit, year === "" ? "" : `${year} 年度`].filter((part) => part !== "").join(" ")}“五比五评”考评结果公示表`,
   policyLine: (label, id) => `计分政策：${label}（${id}）`,
   rankingHelp: "点击一行，或用方向键选中后按回车，查看该参评对象的计分说明。",
   noBodies: "载入考评数据后在此显示排名。",
@@ -125,6 +133,8 @@ const ZH_TEXT: PageText = {
   sensitivityNeedsTwo: "载入两个或更多参评对象的输入数据后显示敏感性分析。",
   sensitivityNeedsInputs: "敏感性分析需要输入数据（只载入计分结果的参评对象不参与）。",
   unsupportedFile: "不支持的文件类型：请载入 .xlsx、.json 或 .ndjson 文件",
+  csvFile:
+    "本页不读取 CSV 文件。考评记录请填在考评记录工作簿（.xlsx）中再载入（CSV 可在 WPS/Excel 中“另存为”.xlsx 工作簿）；已公布的排名表（CSV）要用命令行的 verify 命令核对，核对前请在 WPS/Excel 中另存为“CSV UTF-8”格式。",
   notUtf8: "文件不是 UTF-8 编码：请在编辑器中另存为 UTF-8 后重新载入",
   notJson: (detail) => `不是有效的 JSON：${detail}`,
   notRecognized: "无法识别的内容：应为考评输入、计分结果或带 id 的政策",
@@ -153,7 +163,10 @@ const EN_TEXT: PageText = {
   printTargetExplain: "the chosen body's explanation (A4 portrait)",
   chooseFiles: "Choose files (several at once)",
   dropHint: "Or drop files on this page: the workbook .xlsx, one input .json, inputs or results .ndjson, a policy .json.",
+  templateHint: "No workbook of records yet? Download the blank one, fill it in WPS/Excel, then load it.",
+  downloadTemplate: "Download the blank workbook (.xlsx)",
   allowIncomplete: "Allow missing components (scored 0, the result is provisional)",
+  allowIncompleteName: "“Allow missing components”",
   clear: "Remove all files",
   remove: (file) => `Remove ${file}`,
   loadedFiles: "Files loaded",
@@ -167,7 +180,7 @@ const EN_TEXT: PageText = {
   byCategory: "by category",
   unit: "Unit",
   unitHint: "shown in the title of the public list",
-  publicTitle: (unit, year) => `${unit}${unit === "" ? "" : ": "}五比五评 results for ${year} (public list)`,
+  publicTitle: (unit, year) => `${unit}${unit === "" ? "" : ": "}五比五评 results${year === "" ? "" : ` for ${year}`} (public list)`,
   policyLine: (label, id) => `Policy: ${label} (${id})`,
   rankingHelp: "Click a row, or move to it with the arrow keys and press Enter, to see that body's explanation.",
   noBodies: "The ranking appears here once data is loaded.",
@@ -189,6 +202,8 @@ const EN_TEXT: PageText = {
   sensitivityNeedsTwo: "The sensitivity view appears once the inputs of two or more bodies are loaded.",
   sensitivityNeedsInputs: "Sensitivity needs inputs (bodies loaded only as results take no part).",
   unsupportedFile: "Unsupported file type: load .xlsx, .json or .ndjson files",
+  csvFile:
+    "This page does not read CSV files. Type the records into the workbook (.xlsx) and load that (WPS/Excel can save a CSV as an .xlsx workbook); a published ranking (CSV) is checked with the command line's verify, after saving it as \"CSV UTF-8\" in WPS/Excel.",
   notUtf8: "The file is not UTF-8: save it as UTF-8 in an editor and load it again",
   notJson: (detail) => `Not valid JSON: ${detail}`,
   notRecognized: "Not recognised: expected a score input, a score result or a policy with an id",

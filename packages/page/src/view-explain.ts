@@ -173,7 +173,8 @@ export function explanationView(body: Body, entry: RankEntry | undefined, lang: 
     h("h3", {}, t.records),
     ...(body.input === undefined ? [h("p", {}, t.noRecords)] : records(body.input, r, lang)),
     h("h3", {}, t.fullText),
-    h("pre", { class: "explain-text" }, explain(r, { lang })),
+    // Assumptions named in words alone: the page's reader never writes a policy (docs/zh-CN/离线页面.md).
+    h("pre", { class: "explain-text" }, explain(r, { lang, ids: false })),
     h(
       "div",
       { class: "signature" },

@@ -45,10 +45,14 @@ export function filesView(files: readonly PageFile[], session: Session | undefin
   ];
 }
 
-/** One problem's line: its place (unless the message starts with it, as a workbook's does), the message, the code. */
+/**
+ * One problem's line: its place (unless the message starts with it, as a workbook's does), the
+ * message, the code; a summary line (a body's unfilled components) in bold, on its own.
+ */
 function problemLine(problem: Problem, lang: Lang): HTMLLIElement {
   const t = pageText(lang);
   const place = problem.where === "" ? t.whole : h("code", {}, problem.where);
+  if (problem.summary === true) return h("li", { class: "summary" }, h("strong", {}, problem.message));
   const named = problem.where !== "" && problem.message.startsWith(problem.where);
   return h("li", {}, named ? null : [place, t.colon], problem.message, problem.code === undefined ? "" : h("span", { class: "code" }, ` (${problem.code})`));
 }

@@ -3,6 +3,8 @@
  * file at once, in Chinese or English.
  */
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { readWorkbook } from "@wubi-wuping/workbook";
 import { kindOf, readPageFile } from "../src/load.js";
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -45,5 +47,35 @@ describe("readPageFile", () => {
     expect(message("gbk.json", gbk)).toBe("The file is not UTF-8: save it as UTF-8 in an editor and load it again");
     expect(message("empty.ndjson", bytes(" \n"))).toBe("The file is empty");
     expect(message("notes.txt", bytes("hi"))).toBe("Unsupported file type: load .xlsx, .json or .ndjson files");
+  });
+
+  it("passes an old .xls (or a password-protected workbook) to the workbook reader, which says to re-save it as .xlsx", async () => {
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    expect(readPageFile({ name: "2022考评记录.xls", bytes: ole }, "zh").kind).toBe("workbook");
+    expect(readPageFile({ name: "renamed.json", bytes: ole }, "zh").kind).toBe("workbook");
+    const legacy = new Uint8Array(readFileSync("test/fixtures/workbook/legacy.xls"));
+    const read = await readWorkbook(legacy, { lang: "zh" });
+    expect(read.success || read.issues.map((i) => i.message)).toEqual(["这是旧版 .xls 格式：请在 WPS/Excel 中另存为 .xlsx"]);
+  });
+
+  it("answers a CSV with where its content belongs: records in the workbook, a published table to verify as CSV UTF-8", () => {
+    for (const lang of ["zh", "en"] as const) {
+      const content = readPageFile({ name: "排名.csv", bytes: bytes("名次,编号\n1,cgjdk\n") }, lang);
+      expect(content.kind).toBe("items");
+      if (content.kind !== "items") return;
+      expect(content.items).toEqual([]);
+      expect(content.problems).toHaveLength(1);
+      const message = content.problems[0]?.message ?? "";
+      expect(message).toContain(".xlsx");
+      expect(message).toContain("verify");
+      expect(message).toContain("CSV UTF-8");
+    }
+    expect(readPageFile({ name: "a.csv", bytes: bytes("x") }, "zh")).toMatchObject({ problems: [{ message: expect.stringMatching(/^本页不读取 CSV 文件。考评记录请填在考评记录工作簿（\.xlsx）中再载入/) }] });
+  });
+
+  it("offers .xls and .csv in the file picker, so their answers can be reached", () => {
+    const shell = readFileSync("packages/page/src/shell.html", "utf8");
+    const accept = /<input type="file" id="files"[^>]* accept="([^"]*)"/.exec(shell)?.[1]?.split(",") ?? [];
+    expect(accept).toEqual(expect.arrayContaining([".xlsx", ".xls", ".csv", ".json", ".ndjson"]));
   });
 });

@@ -93,14 +93,16 @@ describe("the offline page", () => {
     const result = results.find((r) => r.participant.id === "cgjdk") as ScoreResult;
     const input = inputs[examples.findIndex((file) => file.endsWith("cgjdk.json"))] as { commendations: { id: string }[] };
     await page.click('tr[data-participant-id="cgjdk"]');
-    expect(await explainText()).toBe(explain(result));
+    expect(await explainText()).toBe(explain(result, { ids: false }));
     const shown = (await page.locator("[data-explain]").textContent()) ?? "";
     for (const component of COMPONENTS) expect(shown).toContain(component.label);
     for (const id of ["rc-2022-1", "zx-2022-2", "af-2022-3", "12345-2022-0418"]) expect(shown).toContain(id);
     for (const commendation of input.commendations) expect(shown).toContain(commendation.id);
     expect(shown).toContain("加分事项");
     expect(shown).toContain("一票否决");
-    for (const assumption of result.assumptions) expect(shown).toContain(assumption);
+    // Issue #21: the assumptions are named in words alone on the page, never by their ids.
+    expect(shown).toContain("本结果依赖的假定参数");
+    for (const assumption of result.assumptions) expect(shown).not.toContain(assumption);
     expect(await page.getAttribute('tr[data-participant-id="cgjdk"]', "aria-selected")).toBe("true");
   });
 
@@ -112,7 +114,7 @@ describe("the offline page", () => {
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
     const third = results.find((r) => r.participant.id === order[2]) as ScoreResult;
-    expect(await explainText()).toBe(explain(third));
+    expect(await explainText()).toBe(explain(third, { ids: false }));
     await page.keyboard.press("End");
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-participant-id"))).toBe(order[6]);
     // One tab stop for the whole table: only the focused row is in the tab order.
@@ -125,12 +127,12 @@ describe("the offline page", () => {
     const result = results.find((r) => r.participant.id === id) as ScoreResult;
     await page.click('button[data-lang="en"]');
     await page.waitForFunction(() => document.documentElement.lang === "en" && document.querySelector("thead th")?.textContent === "Rank");
-    expect(await explainText()).toBe(explain(result, { lang: "en" }));
+    expect(await explainText()).toBe(explain(result, { lang: "en", ids: false }));
     expect(await page.textContent("#print-ranking")).toBe("Print the public list");
     expect(await page.getAttribute('button[data-lang="en"]', "aria-pressed")).toBe("true");
     await page.click('button[data-lang="zh"]');
     await page.waitForFunction(() => document.documentElement.lang === "zh-CN" && document.querySelector("thead th")?.textContent === "名次");
-    expect(await explainText()).toBe(explain(result));
+    expect(await explainText()).toBe(explain(result, { ids: false }));
   });
 
   it("ranks by category on request, with the policy's tiers and quota applied", async () => {
@@ -273,7 +275,7 @@ describe("the offline page", () => {
     expect(problems).toContain("policy-mismatch");
     const id = results[1]?.participant.id ?? "";
     await page.click(`tr[data-participant-id="${id}"]`);
-    expect(await explainText()).toBe(explain(results[1] as ScoreResult));
+    expect(await explainText()).toBe(explain(results[1] as ScoreResult, { ids: false }));
     expect(await page.textContent("[data-explain]")).toContain("只载入了计分结果，没有原始记录。");
     // Results alone cannot be re-scored: no sensitivity view, and the page says why.
     expect(await page.textContent("#sensitivity-body")).toBe("载入两个或更多参评对象的输入数据后显示敏感性分析。");

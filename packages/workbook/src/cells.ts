@@ -4,7 +4,7 @@
  * given kind takes from it, or why it cannot.
  */
 import type { Lang } from "wubi-wuping";
-import { DETAILS, notOneOf } from "./messages.js";
+import { DETAILS, holding, notOneOf } from "./messages.js";
 import { enumId, normalizeLabel, shownLabels, type ColumnSpec } from "./layout.js";
 
 /**
@@ -21,7 +21,7 @@ export type RawCell =
   | { readonly kind: "number"; readonly value: number }
   | { readonly kind: "boolean"; readonly value: boolean }
   | { readonly kind: "date"; readonly text: string }
-  | { readonly kind: "error" }
+  | { readonly kind: "error"; readonly text?: string }
   | { readonly kind: "formula-without-value" };
 
 const EMPTY: RawCell = { kind: "empty" };
@@ -62,7 +62,7 @@ export function rawCell(value: unknown): RawCell {
       return v["result"] === undefined || v["result"] === null ? { kind: "formula-without-value" } : rawCell(v["result"]);
     }
     if (Array.isArray(v["richText"])) return rawCell((v["richText"] as { text?: unknown }[]).map((run) => (typeof run.text === "string" ? run.text : "")).join(""));
-    if ("error" in v) return { kind: "error" };
+    if ("error" in v) return typeof v["error"] === "string" ? { kind: "error", text: v["error"] } : { kind: "error" };
     if (typeof v["text"] === "string") return rawCell(v["text"]);
   }
   return { kind: "error" };
@@ -84,7 +84,46 @@ const NUM = /^(0|[1-9][0-9]{0,8})(\.[0-9]{1,6})?$/;
 const DIGITS = /^[0-9]+$/;
 const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
-const fail = (detail: Readonly<Record<Lang, string>>, lang: Lang, code = "invalid-cell"): CellReading => ({ ok: false, code, detail: detail[lang] });
+/**
+ * What a stored cell holds as the spreadsheet shows it, for quoting in a problem: text as typed,
+ * a number as `String(value)`, a date as `YYYY-MM-DD`, a yes/no as `TRUE`/`FALSE`, an error value
+ * as its code (`#DIV/0!`); `undefined` when there is nothing to show.
+ *
+ * @example
+ * ```ts
+ * shownContent({ kind: "text", text: "23分" }); //=> "23分"
+ * shownContent({ kind: "number", value: 44635 }); //=> "44635"
+ * ```
+ */
+export function shownContent(raw: RawCell): string | undefined {
+  switch (raw.kind) {
+    case "text":
+    case "date":
+      return raw.text;
+    case "number":
+      return String(raw.value);
+    case "boolean":
+      return raw.value ? "TRUE" : "FALSE";
+    case "error":
+      return raw.text;
+    default:
+      return undefined;
+  }
+}
+
+/** An invalid cell: the detail, after what the cell holds when it holds something to show. */
+function fail(raw: RawCell, detail: Readonly<Record<Lang, string>> | string, lang: Lang): CellReading {
+  const text = typeof detail === "string" ? detail : detail[lang];
+  const shown = shownContent(raw);
+  return { ok: false, code: "invalid-cell", detail: shown === undefined ? text : holding(shown, text, lang) };
+}
+
+/** Why a candidate number is refused: negative, too many integer digits, or not a number. */
+function numberDetail(candidate: string | undefined): Readonly<Record<Lang, string>> {
+  if (candidate !== undefined && /^-[0-9.]+$/.test(candidate)) return DETAILS.negativeNumber;
+  if (candidate !== undefined && /^[0-9]{10,}(\.[0-9]+)?$/.test(candidate)) return DETAILS.numberTooLarge;
+  return DETAILS.notNumber;
+}
 
 /**
  * The value `column` takes from a non-empty stored cell: text exactly as written (a number as
@@ -102,38 +141,39 @@ const fail = (detail: Readonly<Record<Lang, string>>, lang: Lang, code = "invali
  * ```
  */
 export function readCell(raw: RawCell, column: ColumnSpec, lang: Lang): CellReading {
-  if (raw.kind === "formula-without-value") return fail(DETAILS.formula, lang, "formula-without-value");
-  if (raw.kind === "error" || raw.kind === "empty") return fail(DETAILS.formulaError, lang);
+  if (raw.kind === "formula-without-value") return { ok: false, code: "formula-without-value", detail: DETAILS.formula[lang] };
+  if (raw.kind === "error" || raw.kind === "empty") return fail(raw, DETAILS.formulaError, lang);
   const text = raw.kind === "text" ? normalizeLabel(raw.text) : undefined;
   switch (column.kind) {
     case "text":
       if (raw.kind === "text") return { ok: true, value: raw.text };
       if (raw.kind === "number") return { ok: true, value: String(raw.value) };
-      return fail(DETAILS.notText, lang);
+      return fail(raw, DETAILS.notText, lang);
     case "num": {
       const candidate = raw.kind === "number" ? String(raw.value) : text;
-      return candidate !== undefined && NUM.test(candidate) ? { ok: true, value: candidate } : fail(DETAILS.notNumber, lang);
+      return candidate !== undefined && NUM.test(candidate) ? { ok: true, value: candidate } : fail(raw, numberDetail(candidate), lang);
     }
     case "int":
     case "year": {
       const detail = column.kind === "year" ? DETAILS.notYear : DETAILS.notInteger;
-      if (raw.kind === "number") return Number.isSafeInteger(raw.value) && raw.value >= 0 ? { ok: true, value: raw.value } : fail(detail, lang);
+      if (raw.kind === "number") return Number.isSafeInteger(raw.value) && raw.value >= 0 ? { ok: true, value: raw.value } : fail(raw, detail, lang);
       if (text !== undefined && DIGITS.test(text) && Number.isSafeInteger(Number(text))) return { ok: true, value: Number(text) };
-      return fail(detail, lang);
+      return fail(raw, detail, lang);
     }
     case "date":
       if (raw.kind === "date") return { ok: true, value: raw.text };
-      return text !== undefined && DATE.test(text) ? { ok: true, value: text } : fail(DETAILS.notDate, lang);
+      if (text !== undefined && DATE.test(text)) return { ok: true, value: text };
+      return fail(raw, raw.kind === "number" ? DETAILS.numberNotDate : DETAILS.notDate, lang);
     case "bool":
       if (raw.kind === "boolean") return { ok: true, value: raw.value };
       if (text === "是") return { ok: true, value: true };
       if (text === "否") return { ok: true, value: false };
-      return fail(DETAILS.notBool, lang);
+      return fail(raw, DETAILS.notBool, lang);
     case "enum": {
       const values = column.values;
-      if (values === undefined) return fail(DETAILS.notText, lang);
+      if (values === undefined) return fail(raw, DETAILS.notText, lang);
       const id = raw.kind === "text" ? enumId(values, raw.text) : undefined;
-      return id === undefined ? { ok: false, code: "invalid-cell", detail: notOneOf(shownLabels(values), lang) } : { ok: true, value: id };
+      return id === undefined ? fail(raw, notOneOf(shownLabels(values), lang), lang) : { ok: true, value: id };
     }
   }
 }

@@ -12,7 +12,7 @@ export { writeResults } from "./results.js";
 export { readTable } from "./table.js";
 export { SHEETS, SHEET_NAMES, BALLOT_SHEET, BALLOT_COLUMNS, MARK_LABELS } from "./layout.js";
 
-export type { ReadWorkbookOptions, ReadWorkbookResult } from "./read.js";
+export type { ReadWorkbookOptions, ReadWorkbookResult, WorkbookSummary } from "./read.js";
 export type { ReadBallotsOptions, ReadBallotsResult, BallotBoxJson, BallotJson, BallotMark, BallotParticipant, SurveyComponentId } from "./ballots.js";
 export type { WriteTemplateOptions } from "./template.js";
 export type { WriteResultsOptions } from "./results.js";

@@ -144,7 +144,10 @@ export const DETAILS = {
   formula: t("公式没有已计算的值：请在 WPS/Excel 中打开并保存一次，或改填数值", "the formula has no computed value: open and save the file once in WPS/Excel, or type the value"),
   formulaError: t("公式或单元格的值是错误值", "the cell holds an error value"),
   notText: t("应为文字，不是日期或是/否：请把单元格设为文本格式后重新填写", "must be text, not a date or yes/no: format the cell as text and type it again"),
-  notNumber: t("应为不带正负号的数字，最多 9 位整数、6 位小数，如 23.5", "must be a number without sign, at most 9 integer and 6 decimal digits, e.g. 23.5"),
+  notNumber: t("应为数字，如 23.5，最多 6 位小数", "must be a number, e.g. 23.5, with at most 6 decimals"),
+  negativeNumber: t("不能是负数：应为数字，如 23.5，最多 6 位小数", "must not be negative: a number, e.g. 23.5, with at most 6 decimals"),
+  numberTooLarge: t("数字太大：整数部分最多 9 位", "the number is too large: at most 9 digits before the decimal point"),
+  numberNotDate: t("这是数字，不是日期：请把单元格设为日期格式，或填文字 YYYY-MM-DD，如 2022-03-15", "this is a number, not a date: format the cell as a date, or type the text YYYY-MM-DD, e.g. 2022-03-15"),
   notInteger: t("应为不小于 0 的整数，如 12", "must be a whole number, 0 or more, e.g. 12"),
   notYear: t("应为四位年份，如 2022", "must be a four-digit year, e.g. 2022"),
   notDate: t("应为日期：日期格式的单元格，或文字 YYYY-MM-DD，如 2022-03-15", "must be a date: a date cell or the text YYYY-MM-DD, e.g. 2022-03-15"),
@@ -154,6 +157,24 @@ export const DETAILS = {
   duplicateParticipant: t("编号与前面的参评对象重复", "this id repeats a body above"),
   missingParticipants: t("缺少“参评对象”表：每个参评对象一行，列为 编号、名称、单位、类别、考评年度", "the sheet 参评对象 is missing: one row per body, with 编号, 名称, 单位, 类别, 考评年度"),
 } as const;
+
+/**
+ * A problem's detail prefixed with what the cell holds, so the clerk sees what was typed:
+ * `填的是“23分”，应为数字…`. `shown` is the cell's content as the spreadsheet shows it; a long one is
+ * shortened, control characters are written as `\uXXXX`.
+ *
+ * @example
+ * ```ts
+ * holding("2022.5.18", "应为日期", "zh"); //=> "填的是“2022.5.18”，应为日期"
+ * holding("23分", "must be a number", "en"); //=> "holds \"23分\": must be a number"
+ * ```
+ */
+export function holding(shown: string, detail: string, lang: Lang): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = shown.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const text = [...flat].length > 40 ? `${[...flat].slice(0, 40).join("")}…` : flat;
+  return lang === "zh" ? `填的是“${text}”，${detail}` : `holds "${text}": ${detail}`;
+}
 
 /**
  * The detail of an enumerated cell that names nothing known: the labels it may hold.

@@ -33,6 +33,37 @@ export interface ReadWorkbookOptions {
   readonly policy?: Policy | undefined;
   readonly allowIncomplete?: boolean | undefined;
   readonly lang?: Lang | undefined;
+  /**
+   * How the front end names the `allowIncomplete` switch in a missing component's message:
+   * `allowIncomplete` (the default), `--allow-incomplete` on the command line, the checkbox
+   * `“允许缺项”` on the offline page.
+   */
+  readonly allowIncompleteName?: string | undefined;
+}
+
+/**
+ * One body's components that are not filled in, said once before their details: a clerk who sent
+ * an unfilled or half-filled workbook sees at a glance what each body still lacks.
+ *
+ * @example
+ * ```ts
+ * const summary: WorkbookSummary = {
+ *   sheet: "参评对象", row: 2, id: "cgjdk", name: "城管监督科",
+ *   missing: ["routineInspection", "cityLeaders"],
+ *   message: "cgjdk 城管监督科：2 项未填写：日常督查、分管联系市领导评价",
+ * };
+ * ```
+ */
+export interface WorkbookSummary {
+  /** The sheet and row of the body: `参评对象`, its row. */
+  readonly sheet: string;
+  readonly row: number;
+  readonly id: string;
+  readonly name: string;
+  /** The components not filled in, in policy order. */
+  readonly missing: readonly ComponentId[];
+  /** `cgjdk 城管监督科：7 项未填写：日常督查、…` (or its English). */
+  readonly message: string;
 }
 
 /**
@@ -45,7 +76,12 @@ export interface ReadWorkbookOptions {
  */
 export type ReadWorkbookResult =
   | { readonly success: true; readonly inputs: ScoreInputJson[] }
-  | { readonly success: false; readonly issues: WorkbookIssue[] };
+  | {
+      readonly success: false;
+      readonly issues: WorkbookIssue[];
+      /** One line per body with components not filled in, to show before the issues (empty when none). */
+      readonly summaries?: WorkbookSummary[];
+    };
 
 type Value = string | number | boolean;
 
@@ -199,7 +235,8 @@ const componentLabel = (id: string): string => COMPONENTS.find((c) => c.id === i
  * row order, each checked by the §8 validation under `policy`. Every problem is reported at once,
  * each at its sheet, row and column, with a message naming the cell (`督查暗访!D7（得分）：…`).
  * Never throws on any bytes: a file that is not a workbook, is encrypted, truncated, or unpacks
- * to more than 200 MiB is one problem.
+ * to more than 200 MiB is one problem. A failure also gives `summaries`: one line per body whose
+ * components are not all filled in (`cgjdk 城管监督科：7 项未填写：…`), to show before the issues.
  *
  * @param bytes - The `.xlsx` file.
  * @param options - `policy`, `allowIncomplete`, `lang`.
@@ -208,7 +245,7 @@ const componentLabel = (id: string): string => COMPONENTS.find((c) => c.id === i
  * ```ts
  * const outcome = await readWorkbook(readFileSync("2022.xlsx"));
  * if (outcome.success) outcome.inputs.map((input) => score(input).total); //=> ["93.23", …]
- * else outcome.issues[0].message; //=> "督查暗访!D7（得分）：应为不带正负号的数字，…"
+ * else outcome.issues[0].message; //=> "督查暗访!D7（得分）：填的是“23分”，应为数字，如 23.5，最多 6 位小数"
  * ```
  */
 export async function readWorkbook(bytes: Uint8Array | ArrayBuffer, options: ReadWorkbookOptions = {}): Promise<ReadWorkbookResult> {
@@ -239,11 +276,11 @@ function readSheets(workbook: ExcelJS.Workbook, options: ReadWorkbookOptions, la
   const bodyRows = rows.get("参评对象");
   if (bodyRows === undefined) {
     out.push(issueAt({ sheet: "参评对象" }, "missing-sheet", DETAILS.missingParticipants[lang], lang));
-    return { success: false, issues: out };
+    return { success: false, issues: out, summaries: [] };
   }
   const bodies = assemble(bodyRows, rows, lang, out);
-  validate(bodies, broken, options, lang, out);
-  return out.length === 0 ? { success: true, inputs: bodies.map((b) => b.input as ScoreInputJson) } : { success: false, issues: out };
+  const summaries = validate(bodies, broken, options, lang, out);
+  return out.length === 0 ? { success: true, inputs: bodies.map((b) => b.input as ScoreInputJson) } : { success: false, issues: out, summaries };
 }
 
 function assemble(bodyRows: readonly Row[], rows: ReadonlyMap<SheetName, Row[]>, lang: Lang, out: Out): Body[] {
@@ -374,12 +411,16 @@ const SHEET_OF: Readonly<Record<ComponentId, SheetName>> = {
  * Runs the §8 validation on each assembled input and reports its problems at the cells they came
  * from, skipping a cell already reported, the records of a sheet missing a required column, and
  * a missing component whose sheet had a bad row for the body (its records were not all read).
+ * Returns one summary per body with missing components reported.
  */
-function validate(bodies: readonly Body[], broken: ReadonlySet<string>, options: ReadWorkbookOptions, lang: Lang, out: Out): void {
+function validate(bodies: readonly Body[], broken: ReadonlySet<string>, options: ReadWorkbookOptions, lang: Lang, out: Out): WorkbookSummary[] {
   const reported = new Set(out.map((i) => `${i.sheet ?? ""}!${i.column ?? ""}${i.row ?? ""}`));
+  const summaries: WorkbookSummary[] = [];
+  const option = options.allowIncompleteName ?? "allowIncomplete";
   for (const body of bodies) {
     const outcome = safeScore(body.input, { policy: options.policy, allowIncomplete: options.allowIncomplete, lang });
     if (outcome.success) continue;
+    const missing: ComponentId[] = [];
     for (const issue of outcome.error.issues) {
       const [first, id] = issue.path;
       if (issue.code === "missing-component" && first === "components") {
@@ -391,18 +432,36 @@ function validate(bodies: readonly Body[], broken: ReadonlySet<string>, options:
       const key = `${place.sheet ?? ""}!${place.column ?? ""}${place.row ?? ""}`;
       if (reported.has(key) && issue.code !== "missing-component") continue;
       reported.add(key);
-      const detail = issue.code === "missing-component" ? missingDetail(id as ComponentId, lang) : issue.message;
+      if (issue.code === "missing-component") missing.push(id as ComponentId);
+      const detail = issue.code === "missing-component" ? missingDetail(id as ComponentId, option, lang) : issue.message;
       out.push(issueAt(place, issue.code, detail, lang));
     }
+    if (missing.length > 0) summaries.push(summaryOf(body, missing, lang));
   }
+  return summaries;
 }
 
-/** The detail of a missing component: which one, and where its records go. */
-function missingDetail(id: ComponentId, lang: Lang): string {
+/** The summary line of a body's missing components. */
+function summaryOf(body: Body, missing: readonly ComponentId[], lang: Lang): WorkbookSummary {
+  const participant = body.input["participant"] as Readonly<Record<string, unknown>> | undefined;
+  const id = typeof participant?.["id"] === "string" ? participant["id"] : "";
+  const name = typeof participant?.["name"] === "string" ? participant["name"] : "";
+  const who = [id, name].filter((part) => part !== "").join(" ");
+  const ordered = COMPONENTS.filter((c) => missing.includes(c.id)).map((c) => c.id);
+  const labels = ordered.map(componentLabel);
+  const message =
+    lang === "zh"
+      ? `${who}：${ordered.length} 项未填写：${labels.join("、")}`
+      : `${who}: ${ordered.length} component${ordered.length === 1 ? "" : "s"} not filled in: ${labels.join(", ")}`;
+  return { sheet: body.origins.body.sheet ?? "参评对象", row: body.origins.body.row ?? 0, id, name, missing: ordered, message };
+}
+
+/** The detail of a missing component: which one, where its records go, and the switch that allows it. */
+function missingDetail(id: ComponentId, option: string, lang: Lang): string {
   const label = componentLabel(id);
   const quoted = label.startsWith("“") ? label : `“${label}”`;
   const sheet = SHEET_OF[id];
   return lang === "zh"
-    ? `缺少考评项目${quoted}的记录：请在“${sheet}”表中为该参评对象填写（或以 allowIncomplete / --allow-incomplete 计为暂定结果）`
-    : `no records of ${label}: fill them in the sheet ${sheet} for this body (or pass allowIncomplete / --allow-incomplete for a provisional result)`;
+    ? `缺少考评项目${quoted}的记录：请在“${sheet}”表中为该参评对象填写（或以 ${option} 计为暂定结果）`
+    : `no records of ${label}: fill them in the sheet ${sheet} for this body (or use ${option} for a provisional result)`;
 }

@@ -23,6 +23,11 @@ export interface WriteTemplateOptions {
   readonly roster?: unknown;
   readonly year?: number | undefined;
   readonly ballots?: boolean | undefined;
+  /**
+   * Told, when `year` is given, of the roster's bodies left out because they take part only from
+   * a later year (`since` after `year`), in roster order; not called when none is left out.
+   */
+  readonly onLeftOut?: ((bodies: readonly RosterEntry[]) => void) | undefined;
 }
 
 /**
@@ -110,7 +115,7 @@ function notesSheet(workbook: ExcelJS.Workbook, extra: readonly TemplateSheet[] 
     "五比五评考评记录工作簿（wubi-wuping）",
     "填写方法：每个参评对象在“参评对象”表填一行；其他各表每行一条记录，用“编号”指明参评对象。列的顺序可以调整，列名不能改动；不用的表可以删去（“投诉”表除外：删去即表示“处理投诉”缺项）。",
     "带下拉列表的列请从列表中选择；日期填日期格式或 YYYY-MM-DD 文字；编号类的列已设为文本格式（001 不会变成 1）。本表（说明）和以 # 开头的表不会被读取。",
-    "填好后运行：wubi-wuping import 本文件.xlsx > inputs.ndjson，再 wubi-wuping score --batch inputs.ndjson。",
+    "填好后：把本文件拖进离线页面（wubi-wuping.html）即可计分、排名、打印公示表；用命令行的，运行 wubi-wuping import 本文件.xlsx > inputs.ndjson，再运行 wubi-wuping score --batch inputs.ndjson。",
   ];
   intro.forEach((text, i) => {
     const cell = ws.getRow(i + 1).getCell(1);
@@ -174,21 +179,24 @@ function checked(options: WriteTemplateOptions): { roster: readonly RosterEntry[
  * Writes the template workbook a clerk fills: `说明`, then `参评对象`, `督查暗访`, `投诉`, `测评`,
  * `市领导评分`, `表彰`, `一票否决` with the headers of SPEC §10, drop-down lists for every
  * enumerated and yes/no column, id and document-number columns as text, dates as `yyyy-mm-dd`,
- * frozen header rows and print setup; `参评对象` pre-filled from `roster` (with `year`) when given;
- * with `ballots`, the ballot sheet `测评票` last (SPEC §13.5): 票号, 考评项目 (a drop-down),
- * 测评日期, 评价人类别, 评价人标识, 用时（秒）, then one column per body of the roster with the
- * drop-down of the four marks in every cell.
+ * frozen header rows and print setup; `参评对象` pre-filled from `roster` (with `year`) when given.
+ * With a `year`, only the bodies eligible that year are pre-filled (`since` absent or not after
+ * `year`); those left out are passed to `onLeftOut`. With `ballots`, the ballot sheet `测评票` last
+ * (docs/workbook.md): 票号, 考评项目 (a drop-down), 测评日期, 评价人类别, 评价人标识, 用时（秒）,
+ * then one column per eligible body with the drop-down of the four marks in every cell.
  *
- * @param options - `roster` (SPEC §3), `year`, `ballots`.
+ * @param options - `roster` (docs/formats.md), `year`, `ballots` and `onLeftOut`.
  * @returns The `.xlsx` file.
  * @throws InputError when the roster or the year is invalid.
  * @example
  * ```ts
- * writeFileSync("模板.xlsx", await writeTemplate({ roster, year: 2022 }));
+ * writeFileSync("模板.xlsx", await writeTemplate({ roster, year: 2022, onLeftOut: (left) => console.warn(`${left.length} left out`) }));
  * ```
  */
 export async function writeTemplate(options: WriteTemplateOptions = {}): Promise<Uint8Array> {
-  const { roster, year, ballots } = checked(options ?? {});
+  const { roster: all, year, ballots } = checked(options ?? {});
+  const roster = year === undefined ? all : all.filter((entry) => entry.since === undefined || entry.since <= year);
+  if (roster.length < all.length) options.onLeftOut?.(all.filter((entry) => !roster.includes(entry)));
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "wubi-wuping";
   const ballotSpec = ballots ? ballotSheet(roster) : undefined;

@@ -12,7 +12,8 @@ import { describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 const WORKBOOK = "packages/workbook/dist/index.js";
-const BUDGET_GZIPPED = 340_000;
+// 340 kB until the core took decimal.js and date-fns (issue #20) and the ballot reader came (issue #22).
+const BUDGET_GZIPPED = 360_000;
 
 const noNode: Plugin = {
   name: "no-node",

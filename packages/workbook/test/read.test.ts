@@ -145,7 +145,58 @@ describe("readWorkbook", () => {
     (sheets["市领导评分"] as unknown[][])[1] = ["001", "九分", null, null];
     const outcome = await read(sheets, { lang: "en" });
     expect(outcome.success || outcome.issues.map((i) => i.message)).toEqual([
-      "市领导评分!B2 (得分): must be a number without sign, at most 9 integer and 6 decimal digits, e.g. 23.5",
+      // Issue #21 changed this wording: the cell's content quoted, the number's form in plain words.
+      "市领导评分!B2 (得分): holds \"九分\": must be a number, e.g. 23.5, with at most 6 decimals",
     ]);
+  });
+
+  it("quotes what every invalid cell holds, and says what a number must look like in plain words", async () => {
+    const sheets = completeBody();
+    (sheets["督查暗访"] as unknown[][])[1] = ["001", "日常督查", "2022.5.18", "23分", null, "r1", null];
+    (sheets["督查暗访"] as unknown[][])[2] = ["001", "日常督察", 44819, -3, 12.1234567, "r2", null];
+    (sheets["督查暗访"] as unknown[][])[3] = ["001", "专项督查", "2022-04-01", 1234567890, null, null, null];
+    (sheets["参评对象"] as unknown[][])[1] = ["001", "城管监督科", null, "综合管理(审批)", "22年"];
+    (sheets["测评"] as unknown[][])[1] = ["001", "服务对象代表评价", "四十", 6, 1, null, true];
+    const outcome = await read(sheets);
+    expect(outcome.success).toBe(false);
+    if (outcome.success) return;
+    const invalid = outcome.issues.filter((i) => i.code === "invalid-cell").map((i) => i.message);
+    expect(invalid).toEqual([
+      "参评对象!E2（考评年度）：填的是“22年”，应为四位年份，如 2022",
+      "督查暗访!C2（日期）：填的是“2022.5.18”，应为日期：日期格式的单元格，或文字 YYYY-MM-DD，如 2022-03-15",
+      "督查暗访!D2（得分）：填的是“23分”，应为数字，如 23.5，最多 6 位小数",
+      "督查暗访!B3（考评项目）：填的是“日常督察”，应为以下之一：日常督查、专项督查、随机暗访",
+      "督查暗访!C3（日期）：填的是“44819”，这是数字，不是日期：请把单元格设为日期格式，或填文字 YYYY-MM-DD，如 2022-03-15",
+      "督查暗访!D3（得分）：填的是“-3”，不能是负数：应为数字，如 23.5，最多 6 位小数",
+      "督查暗访!E3（满分）：填的是“12.1234567”，应为数字，如 23.5，最多 6 位小数",
+      "督查暗访!D4（得分）：填的是“1234567890”，数字太大：整数部分最多 9 位",
+      "测评!C2（满意）：填的是“四十”，应为不小于 0 的整数，如 12",
+      "测评!G2（测评日期）：填的是“TRUE”，应为日期：日期格式的单元格，或文字 YYYY-MM-DD，如 2022-03-15",
+    ]);
+  });
+
+  it("sums up each body's unfilled components in one line before the details, naming the front end's switch", async () => {
+    const sheets = completeBody();
+    (sheets["参评对象"] as unknown[][]).push(["002", "市容科", null, "公共服务", 2022]);
+    sheets["市领导评分"] = [["编号", "得分"]];
+    const outcome = await read(sheets, { allowIncompleteName: "--allow-incomplete" });
+    expect(outcome.success).toBe(false);
+    if (outcome.success) return;
+    expect(outcome.summaries?.map((s) => s.message)).toEqual([
+      "001 城管监督科：1 项未填写：分管联系市领导评价",
+      "002 市容科：7 项未填写：日常督查、专项督查、随机暗访、服务对象代表评价、“两代表一委员”评价、县市区对口部门评价、分管联系市领导评价",
+    ]);
+    expect(outcome.summaries?.[1]).toMatchObject({ sheet: "参评对象", row: 3, id: "002", name: "市容科", missing: ["routineInspection", "specialInspection", "unannouncedVisit", "serviceRecipients", "deputies", "countyCounterparts", "cityLeaders"] });
+    expect(outcome.issues.filter((i) => i.code === "missing-component")).toHaveLength(8);
+    expect(outcome.issues[0]?.message).toMatch(/（或以 --allow-incomplete 计为暂定结果）$/);
+    const english = await read(sheets, { lang: "en" });
+    expect(english.success || english.summaries?.[0]?.message).toBe("001 城管监督科: 1 component not filled in: 分管联系市领导评价");
+    expect(english.success || english.issues[0]?.message).toMatch(/\(or use allowIncomplete for a provisional result\)$/);
+    const fine = await read(completeBody());
+    expect(fine.success).toBe(true);
+    const wrongCell = completeBody();
+    (wrongCell["市领导评分"] as unknown[][])[1] = ["001", "九分", null, null];
+    const noSummary = await read(wrongCell);
+    expect(noSummary.success || noSummary.summaries).toEqual([]);
   });
 });

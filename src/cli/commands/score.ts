@@ -4,7 +4,7 @@ import { explain, safeScore, type Lang, type ScoreResult } from "../../index.js"
 import { DEFAULT_MAX_LINE_BYTES } from "../../formats/batch-line.js";
 import { runBatch } from "../batch.js";
 import type { Command } from "../command.js";
-import { EXIT, issueLines, readJson, usageError, type CliIO } from "../io.js";
+import { EXIT, issueLines, readJson, spreadsheetGivenToScore, spreadsheetKind, usageError, utf16Refusal, type CliIO } from "../io.js";
 import { flagForm, flagNeeds } from "../words.js";
 
 /** The largest `--max-line-bytes` accepted: 1 GiB. */
@@ -64,6 +64,7 @@ export const scoreCommand: Command = {
       "  --allow-incomplete     缺项按 0 分计，结果为暂定（provisional）",
       "  --batch                FILE 为 NDJSON：每行一个输入，每行输出一个结果或 {\"line\":N,\"error\":{\"issues\":[…]}}；空行跳过",
       "  --max-line-bytes N     批量模式下单行的字节上限（默认 16777216），超长的行报错且不读入内存",
+      "FILE 是 Excel 工作簿（.xlsx 或旧版 .xls）时不计分，只提示先用 import 转换，退出码 1。",
       "批量模式下，排版成多行的 JSON 文件（第一行的 JSON 到行尾未结束）整个拒绝，退出码 1；标准错误是终端时显示进度行（已处理行数、速度、预计剩余时间），否则不输出任何进度。",
       "退出码：0 成功（批量模式下个别行出错仍为 0）；1 输入错误或无法读取；2 命令行错误。",
     ].join("\n"),
@@ -75,6 +76,7 @@ export const scoreCommand: Command = {
       "  --allow-incomplete     score a missing component 0 and mark the result provisional",
       "  --batch                FILE is NDJSON: one input per line, one result or {\"line\":N,\"error\":{\"issues\":[…]}} per line; blank lines skipped",
       "  --max-line-bytes N     with --batch, the longest line in bytes (default 16777216); a longer line is an error for that line and is never held whole",
+      "An Excel workbook (.xlsx, or the old .xls) is not scored: one line says to turn it into inputs with import first, exit 1.",
       "With --batch, a pretty-printed JSON file (its first line's JSON unfinished at the line's end) is refused whole, exit 1; when stderr is a terminal a progress line shows the lines done, the rate and the time left, and nothing otherwise.",
       "Exit codes: 0 ok (also when some batch lines were errors); 1 input wrong or unreadable; 2 usage.",
     ].join("\n"),
@@ -84,8 +86,13 @@ export const scoreCommand: Command = {
     const batch = values["batch"] === true;
     const maxLineBytes = maxLineBytesOf(values["max-line-bytes"], batch, lang);
     const allowIncomplete = values["allow-incomplete"] === true;
-    if (batch) return runBatch(path, io, { policy, allowIncomplete, lang, maxLineBytes });
-    const input = await readJson(path, io, lang);
+    // A workbook given where JSON is read: one line naming `import`, nothing on stdout.
+    const refuse = (bytes: Uint8Array): string | undefined => {
+      const kind = spreadsheetKind(path, bytes);
+      return kind === undefined ? utf16Refusal(path, bytes, lang) : spreadsheetGivenToScore(path, kind, lang);
+    };
+    if (batch) return runBatch(path, io, { policy, allowIncomplete, lang, maxLineBytes, refuse });
+    const input = await readJson(path, io, lang, refuse);
     const outcome = safeScore(input, { policy, allowIncomplete, lang });
     if (!outcome.success) {
       for (const line of issueLines(outcome.error, lang)) io.err(`${path}: ${line}`);
