@@ -6,6 +6,7 @@
  */
 import { TIER_LABELS, type Lang, type RankEntry } from "../index.js";
 import { decodeText, stripBom } from "../formats/text.js";
+import { headerIndex, isHeadingOrNote } from "../formats/published-table.js";
 import { CliError, EXIT, oneLine } from "./io.js";
 import { readXlsxTable } from "./xlsx-table.js";
 
@@ -115,9 +116,11 @@ function cellText(raw: string): string {
 }
 
 /**
- * Reads a CSV table: UTF-8 (a BOM accepted), CRLF or LF, RFC 4180 quoting, the first record the
- * headers; cells trimmed and the `'` formula guard of `rank --format csv` removed. Records whose
- * cells are all empty are left out; `row` is the record's first line in the file.
+ * Reads a CSV table: UTF-8 (a BOM accepted), CRLF or LF, RFC 4180 quoting; the header is the first
+ * record with two or more filled cells (the 公示表's title lines above it are skipped), cells
+ * trimmed and the `'` formula guard of `rank --format csv` removed. Records whose cells are all
+ * empty, and headings or notes under the header (only the first cell filled), are left out; `row`
+ * is the record's first line in the file.
  *
  * @param name - The file's name, for messages.
  * @param bytes - The file's bytes.
@@ -139,10 +142,11 @@ export function readCsvTable(name: string, bytes: Uint8Array, lang: Lang): Table
   const text = stripBom(decoded);
   const records = csvRecords(text);
   if (records === undefined) throw new CliError(zh ? `${name} 中有未闭合的双引号，不是有效的 CSV` : `${name} has an unclosed double quote: not valid CSV`, EXIT.input);
-  const nonEmpty = records.filter((r) => r.fields.some((f) => f.trim() !== ""));
-  const [head, ...body] = nonEmpty;
+  const at = headerIndex(records.map((r) => r.fields));
+  const head = records[at];
   if (head === undefined) throw new CliError(zh ? `${name} 是空的，没有表头行` : `${name} is empty: no header row`, EXIT.input);
   const headers = head.fields.map((h) => h.trim().replace(/\*$/, ""));
+  const body = records.slice(at + 1).filter((r) => r.fields.some((f) => f.trim() !== "") && !isHeadingOrNote(r.fields, headers.length));
   const rows = body.map((record) => ({
     row: record.line,
     cells: Object.fromEntries(headers.map((h, c) => [h, cellText(record.fields[c] ?? "")])),

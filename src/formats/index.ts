@@ -10,7 +10,9 @@
  * @packageDocumentation
  */
 export { resultJson, documentJson } from "./json.js";
-export { rankingTable, rankingCsv, cellText, RANKING_HEADERS } from "./ranking-table.js";
+export { rankingTable, rankingCsv, rankingHeading, cellText, RANKING_HEADERS } from "./ranking-table.js";
+export { headerIndex, isHeadingOrNote } from "./published-table.js";
+export { ASSUMPTION_LABELS, PARAMETER_NAMES, PARAMETER_MEANINGS, parameterValueText, assumedParameters } from "./parameters.js";
 export { renderTable, toCsv, csvField, displayWidth } from "./table.js";
 export { LineSplitter } from "./lines.js";
 export { batchLine, participantIdOf, DEFAULT_MAX_LINE_BYTES, NEUTRAL_BATCH_WORDING } from "./batch-line.js";
@@ -22,7 +24,8 @@ export { isCalendarDate, surveyYearOf } from "./calendar.js";
 export { errorMap, fromZodIssues } from "../api/errors.js";
 export { namingSwitch } from "./wording.js";
 
-export type { RankingCell, RankingTable, RankingTableOptions } from "./ranking-table.js";
+export type { RankingCell, RankingTable, RankingTableOptions, RankingHeading, RankingHeadingOptions } from "./ranking-table.js";
+export type { AssumedParameter, ParameterValueOptions } from "./parameters.js";
 export type { Align } from "./table.js";
 export type { SplitLine } from "./lines.js";
 export type { BatchIssueCode, BatchLineOptions, BatchWording } from "./batch-line.js";

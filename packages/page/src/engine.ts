@@ -5,7 +5,7 @@
  */
 import { readWorkbook, writeResults, writeTemplate } from "@wubi-wuping/workbook";
 
-export { cellText, namingSwitch, rankingCsv, rankingTable, type RankingCell, type RankingTable } from "wubi-wuping/formats";
+export { cellText, namingSwitch, rankingCsv, rankingTable, RANKING_HEADERS, type RankingCell, type RankingTable } from "wubi-wuping/formats";
 export type { WorkbookIssue } from "@wubi-wuping/workbook";
 
 /**

@@ -6,7 +6,7 @@
  */
 import { CATEGORY_LABELS, COMPONENTS, type Lang } from "wubi-wuping";
 import { h } from "./dom.js";
-import { cellText, type RankingTable } from "./engine.js";
+import { RANKING_HEADERS, cellText, type RankingTable } from "./engine.js";
 
 /**
  * What the table needs besides its rows.
@@ -30,7 +30,7 @@ const CATEGORY_EN: Readonly<Record<keyof typeof CATEGORY_LABELS, string>> = {
   "comprehensive-management": "Comprehensive management (综合管理(审批))",
 };
 
-/** The ranking table's headers in English, for the page only (the downloads keep the office's Chinese). */
+/** The ranking table's headers in English, in the order of `RANKING_HEADERS`, for the page only (the downloads keep the office's Chinese). */
 const HEADERS_EN: readonly string[] = [
   "Rank",
   "Id",
@@ -63,7 +63,8 @@ const HEADERS_EN: readonly string[] = [
 export function rankingView(table: RankingTable, options: RankingViewOptions): HTMLTableElement {
   const width = table.headers.length;
   const focusable = options.selected ?? table.entries[0]?.participant.id;
-  const headers = options.lang === "en" && HEADERS_EN.length === width ? HEADERS_EN : table.headers;
+  // By header, not by position: the 等次 column is absent when no body has a tier.
+  const headers = options.lang === "en" ? table.headers.map((header) => HEADERS_EN[RANKING_HEADERS.indexOf(header)] ?? header) : table.headers;
   const numeric = (table.rows[0] ?? []).map((cell) => cell.kind === "score" || cell.kind === "integer");
   const body: HTMLTableRowElement[] = [];
   let group: string | undefined;

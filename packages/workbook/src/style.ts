@@ -3,6 +3,7 @@
  * under it, A4 landscape fitted to the page width with the header repeated on every page.
  */
 import type ExcelJS from "exceljs";
+import { withZipTimes } from "./zip-time.js";
 
 /**
  * The number format showing exactly `decimals` places: `0.00` for 2, `0` for none.
@@ -80,14 +81,51 @@ export function printSetup(ws: ExcelJS.Worksheet): void {
 }
 
 /**
- * The bytes of a workbook, as a `Uint8Array` in Node and in a browser alike.
+ * The bytes of a workbook, as a `Uint8Array` in Node and in a browser alike; with `time`, every
+ * part of the zip carries that time (the same workbook then gives the same bytes).
  *
  * @example
  * ```ts
  * const bytes = await toBytes(workbook);
+ * const fixed = await toBytes(workbook, new Date(Date.UTC(2023, 1, 28)));
  * ```
  */
-export async function toBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+export async function toBytes(workbook: ExcelJS.Workbook, time?: Date): Promise<Uint8Array> {
   const buffer: ArrayBuffer | Uint8Array = (await workbook.xlsx.writeBuffer()) as ArrayBuffer | Uint8Array;
-  return buffer instanceof Uint8Array ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) : new Uint8Array(buffer);
+  const bytes = buffer instanceof Uint8Array ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) : new Uint8Array(buffer);
+  return time === undefined ? bytes : withZipTimes(bytes, time);
+}
+
+/**
+ * A thin border on every side, for the cells of a printed table.
+ *
+ * @example
+ * ```ts
+ * cell.border = THIN_BOX;
+ * ```
+ */
+export const THIN_BOX: Partial<ExcelJS.Borders> = Object.freeze({
+  top: { style: "thin" },
+  left: { style: "thin" },
+  bottom: { style: "thin" },
+  right: { style: "thin" },
+});
+
+/**
+ * The height (points) of a row whose cells wrap their text: enough lines for the longest text
+ * at the column widths (a CJK character counts as two width units, see `displayWidth`).
+ *
+ * @example
+ * ```ts
+ * ws.getRow(3).height = wrappedHeight([["“两代表一委员”评价", 8]], 11, displayWidth);
+ * ```
+ */
+export function wrappedHeight(cells: readonly (readonly [text: string, width: number])[], size: number, measure: (text: string) => number): number {
+  let lines = 1;
+  for (const [text, width] of cells) {
+    const usable = Math.max(1, width - 1);
+    const count = text.split("\n").reduce((sum, line) => sum + Math.max(1, Math.ceil(measure(line) / usable)), 0);
+    lines = Math.max(lines, count);
+  }
+  return Math.ceil(lines * size * 1.3 + 3);
 }

@@ -3,12 +3,13 @@
  * published table (`verify --published`) rather than import records.
  */
 import type { Lang } from "wubi-wuping";
+import { headerIndex, isHeadingOrNote } from "wubi-wuping/formats";
 import { rawCell } from "./cells.js";
 import { loadWorkbook } from "./load.js";
 import { issueAt, type WorkbookIssue } from "./messages.js";
 
 /**
- * A sheet read as text: its headers (row 1) and each non-empty row's cells by header.
+ * A sheet read as text: its headers (the header row) and each body row's cells by header.
  *
  * @example
  * ```ts
@@ -53,8 +54,9 @@ function cellText(value: unknown): string {
 }
 
 /**
- * Reads one sheet of a workbook as a table of text cells: headers from row 1, then every row with
- * a non-empty cell. Numbers read as `String(value)` (`90.5` for a cell showing `90.50`: compare
+ * Reads one sheet of a workbook as a table of text cells: the header row is the first row with
+ * two or more filled cells (a 公示表's title rows above it are skipped), then every row with a
+ * filled cell except headings and notes (rows with only their first cell filled). Numbers read as `String(value)` (`90.5` for a cell showing `90.50`: compare
  * values, not texts), dates as `YYYY-MM-DD`. It opens the workbook as `readWorkbook` does (the
  * same checks and limits).
  *
@@ -81,20 +83,24 @@ export async function readTable(
     const detail = lang === "zh" ? `工作簿中没有工作表“${wanted}”` : `the workbook has no sheet ${wanted}`;
     return { success: false, issues: [issueAt({ sheet: wanted }, "missing-sheet", detail, lang)] };
   }
-  const headers: string[] = [];
-  ws.getRow(1).eachCell({ includeEmpty: true }, (cell, n) => (headers[n - 1] = cellText(cell.value)));
-  for (let i = 0; i < headers.length; i += 1) headers[i] ??= "";
-  const rows: { row: number; cells: Record<string, string> }[] = [];
+  // Every row with a filled cell, as text, by its row number.
+  const records: { row: number; cells: string[] }[] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
-    if (r === 1) return;
-    const cells: Record<string, string> = {};
-    let any = false;
-    headers.forEach((header, i) => {
-      const text = cellText(row.getCell(i + 1).value);
-      if (text !== "") any = true;
-      if (header !== "") cells[header] = text;
-    });
-    if (any) rows.push({ row: r, cells });
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, n) => (cells[n - 1] = cellText(cell.value)));
+    for (let i = 0; i < cells.length; i += 1) cells[i] ??= "";
+    if (cells.some((text) => text !== "")) records.push({ row: r, cells });
   });
+  const at = headerIndex(records.map((record) => record.cells));
+  const headers = at < 0 ? [] : [...(records[at] as { cells: string[] }).cells];
+  const rows: { row: number; cells: Record<string, string> }[] = [];
+  for (const record of records.slice(at + 1)) {
+    if (isHeadingOrNote(record.cells, headers.length)) continue;
+    const cells: Record<string, string> = {};
+    headers.forEach((header, i) => {
+      if (header !== "") cells[header] = record.cells[i] ?? "";
+    });
+    if (record.cells.slice(0, headers.length).some((text) => text !== "")) rows.push({ row: record.row, cells });
+  }
   return { success: true, table: { sheet: ws.name, headers, rows } };
 }

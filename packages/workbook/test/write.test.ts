@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { pythonWith } from "../../../test/support/programs.js";
 import { CATEGORY_LABELS, score, type RosterEntry, type ScoreResult } from "wubi-wuping";
-import { cellText, rankingTable } from "wubi-wuping/formats";
+import { cellText, rankingHeading, rankingTable } from "wubi-wuping/formats";
 import { SHEETS, readWorkbook, writeResults, writeTemplate } from "../src/index.js";
 
 const fixture = (name: string): string => readFileSync(new URL(`../../../test/fixtures/workbook/${name}`, import.meta.url), "utf8");
@@ -19,6 +19,15 @@ const results: ScoreResult[] = fixture("facts.ndjson")
   .trim()
   .split("\n")
   .map((line) => score(JSON.parse(line)));
+
+/** The rows of the 公示表 that hold a body (a 编号 in column B), below the header row 3. */
+function bodyRowsOf(ws: ExcelJS.Worksheet): ExcelJS.Row[] {
+  const rows: ExcelJS.Row[] = [];
+  ws.eachRow((row, r) => {
+    if (r > 3 && !row.getCell(2).isMerged && typeof row.getCell(2).value === "string") rows.push(row);
+  });
+  return rows;
+}
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -87,21 +96,25 @@ describe("writeResults", () => {
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["排名", "计分说明", "假定参数"]);
     const ws = workbook.getWorksheet("排名") as ExcelJS.Worksheet;
     const table = rankingTable(results, { by: "category" });
-    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(table.headers);
+    // The 公示表's title and policy line come first; the header is row 3.
+    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(table.headers);
     const total = table.headers.indexOf("总分") + 1;
+    const bodyRows = bodyRowsOf(ws);
+    expect(bodyRows).toHaveLength(table.rows.length);
     table.rows.forEach((cells, r) => {
-      const row = ws.getRow(r + 2);
+      const row = bodyRows[r] as ExcelJS.Row;
       expect(row.getCell(2).value).toBe(cellText(cells[1] as never));
       expect(typeof row.getCell(2).value).toBe("string");
       expect(row.getCell(total).value).toBe(Number(cellText(cells[total - 1] as never)));
       expect(row.getCell(total).numFmt).toBe("0.00");
     });
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" });
-    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:3" });
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
     const explanations = workbook.getWorksheet("计分说明") as ExcelJS.Worksheet;
     expect(String(explanations.getRow(2).getCell(3).value)).toContain(results[0]?.participant.name);
     const assumed = workbook.getWorksheet("假定参数") as ExcelJS.Worksheet;
-    const ids = (assumed.getColumn(1).values as unknown[]).slice(2).filter((v) => typeof v === "string" && !v.includes(" "));
+    // The assumptions' ids are in the last column (代号), for finding them in a result's list.
+    const ids = (assumed.getColumn(6).values as unknown[]).slice(2).filter((v) => typeof v === "string" && !v.includes(" "));
     expect(new Set(ids)).toEqual(new Set(results.flatMap((r) => r.assumptions).filter((a) => a !== "cycle-start")));
   });
 });
@@ -120,7 +133,7 @@ describe("in a second, independent reader (openpyxl, which reads what Excel and 
       " 'frozen': [t['参评对象'].freeze_panes, rk.freeze_panes],",
       " 'idFormat': t['参评对象']['A2'].number_format,",
       " 'print': [rk.page_setup.paperSize, rk.page_setup.orientation, rk.sheet_properties.pageSetUpPr.fitToPage, rk.page_setup.fitToWidth, rk.page_setup.fitToHeight, rk.print_title_rows],",
-      " 'total': [rk.cell(2, 19).value, rk.cell(2, 19).number_format, rk.cell(2, 2).value],",
+      " 'total': [rk.cell(4, 19).value, rk.cell(4, 19).number_format, rk.cell(4, 2).value],",
       "}, ensure_ascii=False))",
     ].join("\n");
     const seen = JSON.parse(execFileSync(pythonWith("openpyxl"), ["-c", script, join(dir, "t.xlsx"), join(dir, "r.xlsx")], { encoding: "utf8" })) as Record<string, unknown>;
@@ -128,9 +141,9 @@ describe("in a second, independent reader (openpyxl, which reads what Excel and 
     expect(seen).toEqual({
       sheets: ["说明", ...SHEETS.map((x) => x.name), "排名", "计分说明", "假定参数"],
       lists: ['D2:D2001 "市委市政府,省直单位,省部级,党中央国务院"', 'E2:E2001 "本人,科室,单位"', 'G2:G2001 "是,否"'],
-      frozen: ["A2", "A2"],
+      frozen: ["A2", "A4"],
       idFormat: "@",
-      print: [9, "landscape", true, 1, 0, "$1:$1"],
+      print: [9, "landscape", true, 1, 0, "$1:$3"],
       total: [Number(cellText(first[18] as never)), "0.00", cellText(first[1] as never)],
     });
   });
@@ -154,6 +167,15 @@ describe("in LibreOffice Calc", () => {
       ...roster.map((r) => [r.id, r.name, r.unit ?? "", CATEGORY_LABELS[r.category], "2022"].map((v) => (/[,"]/.test(v) ? `"${v}"` : v)).join(",")),
     ]);
     const table = rankingTable(results);
-    expect(csv("results-排名.csv").split("\n")).toEqual([table.headers.join(","), ...table.rows.map((row) => row.map(cellText).join(","))]);
+    const heading = rankingHeading(results);
+    const band = (text: string): string => [/[,"]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text, ...table.headers.slice(1).map(() => "")].join(",");
+    expect(csv("results-排名.csv").split("\n")).toEqual([
+      band(heading.title),
+      band(heading.subtitle),
+      table.headers.join(","),
+      ...table.rows.map((row) => row.map(cellText).join(",")),
+      band(""),
+      band(heading.tierNote as string),
+    ]);
   });
 });

@@ -3,11 +3,12 @@ import { documentJson } from "../../formats/json.js";
 import { CATEGORY_LABELS, InputError, type ScoreResult, TIER_LABELS, formatPath, rank, type Lang, type RankEntry } from "../../index.js";
 import { jsonSyntaxText } from "../../formats/json-syntax.js";
 import { CliError, EXIT, oneLine, readText, usageError, type CliIO } from "../io.js";
-import { flagChoice } from "../words.js";
+import { flagChoice, flagForm, flagNeeds } from "../words.js";
+import { isCalendarDate } from "../../dates.js";
 import { STATUS_NAMES } from "../../messages/labels.js";
 import type { Command } from "../command.js";
 import { renderTable, type Align } from "../../formats/table.js";
-import { rankingCsv, rankingTable } from "../../formats/ranking-table.js";
+import { rankingCsv, rankingHeading, rankingTable } from "../../formats/ranking-table.js";
 import { refuseTerminal, writeBytes } from "../binary.js";
 import { loadWorkbook } from "../front-ends.js";
 import { participantIdOf } from "../../formats/batch-line.js";
@@ -168,6 +169,30 @@ export function formatRanking(entries: readonly RankEntry[], format: string, byC
 
 const FORMATS = ["table", "csv", "json", "xlsx"] as const;
 
+/** The form of a day, for `--date` and `SOURCE_DATE_EPOCH`'s message. */
+const DAY_FORM = { zh: " YYYY-MM-DD 形式的日期，如 2023-03-10", en: "a day YYYY-MM-DD, such as 2023-03-10" } as const;
+
+/**
+ * The date of the results from `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds
+ * convention): its calendar day in China Standard Time (UTC+8, no daylight saving), whatever the
+ * machine's time zone; `undefined` when the variable is unset or empty.
+ *
+ * @throws CliError (exit 2) when it is set to anything but a whole number of seconds.
+ * @example
+ * ```ts
+ * sourceDateEpochDay("1678406400", "zh"); //=> "2023-03-10"
+ * ```
+ */
+export function sourceDateEpochDay(value: string | undefined, lang: Lang): string | undefined {
+  if (value === undefined || value === "") return undefined;
+  const seconds = /^[0-9]{1,12}$/.test(value) ? Number(value) : Number.NaN;
+  const day = Number.isSafeInteger(seconds) ? new Date((seconds + 8 * 3600) * 1000).toISOString().slice(0, 10) : "";
+  if (!isCalendarDate(day)) {
+    throw usageError(flagForm("SOURCE_DATE_EPOCH", { zh: "自 1970-01-01 起的整秒数（1949 至 2099 年内）", en: "whole seconds since 1970-01-01 (within 1949..2099)" }, value, lang));
+  }
+  return day;
+}
+
 /**
  * `rank FILE.ndjson|- [--by category] [--policy FILE] [--format table|csv|json] [--skip-errors]`.
  * A scoring-error line of `score --batch` output is refused in one line naming it (exit 1), or
@@ -181,9 +206,11 @@ const FORMATS = ["table", "csv", "json", "xlsx"] as const;
 export const rankCommand: Command = {
   name: "rank",
   summary: { zh: "对一批计分结果排名（可按类别），并按政策的优秀比例调整等次", en: "rank score results (optionally by category), applying the policy's quota for 优秀" },
-  usage: "rank FILE.ndjson|- [--by category] [--policy FILE] [--format table|csv|json|xlsx] [--skip-errors] [--lang zh|en]",
+  usage: "rank FILE.ndjson|- [--by category] [--policy FILE] [--format table|csv|json|xlsx] [--unit TEXT] [--date YYYY-MM-DD] [--skip-errors] [--lang zh|en]",
   options: {
     by: { type: "string" },
+    unit: { type: "string" },
+    date: { type: "string" },
     policy: { type: "string" },
     format: { type: "string" },
     "skip-errors": { type: "boolean" },
@@ -195,7 +222,9 @@ export const rankCommand: Command = {
       "名次为竞争排名（1, 2, 2, 4），按总分从高到低，同分按编号；被否决的和暂定的结果排在后面，不给名次。",
       "  --by category   按类别分别排名（公共服务、行政执法、综合管理(审批)）",
       "  --policy FILE   计算这些结果所用的政策（默认 xuancheng-2022）；其 excellentQuota 限定优秀的个数",
-      "  --format        table（默认，终端对齐）、csv（带 BOM，可直接用 Excel/WPS 打开，列同排名表）、json、xlsx（排名工作簿：排名、计分说明、假定参数；请重定向到文件，如 > 排名.xlsx）",
+      "  --format        table（默认，终端对齐）、csv（带 BOM，可直接用 Excel/WPS 打开，列同排名表）、json、xlsx（公示表工作簿：排名、计分说明、假定参数；请重定向到文件，如 > 排名.xlsx）",
+      "  --unit TEXT     公示表标题中的单位，如 宣城市城管执法局（默认：各参评对象共同的单位，没有则不写）；用于 xlsx，csv 加上后在表头上方写出标题两行",
+      "  --date 日期     结果日期（YYYY-MM-DD），写在标题下一行；不给时取环境变量 SOURCE_DATE_EPOCH 的日期（北京时间），都没有则不写；用于 xlsx，csv 同 --unit",
       "  --skip-errors   跳过 score --batch 的计分错误行（每跳过一行在标准错误上提示一行），只排其余结果；不加时有这类行即报错、退出码 1",
     ].join("\n"),
     en: [
@@ -203,7 +232,9 @@ export const rankCommand: Command = {
       "Competition ranks (1, 2, 2, 4) by total descending, then id; vetoed and provisional results follow, unranked.",
       "  --by category   one ranking per category",
       "  --policy FILE   the policy the results were computed under (default xuancheng-2022); its excellentQuota caps 优秀",
-      "  --format        table (default, aligned for a terminal), csv (with a BOM, for Excel/WPS; the ranking table's columns), json, xlsx (the results workbook: 排名, 计分说明, 假定参数; redirect it, e.g. > 排名.xlsx)",
+      "  --format        table (default, aligned for a terminal), csv (with a BOM, for Excel/WPS; the ranking table's columns), json, xlsx (the 公示表 workbook: 排名, 计分说明, 假定参数; redirect it, e.g. > 排名.xlsx)",
+      "  --unit TEXT     the unit in the 公示表's title, e.g. 宣城市城管执法局 (default: the unit all bodies share, else none); for xlsx; with csv it writes the title's two lines above the header",
+      "  --date DAY      the date of the results (YYYY-MM-DD), under the title; default the day of SOURCE_DATE_EPOCH (China Standard Time), else none; for xlsx, and csv as --unit",
       "  --skip-errors   skip the scoring-error lines of score --batch output (one warning on stderr per line skipped) and rank the rest; without it such a line is refused, exit 1",
     ].join("\n"),
   },
@@ -214,6 +245,12 @@ export const rankCommand: Command = {
     if (typeof format !== "string" || !(FORMATS as readonly string[]).includes(format)) {
       throw usageError(flagChoice("--format", FORMATS, format, lang));
     }
+    const unit = values["unit"];
+    const date = values["date"];
+    for (const [flag, value] of [["--unit", unit], ["--date", date]] as const) {
+      if (value !== undefined && format !== "csv" && format !== "xlsx") throw usageError(flagNeeds("rank", flag, "--format csv|xlsx", lang));
+    }
+    if (typeof date === "string" && !isCalendarDate(date)) throw usageError(flagForm("--date", DAY_FORM, date, lang));
     if (format === "xlsx") refuseTerminal(io, "排名.xlsx", lang);
     const path = positionals[0] as string;
     const skipErrors = values["skip-errors"] === true;
@@ -231,14 +268,19 @@ export const rankCommand: Command = {
     }
     const results = lines.map((l) => l.value);
     const options = { by: by === "category" ? ("category" as const) : undefined, policy, lang };
+    // The 公示表's heading: the unit asked for, and the date given or SOURCE_DATE_EPOCH's day.
+    const published = format === "csv" || format === "xlsx";
+    const heading = { unit: typeof unit === "string" ? unit : undefined, date: typeof date === "string" ? date : published ? sourceDateEpochDay(process.env["SOURCE_DATE_EPOCH"], lang) : undefined };
     try {
       if (format === "csv") {
-        // The ranking table of SPEC §10, the same rows as the 排名 sheet of --format xlsx.
+        // The ranking table of SPEC §10, the same rows as the 排名 sheet of --format xlsx; the
+        // title lines above the header only when --unit or --date asks for them.
         const table = rankingTable(results, options);
-        io.out(rankingCsv(table).slice(0, -1));
+        const titled = unit !== undefined || date !== undefined;
+        io.out(rankingCsv(table, titled ? rankingHeading(results as readonly ScoreResult[], { ...heading, policy, lang }) : undefined).slice(0, -1));
       } else if (format === "xlsx") {
         const { writeResults } = await loadWorkbook(lang);
-        await writeBytes(io, await writeResults(results as readonly ScoreResult[], options));
+        await writeBytes(io, await writeResults(results as readonly ScoreResult[], { ...options, ...heading }));
       } else {
         io.out(formatRanking(rank(results, options), format, by === "category", lang));
       }
