@@ -258,7 +258,7 @@ describe.skipIf(!BUILT)("wubi-wuping serve", () => {
     it("GET /healthz answers ok and the package version", async () => {
       const answer = await call(a.port, "GET", "/healthz");
       expect(answer.status).toBe(200);
-      expect(JSON.parse(answer.text)).toEqual({ ok: true, version });
+      expect(JSON.parse(answer.text)).toEqual({ ok: true, version, worker: 1 });
     });
   });
 
@@ -372,7 +372,7 @@ describe.skipIf(!BUILT)("wubi-wuping serve", () => {
       expect(refused.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
       await sleep(50);
       const entries = a.log.map((line) => JSON.parse(line) as Record<string, unknown>);
-      for (const entry of entries) expect(Object.keys(entry)).toEqual(["time", "method", "path", "status", "ms", "requestId"]);
+      for (const entry of entries) expect(Object.keys(entry)).toEqual(["time", "method", "path", "status", "ms", "requestId", "address"]);
       expect(entries.find((e) => e["requestId"] === "audit-2026-0001")).toMatchObject({ method: "GET", path: "/healthz", status: 200 });
       expect(entries.find((e) => e["requestId"] === made.headers["x-request-id"])).toMatchObject({ method: "POST", path: "/v1/score", status: 200 });
       expect(a.log.join("\n")).not.toContain("城管监督科");
