@@ -1,8 +1,9 @@
 /**
  * The worker threads that run the heavy requests (docs/service.md, "Bounded work"): a few threads,
- * started when first needed, each doing one job at a time; a job waits its turn in a queue. A job
- * not answered within `--request-timeout-ms` of its arrival is dropped from the queue or, when it
- * runs, its thread is terminated (the work stops) and replaced; the request gets 503.
+ * started with the server, each doing one job at a time; a job waits its turn in a queue. A job
+ * that waits longer than `--request-timeout-ms` for a thread, or whose work in its thread takes
+ * longer, ends with 503: dropped from the queue, or its thread terminated (the work stops) and
+ * replaced.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -59,13 +60,15 @@ interface Pending {
   readonly id: number;
   readonly job: Job;
   readonly resolve: (outcome: JobOutcome) => void;
-  readonly timer: NodeJS.Timeout;
+  timer: NodeJS.Timeout;
   slot?: Slot;
 }
 
 interface Slot {
   readonly worker: Worker;
   current: Pending | undefined;
+  /** Whether the thread has loaded the engine (its first message). */
+  ready: boolean;
 }
 
 /**
@@ -89,7 +92,11 @@ export class WorkerPool implements JobRunner {
     private readonly policies: readonly PolicyRecipe[],
     private readonly size: number,
     private readonly timeoutMs: number,
-  ) {}
+  ) {
+    // The threads start now, and a stopped one is replaced at once, so a job does not wait for one
+    // to load the engine.
+    for (let i = 0; i < size; i += 1) this.spawn();
+  }
 
   run(job: Job): Promise<JobOutcome> {
     return new Promise((resolve) => {
@@ -111,10 +118,15 @@ export class WorkerPool implements JobRunner {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      let slot = this.slots.find((s) => s.current === undefined);
-      if (slot === undefined && this.slots.length < this.size && !this.closed) slot = this.spawn();
-      if (slot === undefined) return;
+      let slot = this.slots.find((s) => s.current === undefined && s.ready);
+      if (slot === undefined) {
+        if (this.slots.length < this.size && !this.closed) this.spawn();
+        return;
+      }
       const pending = this.queue.shift() as Pending;
+      // The work's own time starts now: a job gets the whole timeout in its thread.
+      clearTimeout(pending.timer);
+      pending.timer = setTimeout(() => this.timeOut(pending), this.timeoutMs);
       slot.current = pending;
       pending.slot = slot;
       // The body's bytes are moved, not copied, when they own their whole buffer.
@@ -126,8 +138,14 @@ export class WorkerPool implements JobRunner {
 
   private spawn(): Slot {
     const worker = new Worker(this.script, { workerData: { policies: this.policies } });
-    const slot: Slot = { worker, current: undefined };
-    worker.on("message", (message: { id: number; answer: JobAnswer | { failed: string } }) => {
+    const slot: Slot = { worker, current: undefined, ready: false };
+    worker.unref();
+    worker.on("message", (message: { id: number; answer: JobAnswer | { failed: string } } | "ready") => {
+      if (message === "ready") {
+        slot.ready = true;
+        this.dispatch();
+        return;
+      }
       const pending = slot.current;
       if (pending === undefined || pending.id !== message.id) return;
       slot.current = undefined;
@@ -138,11 +156,17 @@ export class WorkerPool implements JobRunner {
     const lost = (why: string): void => {
       const at = this.slots.indexOf(slot);
       if (at >= 0) this.slots.splice(at, 1);
+      // A thread that failed before it was ready would fail again: the jobs then fail, not loop.
+      if (!this.closed && slot.ready) this.spawn();
       const pending = slot.current;
       slot.current = undefined;
       if (pending !== undefined) {
         clearTimeout(pending.timer);
         pending.resolve({ failed: why });
+      }
+      if (this.slots.length === 0) for (const waiting of this.queue.splice(0)) {
+        clearTimeout(waiting.timer);
+        waiting.resolve({ failed: why });
       }
       this.dispatch();
     };
@@ -165,6 +189,7 @@ export class WorkerPool implements JobRunner {
       slot.worker.removeAllListeners("error");
       slot.worker.on("error", () => undefined);
       void slot.worker.terminate();
+      if (!this.closed) this.spawn();
     }
     pending.resolve({ timedOut: true });
     this.dispatch();

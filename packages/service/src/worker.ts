@@ -20,3 +20,4 @@ parentPort?.on("message", (message: { id: number; job: Job }) => {
   }
   parentPort?.postMessage({ id: message.id, answer });
 });
+parentPort?.postMessage("ready");

@@ -482,7 +482,7 @@ describe("wubi-wuping serve's command line", () => {
     for (const lang of ["zh", "en"]) {
       const run = await cli(["serve", "--help", "--lang", lang]);
       expect(run.code).toBe(0);
-      for (const flag of ["--host", "--port", "--policy", "--max-body-bytes", "--max-line-bytes", "--body-timeout-ms", "--max-in-flight", "--max-in-flight-per-connection"]) {
+      for (const flag of ["--host", "--port", "--policy", "--max-body-bytes", "--max-line-bytes", "--body-timeout-ms", "--max-in-flight", "--max-in-flight-per-connection", "--max-items", "--max-scenario-work", "--request-timeout-ms", "--token-file", "--cors-origin", "--workers"]) {
         expect(run.out.split("\n").filter((line) => line.trimStart().startsWith(`${flag} `)), `${lang} ${flag}`).toHaveLength(1);
       }
       expect(run.out).toContain("SIGTERM");
@@ -496,5 +496,12 @@ describe("wubi-wuping serve's command line", () => {
     const run = await cli(["serve", "--policy", file("bad-policy.json", '{"id":"x","decimals":9}'), "--lang", "en"]);
     expect(run.code).toBe(1);
     expect(run.err).toMatch(/bad-policy\.json: decimals: /);
+  });
+
+  it("refuses a token file that is missing, empty, or has a token with a space, before listening", async () => {
+    expect(await cli(["serve", "--token-file", file("empty-tokens.txt", "\n\n"), "--lang", "en"])).toMatchObject({ code: 1, err: expect.stringMatching(/holds no token$/) });
+    expect((await cli(["serve", "--token-file", file("spaced-tokens.txt", "good\nbad token\n"), "--lang", "en"])).err).toMatch(/a space or a character outside visible ASCII/);
+    expect((await cli(["serve", "--token-file", "no/such/tokens.txt", "--lang", "en"])).code).toBe(1);
+    expect((await cli(["serve", "--workers", "0"])).code).toBe(2);
   });
 });

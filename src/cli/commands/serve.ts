@@ -180,6 +180,8 @@ export const serveCommand: Command = {
     io.err(lang === "zh" ? `wubi-wuping serve：收到 ${signal}，处理完进行中的请求后停止` : `wubi-wuping serve: ${signal}: finishing the requests in flight, then stopping`);
     await service.close();
     log.flush();
+    // A worker of --workers N: its channel to the primary would keep it alive.
+    cluster.worker?.disconnect();
     return EXIT.ok;
   },
 };
