@@ -8,7 +8,6 @@ import { Hono, type Context } from "hono";
 import { ScoreResultSchema, explain, safeScore, xuancheng2022, type InputIssue, type Lang, type Policy } from "wubi-wuping";
 import {
   LineSplitter,
-  NEUTRAL_BATCH_WORDING,
   SCHEMA_KINDS,
   batchLine,
   documentJson,
@@ -24,7 +23,7 @@ import {
 import { ChunkReader, HttpProblem, parseJsonBody, readWholeBody } from "./body.js";
 import type { JobRunner } from "./pool.js";
 import { VerifyRequestSchema } from "./schemas.js";
-import { capIssues, issuesText, tooManyItems, under, unknownPolicy, type Job } from "./work.js";
+import { BATCH_LINES_IN_PLACE, SERVICE_BATCH_WORDING, issuesText, tooManyItems, under, unknownPolicy, type Job, type BatchJob } from "./work.js";
 
 /**
  * The limits a running service holds requests to (SPEC §12).
@@ -183,7 +182,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
     requireType(c, JSON_TYPES, lang);
     const bytes = await readWholeBody(c.env.incoming, { maxBytes: limits.maxBodyBytes, deadline: Date.now() + limits.bodyTimeoutMs }, lang);
     const body = parseJsonBody(bytes, lang);
-    const long = tooManyItems(body, limits.maxItems, lang);
+    const long = tooManyItems(body, limits.maxItems, lang, bytes.length);
     if (long !== undefined) throw new TooManyItems(long);
     return body;
   };
@@ -219,12 +218,12 @@ export function createApp(ctx: AppContext): Hono<Env> {
       lang: query.lang,
       maxLineBytes: limits.maxLineBytes,
       // An error line's issues capped as every answer's are.
-      wording: { ...NEUTRAL_BATCH_WORDING, issues: (error, lang) => capIssues(NEUTRAL_BATCH_WORDING.issues(error, lang), lang) as InputIssue[] },
+      wording: SERVICE_BATCH_WORDING,
     };
     const { incoming, outgoing } = c.env;
     // A body that stalls after the answer began: the error line ends the answer, then the connection.
     const closeAfter = (): void => void outgoing.once("finish", () => incoming.socket.destroy());
-    const batch = new BatchStream(new ChunkReader(incoming, query.lang), options, limits.bodyTimeoutMs, closeAfter);
+    const batch = new BatchStream(new ChunkReader(incoming, query.lang), options, limits, closeAfter, ctx.runner);
     // The first lines are read before answering, so a body that never starts is a plain 408.
     const first = await batch.next();
     const encoder = new TextEncoder();
@@ -273,7 +272,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
   });
 
   /** A heavy request: its body read here, its work done by the runner (a worker thread). */
-  const heavy = async (c: C, kind: Job["kind"], allowed: readonly string[]): Promise<Response> => {
+  const heavy = async (c: C, kind: "rank" | "compare" | "sensitivity", allowed: readonly string[]): Promise<Response> => {
     const query = queryOf(c, allowed);
     requireType(c, JSON_TYPES, query.lang);
     const bytes = await readWholeBody(c.env.incoming, { maxBytes: limits.maxBodyBytes, deadline: Date.now() + limits.bodyTimeoutMs }, query.lang);
@@ -385,22 +384,60 @@ class BatchStream {
   private done = false;
   private lastLine = 0;
   private lastLineAt = Date.now();
+  private readonly timeoutMs: number;
+  /** Lines past the first {@link BATCH_LINES_IN_PLACE}, waiting to be scored in a worker thread. */
+  private handOff: SplitLine[] = [];
 
   constructor(
     private readonly reader: ChunkReader,
     private readonly options: BatchLineOptions,
-    private readonly timeoutMs: number,
+    private readonly limits: ServiceLimits,
     private readonly onTimeout: () => void,
+    private readonly runner: JobRunner,
   ) {
     this.splitter = new LineSplitter(options.maxLineBytes);
+    this.timeoutMs = limits.bodyTimeoutMs;
   }
 
   private readonly emit = (line: SplitLine): void => {
     this.lastLine = line.number;
     this.lastLineAt = Date.now();
+    if (line.number > BATCH_LINES_IN_PLACE) {
+      // A copy of the line's own bytes: a view would carry its whole chunk to the thread.
+      this.handOff.push({ number: line.number, length: line.length, bytes: line.bytes === null ? null : new Uint8Array(line.bytes) });
+      return;
+    }
     const output = batchLine(line, this.options);
     if (output !== undefined) this.out.push(output);
   };
+
+  /** Scores the lines handed off, in a worker thread, in order. */
+  private async scoreHandOff(): Promise<void> {
+    if (this.handOff.length === 0) return;
+    const job: BatchJob = {
+      kind: "batch",
+      lines: this.handOff,
+      policy: (this.options.policy ?? xuancheng2022).id,
+      allowIncomplete: this.options.allowIncomplete,
+      lang: this.options.lang,
+      maxLineBytes: this.options.maxLineBytes,
+    };
+    this.handOff = [];
+    const outcome = await this.runner.run(job);
+    const en = this.options.lang === "en";
+    if ("timedOut" in outcome) {
+      throw new HttpProblem(
+        "request-timeout",
+        en
+          ? `Scoring the lines took longer than ${this.limits.requestTimeoutMs} ms (--request-timeout-ms); the batch was stopped`
+          : `计分超过 ${this.limits.requestTimeoutMs} 毫秒（--request-timeout-ms），批量已停止`,
+      );
+    }
+    if ("failed" in outcome) throw new Error(outcome.failed);
+    if (outcome.body !== "") this.out.push(outcome.body);
+    // The lines took their time in the thread: the next line's wait starts now.
+    this.lastLineAt = Date.now();
+  }
 
   /** The next output lines (with their line breaks), or `null` when the body has ended. */
   async next(): Promise<string | null> {
@@ -414,9 +451,11 @@ class BatchStream {
       const chunk = await this.reader.next(this.lastLineAt + this.timeoutMs);
       if (chunk === null) {
         this.splitter.end(this.emit);
+        await this.scoreHandOff();
         this.done = true;
       } else {
         this.splitter.push(chunk, this.emit);
+        await this.scoreHandOff();
       }
     }
   }

@@ -129,10 +129,12 @@ export class WorkerPool implements JobRunner {
       pending.timer = setTimeout(() => this.timeOut(pending), this.timeoutMs);
       slot.current = pending;
       pending.slot = slot;
-      // The body's bytes are moved, not copied, when they own their whole buffer.
-      const { bytes } = pending.job;
-      const transfer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [];
-      slot.worker.postMessage({ id: pending.id, job: pending.job }, transfer);
+      // Bytes are moved, not copied, when they own their whole buffer.
+      const { job } = pending;
+      const owners = (job.kind === "batch" ? job.lines.map((line) => line.bytes) : [job.bytes]).filter(
+        (bytes): bytes is Uint8Array => bytes !== null && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer,
+      );
+      slot.worker.postMessage({ id: pending.id, job }, owners.map((bytes) => bytes.buffer as ArrayBuffer));
     }
   }
 

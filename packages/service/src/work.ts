@@ -15,7 +15,7 @@ import {
   type Policy,
 } from "wubi-wuping";
 import { compare, sensitivity, type Ranges } from "wubi-wuping/sensitivity";
-import { documentJson, errorMap, fromZodIssues } from "wubi-wuping/formats";
+import { NEUTRAL_BATCH_WORDING, batchLine, documentJson, errorMap, fromZodIssues, type BatchWording, type SplitLine } from "wubi-wuping/formats";
 import { HttpProblem, parseJsonBody } from "./body.js";
 import { CompareRequestSchema, SensitivityRequestSchema, envelopeOf } from "./schemas.js";
 
@@ -70,7 +70,8 @@ export function issuesText(issues: readonly InputIssue[], lang: Lang): string {
 
 /**
  * The first JSON array in `value` longer than `maxItems`, as a 422 issue at its path, or
- * `undefined`. It walks the value once, without recursion, before any work on it.
+ * `undefined`. It walks the value once, without recursion, before any work on it; given the
+ * body's length in `bytes`, it skips a body too short to hold such an array.
  *
  * @example
  * ```ts
@@ -78,28 +79,47 @@ export function issuesText(issues: readonly InputIssue[], lang: Lang): string {
  * //=> { path: ["inputs"], code: "too-many-items", message: "This list has 3 items, more than the 2 the service takes (--max-items)" }
  * ```
  */
-export function tooManyItems(value: unknown, maxItems: number, lang: Lang): InputIssue | undefined {
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
-  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    const { value: v, path } = next;
+export function tooManyItems(value: unknown, maxItems: number, lang: Lang, bytes = Number.POSITIVE_INFINITY): InputIssue | undefined {
+  // An array of n elements takes at least 2n + 1 bytes of JSON ("[0,0,…]"): a shorter body has none
+  // too long, and is not walked at all (the common case: a score request).
+  if (bytes < 2 * maxItems + 3) return undefined;
+  const stack: unknown[] = [value];
+  const parents = new Map<object, { parent: object; key: string | number }>();
+  let found: unknown[] | undefined;
+  while (found === undefined && stack.length > 0) {
+    const v = stack.pop();
     if (typeof v !== "object" || v === null) continue;
     if (Array.isArray(v)) {
-      if (v.length > maxItems) {
-        return {
-          path,
-          code: "too-many-items",
-          message:
-            lang === "zh"
-              ? `此列表有 ${v.length} 项，超过服务接受的 ${maxItems} 项（--max-items）`
-              : `This list has ${v.length} items, more than the ${maxItems} the service takes (--max-items)`,
-        };
-      }
-      for (let i = v.length - 1; i >= 0; i -= 1) stack.push({ value: v[i], path: [...path, i] });
+      if (v.length > maxItems) found = v;
+      else
+        for (let i = 0; i < v.length; i += 1) {
+          const inner: unknown = v[i];
+          if (typeof inner === "object" && inner !== null) {
+            parents.set(inner, { parent: v, key: i });
+            stack.push(inner);
+          }
+        }
     } else {
-      for (const [key, inner] of Object.entries(v)) if (typeof inner === "object" && inner !== null) stack.push({ value: inner, path: [...path, key] });
+      for (const key of Object.keys(v)) {
+        const inner: unknown = (v as Record<string, unknown>)[key];
+        if (typeof inner === "object" && inner !== null) {
+          parents.set(inner, { parent: v, key });
+          stack.push(inner);
+        }
+      }
     }
   }
-  return undefined;
+  if (found === undefined) return undefined;
+  const path: (string | number)[] = [];
+  for (let at = parents.get(found); at !== undefined; at = parents.get(at.parent)) path.unshift(at.key);
+  return {
+    path,
+    code: "too-many-items",
+    message:
+      lang === "zh"
+        ? `此列表有 ${found.length} 项，超过服务接受的 ${maxItems} 项（--max-items）`
+        : `This list has ${found.length} items, more than the ${maxItems} the service takes (--max-items)`,
+  };
 }
 
 /**
@@ -111,14 +131,50 @@ export function tooManyItems(value: unknown, maxItems: number, lang: Lang): Inpu
  * const job: Job = { kind: "rank", bytes, lang: "en", values: { by: "category" }, maxItems: 100_000, maxScenarioWork: 2e7 };
  * ```
  */
-export interface Job {
-  readonly kind: "rank" | "compare" | "sensitivity";
-  readonly bytes: Uint8Array;
+export type Job =
+  | {
+      readonly kind: "rank" | "compare" | "sensitivity";
+      readonly bytes: Uint8Array;
+      readonly lang: Lang;
+      readonly values: Readonly<Record<string, string>>;
+      readonly maxItems: number;
+      readonly maxScenarioWork: number;
+    }
+  | BatchJob;
+
+/**
+ * Lines of an NDJSON batch past its first {@link BATCH_LINES_IN_PLACE}, scored in a worker thread:
+ * the lines as `LineSplitter` gave them, the policy's id and `score`'s options.
+ *
+ * @example
+ * ```ts
+ * const job: BatchJob = { kind: "batch", lines, policy: "xuancheng-2022", allowIncomplete: false, lang: "en", maxLineBytes: 16 * 1024 * 1024 };
+ * ```
+ */
+export interface BatchJob {
+  readonly kind: "batch";
+  readonly lines: readonly SplitLine[];
+  readonly policy: string;
+  readonly allowIncomplete: boolean;
   readonly lang: Lang;
-  readonly values: Readonly<Record<string, string>>;
-  readonly maxItems: number;
-  readonly maxScenarioWork: number;
+  readonly maxLineBytes: number;
 }
+
+/** How many lines of a batch are scored where they are read; the rest go to a worker thread. */
+export const BATCH_LINES_IN_PLACE = 1000;
+
+/**
+ * The wording of the service's batch lines: the library's issues, capped as every answer's are.
+ *
+ * @example
+ * ```ts
+ * batchLine(line, { policy, allowIncomplete: false, lang: "en", maxLineBytes, wording: SERVICE_BATCH_WORDING });
+ * ```
+ */
+export const SERVICE_BATCH_WORDING: BatchWording = {
+  ...NEUTRAL_BATCH_WORDING,
+  issues: (error, lang) => capIssues(NEUTRAL_BATCH_WORDING.issues(error, lang), lang) as InputIssue[],
+};
 
 /**
  * The answer to a {@link Job}: status, content type, body text, and whether the connection closes.
@@ -169,6 +225,15 @@ const sensitivityEnvelope = envelopeOf(SensitivityRequestSchema);
  */
 export function runJob(job: Job, policies: ReadonlyMap<string, Policy>): JobAnswer {
   const { lang } = job;
+  if (job.kind === "batch") {
+    const options = { policy: policies.get(job.policy), allowIncomplete: job.allowIncomplete, lang, maxLineBytes: job.maxLineBytes, wording: SERVICE_BATCH_WORDING };
+    const out: string[] = [];
+    for (const line of job.lines) {
+      const output = batchLine(line, options);
+      if (output !== undefined) out.push(output);
+    }
+    return { status: 200, body: out.join("\n") };
+  }
   const fail = (issues: readonly InputIssue[]): JobAnswer => ({ status: 422, body: issuesText(issues, lang) });
   let body: unknown;
   try {
@@ -177,7 +242,7 @@ export function runJob(job: Job, policies: ReadonlyMap<string, Policy>): JobAnsw
     if (!(cause instanceof HttpProblem)) throw cause;
     return { status: cause.status, body: cause.body(), error: true };
   }
-  const long = tooManyItems(body, job.maxItems, lang);
+  const long = tooManyItems(body, job.maxItems, lang, job.bytes.byteLength);
   if (long !== undefined) return fail([long]);
 
   /** A policy a body names: a loaded id, or overrides for `definePolicy`; issues go to `issues`. */
