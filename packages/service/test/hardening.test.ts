@@ -314,16 +314,23 @@ describe.skipIf(!BUILT)("wubi-wuping serve draining on SIGTERM, seen from a kept
 describe.skipIf(!BUILT)("wubi-wuping serve --workers 2", () => {
   it("serves on one port from two processes, /healthz telling each one's id, and stops both on SIGTERM", async () => {
     const s = await serve(["--workers", "2"]);
-    const seen = new Set<number>();
-    for (let i = 0; i < 40 && seen.size < 2; i += 1) {
-      const health = JSON.parse((await call(s.port, "GET", "/healthz")).text) as { ok: boolean; worker: number };
-      expect(health.ok).toBe(true);
-      seen.add(health.worker);
-      if (seen.size < 2) await sleep(25);
+    let stopped: Promise<number | null> | undefined;
+    try {
+      const seen = new Set<number>();
+      for (let i = 0; i < 40 && seen.size < 2; i += 1) {
+        const health = JSON.parse((await call(s.port, "GET", "/healthz")).text) as { ok: boolean; worker: number };
+        expect(health.ok).toBe(true);
+        seen.add(health.worker);
+        if (seen.size < 2) await sleep(25);
+      }
+      expect([...seen].sort()).toEqual([1, 2]);
+      const scored = await post(s.port, "/v1/score", readFileSync("examples/2022/cgjdk.json", "utf8"));
+      expect(scored.status).toBe(200);
+      stopped = s.stop();
+      expect(await stopped).toBe(0);
+    } finally {
+      // The processes never outlive the test, whatever failed.
+      if (stopped === undefined) await s.stop();
     }
-    expect([...seen].sort()).toEqual([1, 2]);
-    const scored = await post(s.port, "/v1/score", readFileSync("examples/2022/cgjdk.json", "utf8"));
-    expect(scored.status).toBe(200);
-    expect(await s.stop()).toBe(0);
   }, 30_000);
 });
