@@ -11,6 +11,8 @@
  * sampled from /proc as they go: the peak, and the figures at 10 % and at the end (flat when the
  * two differ little). The load generator talks to loopback only and stops after a bounded count.
  *
+ * (d) the same load against `serve --workers 2` (node:cluster, one port), in the same rounds.
+ *
  * Options: `--in-flight N` (64), `--requests N` (20000 timed, after 2000 to warm up),
  * `--rss-requests N` (100000), `--inputs N` (distinct inputs, 1000), `--runs N` (3).
  */
@@ -36,6 +38,7 @@ const INPUTS = Math.max(1, option("inputs", 1_000));
 const RUNS = Math.max(1, option("runs", 3));
 const CLI = join(process.cwd(), "dist", "cli.js");
 
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((x, y) => x - y);
   const mid = sorted.length >> 1;
@@ -83,9 +86,9 @@ server.listen(0, "127.0.0.1", () => process.stderr.write("listening on http://12
 process.on("SIGTERM", () => server.close(() => process.exit(0)));
 `;
 
-/** Starts `serve --port 0` (or the bare server) and resolves with its port and process. */
-function startServer(bare = false): Promise<{ port: number; pid: number; stop: () => Promise<number | null> }> {
-  const args = bare ? ["--input-type=module", "-e", BARE_SERVER] : [CLI, "serve", "--port", "0", "--lang", "en"];
+/** Starts `serve --port 0` (with `--workers N` when given, or the bare server) and resolves with its port and process. */
+function startServer(bare = false, workers = 1): Promise<{ port: number; pid: number; stop: () => Promise<number | null> }> {
+  const args = bare ? ["--input-type=module", "-e", BARE_SERVER] : [CLI, "serve", "--port", "0", "--lang", "en", "--workers", String(workers)];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] });
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
   return new Promise((resolve, reject) => {
@@ -179,29 +182,45 @@ export async function serviceBench(): Promise<void> {
   console.log(`\nservice: POST /v1/score, ${fmt(INPUTS)} distinct inputs (${fmt(lines.reduce((n, l) => n + l.length, 0) / lines.length)} characters each on average), ${IN_FLIGHT} in flight, loopback`);
   const server = await startServer();
   const bare = await startServer(true);
+  const two = await startServer(false, 2);
   try {
+    await sleep(1_000); // the second process of --workers 2 listens too
     await load(server.port, 2_000, IN_FLIGHT);
     await load(bare.port, 2_000, IN_FLIGHT);
+    await load(two.port, 2_000, IN_FLIGHT);
     inProcess(2_000);
     const local: number[] = [];
     const http: number[] = [];
     const plain: number[] = [];
+    const doubled: number[] = [];
     const ratios: number[] = [];
+    const ofBare: number[] = [];
+    const ofOne: number[] = [];
+    // Each round measures the four one after the other, so that a change in the machine's load
+    // between rounds moves all of them; the ratios are taken within a round.
     for (let run = 0; run < RUNS; run += 1) {
       const a = inProcess(REQUESTS);
       const b = REQUESTS / (await load(server.port, REQUESTS, IN_FLIGHT));
       const c = REQUESTS / (await load(bare.port, REQUESTS, IN_FLIGHT));
+      const d = REQUESTS / (await load(two.port, REQUESTS, IN_FLIGHT));
       local.push(a);
       http.push(b);
       plain.push(c);
+      doubled.push(d);
       ratios.push(b / a);
+      ofBare.push(b / c);
+      ofOne.push(d / b);
     }
     await bare.stop();
+    await two.stop();
     const ratio = median(http) / median(local);
     console.log(`(a) in process: parse + safeScore + stringify   ${fmt(median(local)).padStart(8)} /s   (median of ${RUNS} rounds of ${fmt(REQUESTS)})`);
     console.log(`(b) over HTTP, ${IN_FLIGHT} in flight, keep-alive          ${fmt(median(http)).padStart(8)} /s   (each answer checked; first per input byte for byte)`);
     console.log(
-      `(c) the same work behind a bare node:http server  ${fmt(median(plain)).padStart(8)} /s   (no framework, limits or log: ${(median(plain) / median(local)).toFixed(2)} of (a); the service is ${(median(http) / median(plain)).toFixed(2)} of it)`,
+      `(c) the same work behind a bare node:http server  ${fmt(median(plain)).padStart(8)} /s   (no framework, limits or log: ${(median(plain) / median(local)).toFixed(2)} of (a); the service is ${(median(http) / median(plain)).toFixed(2)} of it, ${median(ofBare).toFixed(2)} median of rounds; target ≥ 0.80: ${median(ofBare) >= 0.8 ? "met" : "NOT met"})`,
+    );
+    console.log(
+      `(d) serve --workers 2                             ${fmt(median(doubled)).padStart(8)} /s   (${(median(doubled) / median(http)).toFixed(2)} of (b), ${median(ofOne).toFixed(2)} median of rounds; rounds: ${ofOne.map((r) => r.toFixed(2)).join(", ")})`,
     );
     console.log(
       `ratio (b)/(a) = ${ratio.toFixed(2)} of medians, ${median(ratios).toFixed(2)} median of rounds  (target ≥ 0.50: ${ratio >= 0.5 ? "met" : "NOT met"})`,

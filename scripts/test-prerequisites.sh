@@ -9,6 +9,8 @@
 #   python3-jsonschema a second JSON Schema validator
 #   fonts-noto-cjk    a Chinese font, so the page and the workbooks render Chinese
 #   openjdk-17-jdk-headless  Java programs: the service's client, the schema patterns in java.util.regex
+#   nginx             the TLS-termination recipe of docs/service.md, run in front of the service
+#   openssl           the self-signed certificate that recipe's test makes
 # As root, the missing ones are installed (apt-get); otherwise the one line to run is printed and
 # the tests stop here (exit 1). WUBI_WUPING_SKIP_PREREQUISITES=1 skips the check.
 set -euo pipefail
@@ -38,6 +40,8 @@ python_has openpyxl || need+=(python3-openpyxl)
 python_has jsonschema || need+=(python3-jsonschema)
 { has fc-list && fc-list :lang=zh | grep -q .; } || need+=(fonts-noto-cjk)
 { has java && has javac; } || need+=(openjdk-17-jdk-headless)
+{ has nginx || [ -x /usr/sbin/nginx ]; } || need+=(nginx)
+has openssl || need+=(openssl)
 
 [ "${#need[@]}" -eq 0 ] && exit 0
 

@@ -5,7 +5,7 @@
  * itself needs (a machine with none of the programs), as a user who is not root.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -33,8 +33,10 @@ describe("the test prerequisites on a machine without them", () => {
     const run = runBare();
     expect(run.status).toBe(1);
     const lines = run.stderr.trimEnd().split("\n");
+    // nginx lives in /usr/sbin, which a user's PATH often lacks: the script looks there too.
+    const nginx = existsSync("/usr/sbin/nginx") ? "" : " nginx";
     expect(lines).toContain(
-      "  apt-get update && apt-get install -y chromium libreoffice-calc poppler-utils python3-openpyxl python3-jsonschema fonts-noto-cjk openjdk-17-jdk-headless",
+      `  apt-get update && apt-get install -y chromium libreoffice-calc poppler-utils python3-openpyxl python3-jsonschema fonts-noto-cjk openjdk-17-jdk-headless${nginx} openssl`,
     );
     expect(run.stderr).toMatch(/请以 root 身份运行/);
     expect(run.stdout).toBe("");

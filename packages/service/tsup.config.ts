@@ -1,7 +1,9 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts" },
+  entry: { index: "src/index.ts", worker: "src/worker.ts" },
+  // `import.meta.url` in the CommonJS build too: the pool finds worker.js beside the module.
+  shims: true,
   format: ["esm", "cjs"],
   dts: true,
   sourcemap: false,

@@ -5,22 +5,9 @@
  */
 import type { HttpBindings } from "@hono/node-server";
 import { Hono, type Context } from "hono";
-import {
-  InputError,
-  ScoreResultSchema,
-  definePolicy,
-  explain,
-  rank,
-  safeScore,
-  xuancheng2022,
-  type InputIssue,
-  type Lang,
-  type Policy,
-} from "wubi-wuping";
-import { compare, sensitivity, type Ranges } from "wubi-wuping/sensitivity";
+import { ScoreResultSchema, explain, safeScore, xuancheng2022, type InputIssue, type Lang, type Policy } from "wubi-wuping";
 import {
   LineSplitter,
-  NEUTRAL_BATCH_WORDING,
   SCHEMA_KINDS,
   batchLine,
   documentJson,
@@ -34,14 +21,16 @@ import {
   type SplitLine,
 } from "wubi-wuping/formats";
 import { ChunkReader, HttpProblem, parseJsonBody, readWholeBody } from "./body.js";
-import { CompareRequestSchema, SensitivityRequestSchema, VerifyRequestSchema, envelopeOf } from "./schemas.js";
+import type { JobRunner } from "./pool.js";
+import { VerifyRequestSchema } from "./schemas.js";
+import { BATCH_LINES_IN_PLACE, SERVICE_BATCH_WORDING, issuesText, tooManyItems, under, unknownPolicy, type Job, type BatchJob } from "./work.js";
 
 /**
  * The limits a running service holds requests to (SPEC §12).
  *
  * @example
  * ```ts
- * const limits: ServiceLimits = { maxBodyBytes: 16 * 1024 * 1024, maxLineBytes: 16 * 1024 * 1024, bodyTimeoutMs: 30_000 };
+ * const limits: ServiceLimits = { maxBodyBytes: 16 * 1024 * 1024, maxLineBytes: 16 * 1024 * 1024, bodyTimeoutMs: 30_000, maxItems: 100_000, maxScenarioWork: 2e7, requestTimeoutMs: 60_000 };
  * ```
  */
 export interface ServiceLimits {
@@ -51,6 +40,12 @@ export interface ServiceLimits {
   readonly maxLineBytes: number;
   /** How long a JSON body, or each line of an NDJSON body, may take to arrive (408 past it). */
   readonly bodyTimeoutMs: number;
+  /** The most elements of any one JSON array in a body (422 `too-many-items` past it, before any work). */
+  readonly maxItems: number;
+  /** The most `sensitivity` work, inputs × scenarios (422 `too-much-work` past it, before any work). */
+  readonly maxScenarioWork: number;
+  /** How long a heavy request's work may take (503 `request-timeout` past it, and the work stops). */
+  readonly requestTimeoutMs: number;
 }
 
 /**
@@ -67,6 +62,12 @@ export interface AppContext {
   readonly limits: ServiceLimits;
   readonly version: string;
   readonly openApiText: string;
+  /** Where the heavy requests' work runs (worker threads; see `jobRunner`). */
+  readonly runner: JobRunner;
+  /** This process's id among the `--workers` processes, as `/healthz` reports it. */
+  readonly workerId: number;
+  /** Middleware to install before the routes (CORS, tokens). */
+  readonly before?: (app: Hono<Env>) => void;
 }
 
 type Env = { Bindings: HttpBindings };
@@ -87,12 +88,9 @@ const text = (c: C, status: 200 | 422, body: string, type: string): Response => 
 /** The CLI's bytes for a text it prints: the text and the line break `io.out` ends it with. */
 const printed = (output: string): string => `${output}\n`;
 
-/** A 422 answer: every issue at once. */
-const unprocessable = (c: C, issues: readonly InputIssue[]): Response => text(c, 422, printed(JSON.stringify({ issues })), TYPES.json);
-
-/** Prefixes the path of each issue (issues of a body part: `["input", …]`). */
-const under = (prefix: readonly (string | number)[], issues: readonly InputIssue[]): InputIssue[] =>
-  issues.map((issue) => ({ ...issue, path: [...prefix, ...issue.path] }));
+/** A 422 answer: every issue at once, the list capped (docs/service.md, "Bounded work"). */
+const unprocessable = (c: C, issues: readonly InputIssue[]): Response =>
+  text(c, 422, issuesText(issues, c.req.query("lang") === "en" ? "en" : "zh"), TYPES.json);
 
 interface Query {
   readonly lang: Lang;
@@ -130,19 +128,6 @@ function queryOf(c: C, allowed: readonly string[]): Query {
   return { lang, values };
 }
 
-/** The issue of a policy id that names no loaded policy. */
-function unknownPolicy(path: readonly (string | number)[], id: string, policies: ReadonlyMap<string, Policy>, lang: Lang): InputIssue {
-  const loaded = [...policies.keys()].join(lang === "zh" ? "、" : ", ");
-  return {
-    path: [...path],
-    code: "unknown-policy",
-    message:
-      lang === "zh"
-        ? `未加载政策 ${id}（已加载：${loaded}；其他政策须在启动时用 --policy FILE 加载）`
-        : `No policy ${id} is loaded (loaded: ${loaded}; load others at start with --policy FILE)`,
-  };
-}
-
 /** The media type of a request (lower case, without parameters), and whether its charset is UTF-8. */
 function mediaType(c: C): { type: string; utf8: boolean } {
   const header = c.env.incoming.headers["content-type"] ?? "";
@@ -178,13 +163,12 @@ function requireType(c: C, accepted: readonly string[], lang: Lang): void {
 export function createApp(ctx: AppContext): Hono<Env> {
   const { policies, limits } = ctx;
   const app = new Hono<Env>();
+  ctx.before?.(app);
   // What never changes while the service runs, worked out once: the shipped schemas, the list of
   // policies, the envelopes of the analysis bodies.
   const schemaTexts = new Map(SCHEMA_KINDS.map((kind) => [kind, jsonSchemaText(kind)]));
   // The list, indented as `policy --json` indents each policy.
   const policiesText = printed(documentJson([...policies.values()]));
-  const compareEnvelope = envelopeOf(CompareRequestSchema);
-  const sensitivityEnvelope = envelopeOf(SensitivityRequestSchema);
 
   /** The policy named by `?policy=ID` (the preset when absent), or the 422 issue. */
   const policyOf = (query: Query): Policy | InputIssue => {
@@ -197,12 +181,15 @@ export function createApp(ctx: AppContext): Hono<Env> {
   const jsonBody = async (c: C, lang: Lang): Promise<unknown> => {
     requireType(c, JSON_TYPES, lang);
     const bytes = await readWholeBody(c.env.incoming, { maxBytes: limits.maxBodyBytes, deadline: Date.now() + limits.bodyTimeoutMs }, lang);
-    return parseJsonBody(bytes, lang);
+    const body = parseJsonBody(bytes, lang);
+    const long = tooManyItems(body, limits.maxItems, lang, bytes.length);
+    if (long !== undefined) throw new TooManyItems(long);
+    return body;
   };
 
   app.get("/healthz", (c) => {
     queryOf(c, []);
-    return text(c, 200, printed(JSON.stringify({ ok: true, version: ctx.version })), TYPES.json);
+    return text(c, 200, printed(JSON.stringify({ ok: true, version: ctx.version, worker: ctx.workerId })), TYPES.json);
   });
 
   app.get("/openapi.json", (c) => {
@@ -230,12 +217,13 @@ export function createApp(ctx: AppContext): Hono<Env> {
       allowIncomplete: query.values["allowIncomplete"] === "true",
       lang: query.lang,
       maxLineBytes: limits.maxLineBytes,
-      wording: NEUTRAL_BATCH_WORDING,
+      // An error line's issues capped as every answer's are.
+      wording: SERVICE_BATCH_WORDING,
     };
     const { incoming, outgoing } = c.env;
     // A body that stalls after the answer began: the error line ends the answer, then the connection.
     const closeAfter = (): void => void outgoing.once("finish", () => incoming.socket.destroy());
-    const batch = new BatchStream(new ChunkReader(incoming, query.lang), options, limits.bodyTimeoutMs, closeAfter);
+    const batch = new BatchStream(new ChunkReader(incoming, query.lang), options, limits, closeAfter, ctx.runner);
     // The first lines are read before answering, so a body that never starts is a plain 408.
     const first = await batch.next();
     const encoder = new TextEncoder();
@@ -257,20 +245,6 @@ export function createApp(ctx: AppContext): Hono<Env> {
       { highWaterMark: 0 },
     );
     return c.body(body, 200, { "content-type": TYPES.ndjson });
-  });
-
-  app.post("/v1/rank", async (c) => {
-    const query = queryOf(c, ["lang", "policy", "by"]);
-    const policy = policyOf(query);
-    const results = await jsonBody(c, query.lang);
-    if (isIssue(policy)) return unprocessable(c, [policy]);
-    try {
-      const entries = rank(results, { by: query.values["by"] === "category" ? "category" : undefined, policy, lang: query.lang });
-      return text(c, 200, printed(documentJson(entries)), TYPES.json);
-    } catch (cause) {
-      if (cause instanceof InputError) return unprocessable(c, cause.issues);
-      throw cause;
-    }
   });
 
   app.post("/v1/verify", async (c) => {
@@ -297,72 +271,29 @@ export function createApp(ctx: AppContext): Hono<Env> {
     return text(c, 200, printed(JSON.stringify({ ok: outcome.total === 0, differences })), TYPES.json);
   });
 
-  /** A policy a body names: a loaded id, or overrides for `definePolicy`; issues go to `issues`. */
-  const bodyPolicy = (key: string, value: unknown, lang: Lang, issues: InputIssue[]): Policy | undefined => {
-    if (value === undefined) return undefined;
-    if (typeof value === "string") {
-      const policy = policies.get(value);
-      if (policy === undefined) issues.push(unknownPolicy([key], value, policies, lang));
-      return policy;
-    }
-    try {
-      return definePolicy(value, { lang });
-    } catch (cause) {
-      if (!(cause instanceof InputError)) throw cause;
-      for (const issue of under([key], cause.issues)) issues.push(issue);
-      return undefined;
-    }
-  };
-
-  /** Runs an analysis of §11; its issues about an input (path from the input's index) go under `inputs`. */
-  const analysis = (c: C, run: () => string): Response => {
-    try {
-      return text(c, 200, printed(run()), TYPES.json);
-    } catch (cause) {
-      if (!(cause instanceof InputError)) throw cause;
-      return unprocessable(
-        c,
-        cause.issues.map((issue) => (typeof issue.path[0] === "number" ? { ...issue, path: ["inputs", ...issue.path] } : issue)),
+  /** A heavy request: its body read here, its work done by the runner (a worker thread). */
+  const heavy = async (c: C, kind: "rank" | "compare" | "sensitivity", allowed: readonly string[]): Promise<Response> => {
+    const query = queryOf(c, allowed);
+    requireType(c, JSON_TYPES, query.lang);
+    const bytes = await readWholeBody(c.env.incoming, { maxBytes: limits.maxBodyBytes, deadline: Date.now() + limits.bodyTimeoutMs }, query.lang);
+    const job: Job = { kind, bytes, lang: query.lang, values: query.values, maxItems: limits.maxItems, maxScenarioWork: limits.maxScenarioWork };
+    const outcome = await ctx.runner.run(job);
+    const en = query.lang === "en";
+    if ("timedOut" in outcome) {
+      throw new HttpProblem(
+        "request-timeout",
+        en
+          ? `The request was not done within ${limits.requestTimeoutMs} ms (--request-timeout-ms); its work was stopped`
+          : `请求未能在 ${limits.requestTimeoutMs} 毫秒内完成（--request-timeout-ms），已停止其计算`,
       );
     }
+    if ("failed" in outcome) throw new Error(outcome.failed);
+    return c.body(outcome.body, outcome.status as 200, { "content-type": TYPES.json });
   };
 
-  const envelope = async (c: C, schema: typeof compareEnvelope, lang: Lang) => {
-    const parsed = schema.safeParse(await jsonBody(c, lang), { error: errorMap(lang) });
-    return parsed.success ? parsed.data : fromZodIssues(parsed.error.issues);
-  };
-
-  app.post("/v1/compare", async (c) => {
-    const query = queryOf(c, ["lang"]);
-    const { lang } = query;
-    const body = await envelope(c, compareEnvelope, lang);
-    if (Array.isArray(body)) return unprocessable(c, body);
-    const issues: InputIssue[] = [];
-    const base = bodyPolicy("base", body["base"], lang, issues);
-    const candidate = bodyPolicy("candidate", body["candidate"], lang, issues);
-    if (issues.length > 0) return unprocessable(c, issues);
-    const by = body["by"] as "category" | undefined;
-    return analysis(c, () => documentJson(compare(body.inputs, { base, candidate: candidate as Policy, by, lang })));
-  });
-
-  app.post("/v1/sensitivity", async (c) => {
-    const query = queryOf(c, ["lang"]);
-    const { lang } = query;
-    const body = await envelope(c, sensitivityEnvelope, lang);
-    if (Array.isArray(body)) return unprocessable(c, body);
-    const issues: InputIssue[] = [];
-    const policy = bodyPolicy("policy", body["policy"], lang, issues);
-    if (issues.length > 0) return unprocessable(c, issues);
-    const options = {
-      policy,
-      ranges: body["ranges"] as Ranges | undefined,
-      samples: body["samples"] as number | undefined,
-      seed: body["seed"] as number | undefined,
-      by: body["by"] as "category" | undefined,
-      lang,
-    };
-    return analysis(c, () => documentJson(sensitivity(body.inputs, options)));
-  });
+  app.post("/v1/rank", (c) => heavy(c, "rank", ["lang", "policy", "by"]));
+  app.post("/v1/compare", (c) => heavy(c, "compare", ["lang"]));
+  app.post("/v1/sensitivity", (c) => heavy(c, "sensitivity", ["lang"]));
 
   app.post("/v1/explain", async (c) => {
     const query = queryOf(c, ["lang"]);
@@ -429,6 +360,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
   });
 
   app.onError((cause, c) => {
+    if (cause instanceof TooManyItems) return unprocessable(c, [cause.issue]);
     const problem =
       cause instanceof HttpProblem
         ? cause
@@ -452,22 +384,60 @@ class BatchStream {
   private done = false;
   private lastLine = 0;
   private lastLineAt = Date.now();
+  private readonly timeoutMs: number;
+  /** Lines past the first {@link BATCH_LINES_IN_PLACE}, waiting to be scored in a worker thread. */
+  private handOff: SplitLine[] = [];
 
   constructor(
     private readonly reader: ChunkReader,
     private readonly options: BatchLineOptions,
-    private readonly timeoutMs: number,
+    private readonly limits: ServiceLimits,
     private readonly onTimeout: () => void,
+    private readonly runner: JobRunner,
   ) {
     this.splitter = new LineSplitter(options.maxLineBytes);
+    this.timeoutMs = limits.bodyTimeoutMs;
   }
 
   private readonly emit = (line: SplitLine): void => {
     this.lastLine = line.number;
     this.lastLineAt = Date.now();
+    if (line.number > BATCH_LINES_IN_PLACE) {
+      // A copy of the line's own bytes: a view would carry its whole chunk to the thread.
+      this.handOff.push({ number: line.number, length: line.length, bytes: line.bytes === null ? null : new Uint8Array(line.bytes) });
+      return;
+    }
     const output = batchLine(line, this.options);
     if (output !== undefined) this.out.push(output);
   };
+
+  /** Scores the lines handed off, in a worker thread, in order. */
+  private async scoreHandOff(): Promise<void> {
+    if (this.handOff.length === 0) return;
+    const job: BatchJob = {
+      kind: "batch",
+      lines: this.handOff,
+      policy: (this.options.policy ?? xuancheng2022).id,
+      allowIncomplete: this.options.allowIncomplete,
+      lang: this.options.lang,
+      maxLineBytes: this.options.maxLineBytes,
+    };
+    this.handOff = [];
+    const outcome = await this.runner.run(job);
+    const en = this.options.lang === "en";
+    if ("timedOut" in outcome) {
+      throw new HttpProblem(
+        "request-timeout",
+        en
+          ? `Scoring the lines took longer than ${this.limits.requestTimeoutMs} ms (--request-timeout-ms); the batch was stopped`
+          : `计分超过 ${this.limits.requestTimeoutMs} 毫秒（--request-timeout-ms），批量已停止`,
+      );
+    }
+    if ("failed" in outcome) throw new Error(outcome.failed);
+    if (outcome.body !== "") this.out.push(outcome.body);
+    // The lines took their time in the thread: the next line's wait starts now.
+    this.lastLineAt = Date.now();
+  }
 
   /** The next output lines (with their line breaks), or `null` when the body has ended. */
   async next(): Promise<string | null> {
@@ -481,9 +451,11 @@ class BatchStream {
       const chunk = await this.reader.next(this.lastLineAt + this.timeoutMs);
       if (chunk === null) {
         this.splitter.end(this.emit);
+        await this.scoreHandOff();
         this.done = true;
       } else {
         this.splitter.push(chunk, this.emit);
+        await this.scoreHandOff();
       }
     }
   }
@@ -502,5 +474,12 @@ class BatchStream {
       this.onTimeout();
       return `${JSON.stringify({ line: this.lastLine + 1, error: { issues: [{ path: [], code: cause.code, message: cause.message }] } })}\n`;
     }
+  }
+}
+
+/** A body with a JSON array longer than `--max-items`: answered 422 before any work. */
+class TooManyItems extends Error {
+  constructor(readonly issue: InputIssue) {
+    super(issue.message);
   }
 }

@@ -20,6 +20,8 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   "body-timeout": 408,
   overloaded: 503,
   "shutting-down": 503,
+  "request-timeout": 503,
+  unauthorized: 401,
   internal: 500,
 };
 

@@ -51,6 +51,8 @@ export const ERROR_CODES = [
   "body-timeout",
   "overloaded",
   "shutting-down",
+  "request-timeout",
+  "unauthorized",
   "internal",
 ] as const;
 /**
@@ -145,10 +147,10 @@ export const PolicyDocumentSchema = z.object({
  *
  * @example
  * ```ts
- * HealthSchema.parse({ ok: true, version: "0.2.0" });
+ * HealthSchema.parse({ ok: true, version: "0.2.0", worker: 1 });
  * ```
  */
-export const HealthSchema = z.object({ ok: z.literal(true), version: z.string() });
+export const HealthSchema = z.object({ ok: z.literal(true), version: z.string(), worker: z.int().check(z.minimum(1)) });
 
 /**
  * An error line of `POST /v1/score/batch` (as `score --batch` writes it).

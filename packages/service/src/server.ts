@@ -4,14 +4,17 @@
  * requests in flight (in all and per connection, 503 with `retry-after` past it) — and a drain
  * that finishes the requests in flight before the server closes.
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { Server as NetServer, type AddressInfo, type Socket } from "node:net";
 import { getRequestListener } from "@hono/node-server";
+import { cors } from "hono/cors";
 import { xuancheng2022, type Policy } from "wubi-wuping";
 import { createApp, type ServiceLimits } from "./app.js";
 import { HttpProblem } from "./body.js";
 import { openApiDocument } from "./openapi.js";
+import { jobRunner } from "./pool.js";
 
 /**
  * How a service is started: where it listens, the policies it loads besides the preset, its limits.
@@ -35,6 +38,16 @@ export interface ServiceOptions extends ServiceLimits {
   readonly log: (line: string) => void;
   /** The version `/healthz` and the OpenAPI document state. */
   readonly version: string;
+  /** The bearer tokens every `/v1/*` request must present one of (`--token-file`); none: open. */
+  readonly tokens?: readonly string[] | undefined;
+  /** The browser origins allowed by CORS (`--cors-origin`); none by default. */
+  readonly corsOrigins?: readonly string[] | undefined;
+  /** The worker threads that run heavy requests (default: one per CPU). */
+  readonly threads?: number | undefined;
+  /** This process's id among `--workers` processes, as `/healthz` reports it (default 1). */
+  readonly workerId?: number | undefined;
+  /** How long idle keep-alive connections stay open after `close()` so a request on one is answered 503 (ms). */
+  readonly drainGraceMs?: number | undefined;
 }
 
 /**
@@ -53,6 +66,9 @@ export const SERVICE_DEFAULTS = {
   bodyTimeoutMs: 30_000,
   maxInFlight: 256,
   maxInFlightPerConnection: 16,
+  maxItems: 100_000,
+  maxScenarioWork: 20_000_000,
+  requestTimeoutMs: 60_000,
 } as const;
 
 /**
@@ -101,8 +117,37 @@ function policyMap(policies: readonly Policy[]): Map<string, Policy> {
 export async function startService(options: ServiceOptions): Promise<Service> {
   const policies = policyMap(options.policies);
   const openApiText = `${JSON.stringify(openApiDocument(options.version, options), null, 2)}\n`;
-  const app = createApp({ policies, limits: options, version: options.version, openApiText });
+  const runner = jobRunner(policies, options.policies, Math.max(1, options.threads ?? availableParallelism()), options.requestTimeoutMs);
+  const app = createApp({
+    policies,
+    limits: options,
+    version: options.version,
+    openApiText,
+    runner,
+    workerId: options.workerId ?? 1,
+    before: (hono) => {
+      const origins = options.corsOrigins ?? [];
+      if (origins.length > 0) hono.use("*", cors({ origin: [...origins], allowHeaders: ["authorization", "content-type", "x-request-id"], exposeHeaders: ["x-request-id", "retry-after"] }));
+      const tokens = options.tokens ?? [];
+      if (tokens.length > 0) {
+        const check = bearerCheck(tokens);
+        hono.use("/v1/*", async (c, next) => {
+          if (!check(c.req.header("authorization"))) {
+            c.header("www-authenticate", 'Bearer realm="wubi-wuping"');
+            const en = c.req.query("lang") === "en";
+            throw new HttpProblem(
+              "unauthorized",
+              en ? "This service needs a token: authorization: Bearer <token> (one of --token-file)" : "此服务需要令牌：authorization: Bearer <令牌>（--token-file 中的一个）",
+            );
+          }
+          await next();
+        });
+      }
+    },
+  });
   const listener = getRequestListener(app.fetch);
+  /** The responses not yet sent, to mark `connection: close` when the drain begins. */
+  const open = new Set<ServerResponse>();
   const perSocket = new WeakMap<Socket, number>();
   let inFlight = 0;
   let closing = false;
@@ -125,18 +170,23 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     const given = req.headers["x-request-id"];
     const requestId = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
     res.setHeader("x-request-id", requestId);
+    res.setHeader("x-content-type-options", "nosniff");
+    res.setHeader("cache-control", "no-store");
+    if (closing) res.shouldKeepAlive = false;
+    open.add(res);
     const socket = req.socket;
+    // The client's address, read now: a socket that has closed no longer tells it.
+    const address = socket.remoteAddress ?? null;
     const onSocket = (perSocket.get(socket) ?? 0) + 1;
     perSocket.set(socket, onSocket);
     inFlight += 1;
     res.once("close", () => {
+      open.delete(res);
       inFlight -= 1;
       perSocket.set(socket, (perSocket.get(socket) ?? 1) - 1);
       const path = (req.url ?? "/").split("?", 1)[0];
       const ms = Math.round((performance.now() - start) * 10) / 10;
-      options.log(JSON.stringify({ time: new Date().toISOString(), method: req.method, path, status: res.statusCode, ms, requestId }));
-      // A connection whose last request just finished is idle a moment later: close it then.
-      if (closing) setImmediate(() => server.closeIdleConnections());
+      options.log(JSON.stringify({ time: new Date().toISOString(), method: req.method, path, status: res.statusCode, ms, requestId, address }));
     });
     const en = (req.url ?? "").includes("lang=en");
     if (closing) {
@@ -174,9 +224,31 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     close: () =>
       new Promise<void>((resolve) => {
         closing = true;
-        // Resolves once every connection has ended: those with a request in flight end after it.
-        server.close(() => resolve());
-        server.closeIdleConnections();
+        // Every answer from now on says `connection: close`, and the connection closes after it.
+        for (const res of open) if (!res.headersSent) res.shouldKeepAlive = false;
+        // Stop accepting without cutting the idle keep-alive connections (http.Server#close would):
+        // a request already on its way on one is answered 503 `shutting-down`, not reset. They
+        // close after a grace; the promise resolves once every connection has ended.
+        NetServer.prototype.close.call(server, () => void runner.close().then(resolve));
+        const grace = setTimeout(() => server.closeIdleConnections(), options.drainGraceMs ?? 1_000);
+        grace.unref();
+        server.once("close", () => clearTimeout(grace));
       }),
+  };
+}
+
+/**
+ * The check of `authorization: Bearer <token>` against the tokens of `--token-file`: every token
+ * compared, each in constant time (`timingSafeEqual` over SHA-256 digests, so lengths leak nothing).
+ */
+function bearerCheck(tokens: readonly string[]): (header: string | undefined) => boolean {
+  const digest = (text: string): Buffer => createHash("sha256").update(text, "utf8").digest();
+  const known = tokens.map(digest);
+  return (header) => {
+    const match = /^Bearer +([\x21-\x7e]+) *$/i.exec(header ?? "");
+    const given = digest(match?.[1] ?? "");
+    let ok = false;
+    for (const token of known) ok = timingSafeEqual(token, given) || ok;
+    return ok && match !== null;
   };
 }

@@ -119,7 +119,7 @@ describe("the OpenAPI document", () => {
       ["CompareResult", compare(inputs, { candidate: xuancheng2022 })],
       ["SensitivityResult", sensitivity(inputs, { samples: 20 })],
       ["VerifyResponse", { ok: false, differences: [{ path: ["total"], expected: "1.00", actual: "2.00" }] }],
-      ["Health", { ok: true, version: "0.2.0" }],
+      ["Health", { ok: true, version: "0.2.0", worker: 1 }],
     ];
     for (const [name, value] of cases) {
       const validate = validator(name);

@@ -258,7 +258,7 @@ describe.skipIf(!BUILT)("wubi-wuping serve", () => {
     it("GET /healthz answers ok and the package version", async () => {
       const answer = await call(a.port, "GET", "/healthz");
       expect(answer.status).toBe(200);
-      expect(JSON.parse(answer.text)).toEqual({ ok: true, version });
+      expect(JSON.parse(answer.text)).toEqual({ ok: true, version, worker: 1 });
     });
   });
 
@@ -372,7 +372,7 @@ describe.skipIf(!BUILT)("wubi-wuping serve", () => {
       expect(refused.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
       await sleep(50);
       const entries = a.log.map((line) => JSON.parse(line) as Record<string, unknown>);
-      for (const entry of entries) expect(Object.keys(entry)).toEqual(["time", "method", "path", "status", "ms", "requestId"]);
+      for (const entry of entries) expect(Object.keys(entry)).toEqual(["time", "method", "path", "status", "ms", "requestId", "address"]);
       expect(entries.find((e) => e["requestId"] === "audit-2026-0001")).toMatchObject({ method: "GET", path: "/healthz", status: 200 });
       expect(entries.find((e) => e["requestId"] === made.headers["x-request-id"])).toMatchObject({ method: "POST", path: "/v1/score", status: 200 });
       expect(a.log.join("\n")).not.toContain("城管监督科");
@@ -482,7 +482,7 @@ describe("wubi-wuping serve's command line", () => {
     for (const lang of ["zh", "en"]) {
       const run = await cli(["serve", "--help", "--lang", lang]);
       expect(run.code).toBe(0);
-      for (const flag of ["--host", "--port", "--policy", "--max-body-bytes", "--max-line-bytes", "--body-timeout-ms", "--max-in-flight", "--max-in-flight-per-connection"]) {
+      for (const flag of ["--host", "--port", "--policy", "--max-body-bytes", "--max-line-bytes", "--body-timeout-ms", "--max-in-flight", "--max-in-flight-per-connection", "--max-items", "--max-scenario-work", "--request-timeout-ms", "--token-file", "--cors-origin", "--workers"]) {
         expect(run.out.split("\n").filter((line) => line.trimStart().startsWith(`${flag} `)), `${lang} ${flag}`).toHaveLength(1);
       }
       expect(run.out).toContain("SIGTERM");
@@ -496,5 +496,12 @@ describe("wubi-wuping serve's command line", () => {
     const run = await cli(["serve", "--policy", file("bad-policy.json", '{"id":"x","decimals":9}'), "--lang", "en"]);
     expect(run.code).toBe(1);
     expect(run.err).toMatch(/bad-policy\.json: decimals: /);
+  });
+
+  it("refuses a token file that is missing, empty, or has a token with a space, before listening", async () => {
+    expect(await cli(["serve", "--token-file", file("empty-tokens.txt", "\n\n"), "--lang", "en"])).toMatchObject({ code: 1, err: expect.stringMatching(/holds no token$/) });
+    expect((await cli(["serve", "--token-file", file("spaced-tokens.txt", "good\nbad token\n"), "--lang", "en"])).err).toMatch(/a space or a character outside visible ASCII/);
+    expect((await cli(["serve", "--token-file", "no/such/tokens.txt", "--lang", "en"])).code).toBe(1);
+    expect((await cli(["serve", "--workers", "0"])).code).toBe(2);
   });
 });

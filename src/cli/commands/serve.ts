@@ -1,7 +1,9 @@
 /** `wubi-wuping serve`: the engine behind HTTP (SPEC §12) until SIGTERM. */
+import cluster, { type Worker } from "node:cluster";
+import { readFile } from "node:fs/promises";
 import type { Lang, Policy } from "../../index.js";
 import { loadPolicy, type Command } from "../command.js";
-import { EXIT, oneLine, usageError, type CliIO } from "../io.js";
+import { CliError, EXIT, oneLine, usageError, type CliIO } from "../io.js";
 import { loadService } from "../front-ends.js";
 
 /** A whole-number flag within `[min, max]`, or its default. */
@@ -76,7 +78,7 @@ export const serveCommand: Command = {
   name: "serve",
   summary: { zh: "以 HTTP 服务提供计分、排名、核对（供 Java、.NET 等系统调用）", en: "serve scoring, ranking and verification over HTTP (for Java, .NET and other systems)" },
   usage:
-    "serve [--host 127.0.0.1] [--port 8080] [--policy FILE]… [--max-body-bytes N] [--max-line-bytes N] [--body-timeout-ms N] [--max-in-flight N] [--max-in-flight-per-connection N]",
+    "serve [--host 127.0.0.1] [--port 8080] [--policy FILE]… [--max-body-bytes N] [--max-line-bytes N] [--body-timeout-ms N] [--max-in-flight N] [--max-in-flight-per-connection N] [--max-items N] [--max-scenario-work N] [--request-timeout-ms N] [--token-file FILE] [--cors-origin ORIGIN]… [--workers N]",
   options: {
     host: { type: "string" },
     port: { type: "string" },
@@ -86,6 +88,12 @@ export const serveCommand: Command = {
     "body-timeout-ms": { type: "string" },
     "max-in-flight": { type: "string" },
     "max-in-flight-per-connection": { type: "string" },
+    "max-items": { type: "string" },
+    "max-scenario-work": { type: "string" },
+    "request-timeout-ms": { type: "string" },
+    "token-file": { type: "string" },
+    "cors-origin": { type: "string", multiple: true },
+    workers: { type: "string" },
   },
   positionals: { min: 0, max: 0 },
   help: {
@@ -99,7 +107,13 @@ export const serveCommand: Command = {
       "  --body-timeout-ms N               JSON 请求体须在 N 毫秒内传完，NDJSON 每行须在上一行之后 N 毫秒内传到（默认 30000），否则 408",
       "  --max-in-flight N                 同时处理的请求上限（默认 256），超出为 503 并带 retry-after",
       "  --max-in-flight-per-connection N  同一连接上同时处理的请求上限（HTTP 管线，默认 16），超出为 503",
-      "每个请求在标准输出上写一行 JSON 访问日志 {time, method, path, status, ms, requestId}（不含请求体）。",
+      "  --max-items N                     请求体中任一 JSON 数组的元素上限（默认 100000），超出为 422 too-many-items，不做任何计算",
+      "  --max-scenario-work N             sensitivity 的工作量上限：参评对象数 × 随机情形数（默认 20000000），超出为 422 too-much-work，不做任何计算",
+      "  --request-timeout-ms N            rank、compare、sensitivity 在工作线程中计算的时限（默认 60000），超时为 503 并停止计算",
+      "  --token-file FILE                 令牌文件，每行一个；此后每个 /v1/* 请求须带 authorization: Bearer <令牌>，否则 401（/healthz、/openapi.json 不需要）",
+      "  --cors-origin ORIGIN              允许跨源访问的浏览器来源（可多次给出；默认不允许）",
+      "  --workers N                       进程数（默认 1；node:cluster，共用一个端口），/healthz 报告所在进程的编号",
+      "每个请求在标准输出上写一行 JSON 访问日志 {time, method, path, status, ms, requestId, address}（不含请求体）。",
       "收到 SIGTERM（或 SIGINT）后不再接受连接，处理完正在进行的请求后以退出码 0 结束。",
       "退出码：0 正常停止；1 政策文件错误或无法监听；2 命令行错误。",
     ].join("\n"),
@@ -113,7 +127,13 @@ export const serveCommand: Command = {
       "  --body-timeout-ms N               a JSON body must arrive within N ms, each NDJSON line within N ms of the one before (default 30000); else 408",
       "  --max-in-flight N                 the most requests in flight at once (default 256); past it 503 with retry-after",
       "  --max-in-flight-per-connection N  the most requests in flight at once on one connection (HTTP pipelining, default 16); past it 503",
-      "Each request writes one JSON access-log line {time, method, path, status, ms, requestId} to stdout (never the body).",
+      "  --max-items N                     the most elements of any JSON array in a body (default 100000); past it 422 too-many-items, before any work",
+      "  --max-scenario-work N             the sensitivity work budget, inputs × scenarios (default 20000000); past it 422 too-much-work, before any work",
+      "  --request-timeout-ms N            how long rank, compare and sensitivity may work in their worker thread (default 60000); past it 503 and the work stops",
+      "  --token-file FILE                 bearer tokens, one per line: every /v1/* request then needs authorization: Bearer <token>, else 401 (/healthz and /openapi.json stay open)",
+      "  --cors-origin ORIGIN              a browser origin allowed cross-origin access (repeatable; none by default)",
+      "  --workers N                       processes on the one port (default 1; node:cluster); /healthz reports the process's id",
+      "Each request writes one JSON access-log line {time, method, path, status, ms, requestId, address} to stdout (never the body).",
       "On SIGTERM (or SIGINT) it stops accepting connections, finishes the requests in flight and exits 0.",
       "Exit codes: 0 stopped; 1 a policy file is wrong or the address cannot be listened on; 2 usage.",
     ].join("\n"),
@@ -129,7 +149,14 @@ export const serveCommand: Command = {
       bodyTimeoutMs: wholeNumber(values, "body-timeout-ms", SERVICE_DEFAULTS.bodyTimeoutMs, 1, 3_600_000, lang),
       maxInFlight: wholeNumber(values, "max-in-flight", SERVICE_DEFAULTS.maxInFlight, 1, 1_000_000, lang),
       maxInFlightPerConnection: wholeNumber(values, "max-in-flight-per-connection", SERVICE_DEFAULTS.maxInFlightPerConnection, 1, 1_000_000, lang),
+      maxItems: wholeNumber(values, "max-items", SERVICE_DEFAULTS.maxItems, 1, 100_000_000, lang),
+      maxScenarioWork: wholeNumber(values, "max-scenario-work", SERVICE_DEFAULTS.maxScenarioWork, 1, 10_000_000_000, lang),
+      requestTimeoutMs: wholeNumber(values, "request-timeout-ms", SERVICE_DEFAULTS.requestTimeoutMs, 1, 3_600_000, lang),
+      corsOrigins: (values["cors-origin"] as string[] | undefined) ?? [],
     };
+    const workers = wholeNumber(values, "workers", 1, 1, 64, lang);
+    const tokens = typeof values["token-file"] === "string" ? await readTokens(values["token-file"], io, lang) : [];
+    if (workers > 1 && cluster.isPrimary) return runPrimary(workers, io, lang);
     const files = (values["policy"] as string[] | undefined) ?? [];
     const policies: Policy[] = [];
     for (const file of files) policies.push(await loadPolicy(file, io, lang));
@@ -137,24 +164,81 @@ export const serveCommand: Command = {
     const log = batchedLog(io);
     let service;
     try {
-      service = await startService({ ...options, policies, log: log.line, version: PACKAGE_VERSION });
+      service = await startService({ ...options, policies, tokens, workerId: cluster.worker?.id ?? 1, log: log.line, version: PACKAGE_VERSION });
     } catch (cause) {
       io.err(listenProblem(cause, host, options.port, lang));
       return EXIT.input;
     }
     const loaded = ["xuancheng-2022", ...policies.map((p) => p.id)].join(", ");
+    const worker = cluster.worker === undefined ? "" : lang === "zh" ? `；进程 ${cluster.worker.id}` : `; worker ${cluster.worker.id}`;
     io.err(
       lang === "zh"
-        ? `wubi-wuping serve：正在监听 ${service.url}（政策：${loaded}）`
-        : `wubi-wuping serve: listening on ${service.url} (policies: ${loaded})`,
+        ? `wubi-wuping serve：正在监听 ${service.url}（政策：${loaded}${worker}）`
+        : `wubi-wuping serve: listening on ${service.url} (policies: ${loaded}${worker})`,
     );
     const signal = await stopped;
     io.err(lang === "zh" ? `wubi-wuping serve：收到 ${signal}，处理完进行中的请求后停止` : `wubi-wuping serve: ${signal}: finishing the requests in flight, then stopping`);
     await service.close();
     log.flush();
+    // A worker of --workers N: its channel to the primary would keep it alive.
+    cluster.worker?.disconnect();
     return EXIT.ok;
   },
 };
+
+/**
+ * The tokens of `--token-file`: one per line, blank lines and surrounding spaces ignored; a file
+ * without any, or a token with a character outside visible ASCII, is refused before listening.
+ */
+async function readTokens(path: string, io: CliIO, lang: Lang): Promise<string[]> {
+  const zh = lang === "zh";
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    throw new CliError(zh ? `wubi-wuping serve：无法读取令牌文件 ${path}：${oneLine(message)}` : `wubi-wuping serve: cannot read the token file ${path}: ${oneLine(message)}`, EXIT.input);
+  }
+  const tokens = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
+  const bad = tokens.findIndex((token) => !/^[\x21-\x7e]+$/.test(token));
+  if (tokens.length === 0 || bad >= 0) {
+    throw new CliError(
+      zh
+        ? `wubi-wuping serve：令牌文件 ${path} ${bad >= 0 ? `的第 ${bad + 1} 个令牌含有空格或非 ASCII 可见字符` : "中没有令牌"}`
+        : `wubi-wuping serve: the token file ${path} ${bad >= 0 ? `has a token (the ${bad + 1}th) with a space or a character outside visible ASCII` : "holds no token"}`,
+      EXIT.input,
+    );
+  }
+  void io;
+  return tokens;
+}
+
+/**
+ * `--workers N`: the primary process forks N workers that serve on the one port (node:cluster),
+ * passes SIGTERM (or SIGINT) on to them, and exits 0 once all have stopped. A worker that dies
+ * otherwise is replaced.
+ */
+async function runPrimary(workers: number, io: CliIO, lang: Lang): Promise<number> {
+  const stopped = stopSignal();
+  let stopping = false;
+  const alive = new Set<Worker>();
+  const fork = (): void => {
+    const worker = cluster.fork();
+    alive.add(worker);
+    worker.once("exit", () => {
+      alive.delete(worker);
+      if (!stopping) fork();
+    });
+  };
+  for (let i = 0; i < workers; i += 1) fork();
+  const signal = await stopped;
+  stopping = true;
+  io.err(lang === "zh" ? `wubi-wuping serve：收到 ${signal}，各进程处理完进行中的请求后停止` : `wubi-wuping serve: ${signal}: the workers finish the requests in flight, then stop`);
+  const exits = [...alive].map((worker) => new Promise<void>((resolve) => worker.once("exit", () => resolve())));
+  for (const worker of alive) worker.process.kill("SIGTERM");
+  await Promise.all(exits);
+  return EXIT.ok;
+}
 
 /** Why the service could not start, in one line. */
 function listenProblem(cause: unknown, host: string, port: number, lang: Lang): string {
