@@ -12,6 +12,7 @@ import { xuancheng2022, type Policy } from "wubi-wuping";
 import { createApp, type ServiceLimits } from "./app.js";
 import { HttpProblem } from "./body.js";
 import { openApiDocument } from "./openapi.js";
+import { toOpenApi30 } from "./openapi30.js";
 
 /**
  * How a service is started: where it listens, the policies it loads besides the preset, its limits.
@@ -100,8 +101,10 @@ function policyMap(policies: readonly Policy[]): Map<string, Policy> {
  */
 export async function startService(options: ServiceOptions): Promise<Service> {
   const policies = policyMap(options.policies);
-  const openApiText = `${JSON.stringify(openApiDocument(options.version, options), null, 2)}\n`;
-  const app = createApp({ policies, limits: options, version: options.version, openApiText });
+  const openApi = openApiDocument(options.version, options);
+  const openApiText = `${JSON.stringify(openApi, null, 2)}\n`;
+  const openApi30Text = `${JSON.stringify(toOpenApi30(openApi), null, 2)}\n`;
+  const app = createApp({ policies, limits: options, version: options.version, openApiText, openApi30Text });
   const listener = getRequestListener(app.fetch);
   const perSocket = new WeakMap<Socket, number>();
   let inFlight = 0;
