@@ -54,7 +54,7 @@ export interface ServiceLimits {
  *
  * @example
  * ```ts
- * const app = createApp({ policies: new Map([[xuancheng2022.id, xuancheng2022]]), limits, version: "0.2.0", openApiText });
+ * const app = createApp({ policies: new Map([[xuancheng2022.id, xuancheng2022]]), limits, version: "0.2.0", openApiText, openApi30Text });
  * ```
  */
 export interface AppContext {
@@ -68,6 +68,8 @@ export interface AppContext {
   readonly workerId: number;
   /** Middleware to install before the routes (CORS, tokens). */
   readonly before?: (app: Hono<Env>) => void;
+  /** The same contract in OpenAPI 3.0.3 (`GET /openapi-3.0.json`). */
+  readonly openApi30Text: string;
 }
 
 type Env = { Bindings: HttpBindings };
@@ -195,6 +197,11 @@ export function createApp(ctx: AppContext): Hono<Env> {
   app.get("/openapi.json", (c) => {
     queryOf(c, []);
     return text(c, 200, ctx.openApiText, TYPES.json);
+  });
+
+  app.get("/openapi-3.0.json", (c) => {
+    queryOf(c, []);
+    return text(c, 200, ctx.openApi30Text, TYPES.json);
   });
 
   app.post("/v1/score", async (c) => {
@@ -334,6 +341,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
   const ROUTES: Readonly<Record<string, string>> = {
     "/healthz": "GET",
     "/openapi.json": "GET",
+    "/openapi-3.0.json": "GET",
     "/v1/score": "POST",
     "/v1/score/batch": "POST",
     "/v1/rank": "POST",

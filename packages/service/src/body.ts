@@ -18,10 +18,11 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   "unsupported-media-type": 415,
   "body-too-large": 413,
   "body-timeout": 408,
+  unauthorized: 401,
+  "too-much-work": 422,
+  "request-timeout": 503,
   overloaded: 503,
   "shutting-down": 503,
-  "request-timeout": 503,
-  unauthorized: 401,
   internal: 500,
 };
 

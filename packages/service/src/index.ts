@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export { startService, SERVICE_DEFAULTS } from "./server.js";
-export { openApiDocument } from "./openapi.js";
+export { openApiDocument, type OpenApiOptions } from "./openapi.js";
+export { toOpenApi30, toSchema30 } from "./openapi30.js";
 export type { Service, ServiceOptions } from "./server.js";
 export type { ServiceLimits } from "./app.js";

@@ -17,6 +17,7 @@ import {
   HealthSchema,
   IssueSchema,
   IssuesBodySchema,
+  MoreIssuesSchema,
   PolicyDocumentSchema,
   VerifyResponseSchema,
 } from "./schemas.js";
@@ -68,6 +69,7 @@ const PARTS = [
   [PolicyDocumentSchema, "Policy"],
   [IssuesBodySchema, "Issues"],
   [IssueSchema, "Issue"],
+  [MoreIssuesSchema, "MoreIssues"],
 ] as const;
 
 /** The component schemas: the package's three shipped schemas first, then the service's own. */
@@ -100,7 +102,21 @@ function schemas(): Json {
     ],
     ["SensitivityResult", SensitivityResultSchema, "output", "sensitivity --format json 的输出", "What sensitivity --format json prints"],
     ["BatchLine", z.union([ScoreResultSchema, BatchErrorLineSchema]), "output", "批量计分输出的一行：结果，或该行的错误", "One line of batch output: a result, or that line's error"],
-    ["Issues", IssuesBodySchema, "output", "输入错误：一次列出全部问题，每个带路径、代码和信息", "Input errors: every problem at once, each with its path, code and message"],
+    [
+      "Issues",
+      IssuesBodySchema,
+      "output",
+      "输入错误：一次列出全部问题，每个带路径、代码和信息；列表至多前 100 个，其余以最后一项 {\"code\":\"more-issues\",\"count\":N} 计数",
+      "Input errors: every problem at once, each with its path, code and message; the list holds the first 100, then a last item {\"code\":\"more-issues\",\"count\":N} counts the rest",
+    ],
+    [
+      "Issue",
+      IssueSchema,
+      "output",
+      "一个问题：路径、代码、信息，以及供程序使用的数据（expected、received、minimum、maximum、inclusive、origin、format、values、value、params，视代码而定）",
+      "One problem: path, code, message, and the data a program can act on (expected, received, minimum, maximum, inclusive, origin, format, values, value, params, as the code has them)",
+    ],
+    ["MoreIssues", MoreIssuesSchema, "output", "问题列表截断后的最后一项：未列出的问题数", "The last item of a capped list of issues: how many were left out"],
     ["Error", ErrorBodySchema, "output", "其他错误：代码和信息，不含堆栈", "Other errors: a code and a message, never a stack trace"],
     ["Health", HealthSchema, "output", "服务正常及其版本", "The service is up, and its version"],
   ];
@@ -125,8 +141,12 @@ const errorResponse = (zh: string, en: string, extraHeaders: Json = {}): Json =>
   content: { [JSON_TYPE]: { schema: ref("Error") } },
 });
 
-function responses(limits: ServiceLimits): Json {
+function responses(limits: ServiceLimits, bearer: boolean): Json {
+  const unauthorized = errorResponse("缺少令牌或令牌无效：须带 authorization: Bearer <令牌>（本服务启动时设定的令牌之一）", "No token or a wrong one: send authorization: Bearer <token> (one the service was started with)", {
+    "www-authenticate": { description: both("认证方式：Bearer", "The scheme to authenticate with: Bearer"), schema: { type: "string" } },
+  });
   return {
+    ...(bearer ? { Unauthorized: unauthorized } : {}),
     BadRequest: errorResponse("请求体不是 JSON（或不是 UTF-8、为空），或查询参数有误", "The body is not JSON (or not UTF-8, or empty), or a query parameter is wrong"),
     NotFound: errorResponse("没有这个地址，或没有这个政策、Schema", "No such path, or no such policy or schema"),
     MethodNotAllowed: errorResponse("该地址不接受这个方法（见 allow 头）", "The path does not take this method (see the allow header)", { allow: { schema: { type: "string" } } }),
@@ -137,13 +157,18 @@ function responses(limits: ServiceLimits): Json {
     TooLarge: errorResponse(`JSON 请求体超过 ${limits.maxBodyBytes} 字节（--max-body-bytes）`, `The JSON body is larger than ${limits.maxBodyBytes} bytes (--max-body-bytes)`),
     UnsupportedMediaType: errorResponse("请求体的类型不对：应为 application/json（批量为 application/x-ndjson 或 application/ndjson），UTF-8", "Wrong content type: application/json (for a batch application/x-ndjson or application/ndjson), UTF-8"),
     Unprocessable: {
-      description: both("输入有误，或指明的政策未加载：issues 一次列出全部问题", "The input is wrong, or names a policy that is not loaded: issues lists every problem at once"),
+      description: both(
+        "输入有误，或指明的政策未加载：issues 一次列出全部问题（至多前 100 个，其后为 more-issues 计数）；工作量超过上限（--max-scenario-work）时为错误 too-much-work，在开始计算之前",
+        "The input is wrong, or names a policy that is not loaded: issues lists every problem at once (the first 100, then a more-issues count); work over the budget (--max-scenario-work) is the error too-much-work, before any work starts",
+      ),
       headers: requestIdHeader,
-      content: { [JSON_TYPE]: { schema: ref("Issues") } },
+      content: { [JSON_TYPE]: { schema: { oneOf: [ref("Issues"), ref("Error")] } } },
     },
-    Overloaded: errorResponse("同时处理的请求过多（总计或本连接上），或服务正在停止；retry-after 秒后再试", "Too many requests at once (in all or on this connection), or the service is stopping; try again after retry-after seconds", {
-      "retry-after": { description: both("几秒后再试", "Seconds to wait before trying again"), schema: { type: "integer" } },
-    }),
+    Overloaded: errorResponse(
+      "同时处理的请求过多（总计或本连接上）、请求超过 --request-timeout-ms 被中止（request-timeout），或服务正在停止（shutting-down）；retry-after 秒后再试",
+      "Too many requests at once (in all or on this connection), a request stopped past --request-timeout-ms (request-timeout), or the service is stopping (shutting-down); try again after retry-after seconds",
+      { "retry-after": { description: both("几秒后再试", "Seconds to wait before trying again"), schema: { type: "integer" } } },
+    ),
     Internal: errorResponse("内部错误（不含堆栈）", "Internal error (never a stack trace)"),
   };
 }
@@ -193,19 +218,22 @@ const response = (name: string): Json => ({ $ref: `#/components/responses/${name
 
 interface Operation {
   readonly id: string;
+  /** Whether the operation needs the bearer token when tokens are set (every `/v1/*` one). */
+  readonly guarded?: boolean;
   readonly summary: readonly [string, string];
   readonly description: readonly [string, string];
   readonly params: readonly string[];
-  readonly body?: { readonly type: string; readonly schema: Json; readonly zh: string; readonly en: string };
-  readonly ok: { readonly type: string; readonly schema: Json; readonly zh: string; readonly en: string };
+  readonly body?: { readonly types: readonly string[]; readonly schema: Json; readonly zh: string; readonly en: string; readonly extra?: Json };
+  readonly ok: { readonly type: string; readonly schema: Json; readonly zh: string; readonly en: string; readonly extra?: Json };
   readonly errors: readonly string[];
 }
 
 const POST_ERRORS = ["400", "408", "413", "415", "422"];
 
-function operation(op: Operation, method: "get" | "post"): Json {
+function operation(op: Operation, method: "get" | "post", bearer: boolean): Json {
   const errorRefs: Readonly<Record<string, string>> = {
     "400": "BadRequest",
+    "401": "Unauthorized",
     "404": "NotFound",
     "405": "MethodNotAllowed",
     "408": "Timeout",
@@ -215,37 +243,52 @@ function operation(op: Operation, method: "get" | "post"): Json {
     "500": "Internal",
     "503": "Overloaded",
   };
-  const codes = [...op.errors, ...(method === "get" ? ["400"] : []), "405", "500", "503"];
+  const guarded = bearer && op.guarded === true;
+  const codes = [...op.errors, ...(method === "get" ? ["400"] : []), ...(guarded ? ["401"] : []), "405", "500", "503"];
   const unique = [...new Set(codes)].sort();
   return {
     operationId: op.id,
     summary: `${op.summary[0]} / ${op.summary[1]}`,
     description: both(op.description[0], op.description[1]),
     parameters: [...op.params.map(param), param("requestId")],
+    // Stated on every operation: the bearer token on /v1/* when tokens are set, none otherwise.
+    security: guarded ? [{ bearer: [] }] : [],
     ...(op.body === undefined
       ? {}
-      : { requestBody: { required: true, description: both(op.body.zh, op.body.en), content: { [op.body.type]: { schema: op.body.schema } } } }),
+      : {
+          requestBody: {
+            required: true,
+            description: both(op.body.zh, op.body.en),
+            content: Object.fromEntries(op.body.types.map((type) => [type, { schema: op.body?.schema, ...op.body?.extra }])),
+          },
+        }),
     responses: {
-      "200": { description: both(op.ok.zh, op.ok.en), headers: requestIdHeader, content: { [op.ok.type]: { schema: op.ok.schema } } },
+      "200": { description: both(op.ok.zh, op.ok.en), headers: requestIdHeader, content: { [op.ok.type]: { schema: op.ok.schema, ...op.ok.extra } } },
       ...Object.fromEntries(unique.map((code) => [code, response(errorRefs[code] as string)])),
     },
   };
 }
 
-function paths(limits: ServiceLimits): Json {
+/**
+ * The schema of each line of an NDJSON body, on its media type: OpenAPI 3.1 has no keyword for the
+ * items of a sequence of JSON texts (3.2 calls it `itemSchema`), so an extension names it.
+ */
+const LINE_SCHEMA = "x-line-schema";
+
+function paths(limits: ServiceLimits, bearer: boolean): Json {
   const ndjsonLine = both(
     `NDJSON：每行一个输入（ScoreInput），空行跳过；每行至多 ${limits.maxLineBytes} 字节（--max-line-bytes）；流式读取，不受 --max-body-bytes 限制`,
     `NDJSON: one input (ScoreInput) per line, blank lines skipped; each line at most ${limits.maxLineBytes} bytes (--max-line-bytes); read as a stream, not held to --max-body-bytes`,
   );
-  const post = (op: Operation): Json => ({ post: operation(op, "post") });
-  const get = (op: Operation): Json => ({ get: operation(op, "get") });
+  const post = (op: Operation): Json => ({ post: operation({ guarded: true, ...op }, "post", bearer) });
+  const get = (op: Operation): Json => ({ get: operation(op, "get", bearer) });
   return {
     "/v1/score": post({
       id: "score",
       summary: ["计算一个参评对象一个年度的得分", "Score one participant-year"],
       description: ["与 wubi-wuping score --json 的输出字节相同。", "The same bytes as wubi-wuping score --json prints."],
       params: ["lang", "policy", "allowIncomplete"],
-      body: { type: JSON_TYPE, schema: ref("ScoreInput"), zh: "一个参评对象一个年度的输入", en: "One participant-year" },
+      body: { types: [JSON_TYPE], schema: ref("ScoreInput"), zh: "一个参评对象一个年度的输入", en: "One participant-year" },
       ok: { type: JSON_TYPE, schema: ref("ScoreResult"), zh: "计分结果", en: "The result" },
       errors: POST_ERRORS,
     }),
@@ -257,10 +300,17 @@ function paths(limits: ServiceLimits): Json {
         "As wubi-wuping score --batch: one line out per non-blank line in, in order; a line in error gives {\"line\":N,\"error\":{\"issues\":[…]}}. Request and response stream, so no batch sits in memory whole. A body that stalls past --body-timeout-ms once the answer has begun ends it with a body-timeout error line for that line.",
       ],
       params: ["lang", "policy", "allowIncomplete"],
-      body: { type: "application/x-ndjson", schema: { type: "string", description: ndjsonLine }, zh: "NDJSON 输入（也接受 application/ndjson）", en: "NDJSON inputs (application/ndjson is accepted too)" },
+      body: {
+        types: ["application/x-ndjson", "application/ndjson"],
+        schema: { type: "string", description: ndjsonLine },
+        extra: { [LINE_SCHEMA]: ref("ScoreInput") },
+        zh: "NDJSON 输入（application/x-ndjson 或 application/ndjson）：每行一个 ScoreInput",
+        en: "NDJSON inputs (application/x-ndjson or application/ndjson): one ScoreInput per line",
+      },
       ok: {
         type: "application/x-ndjson",
-        schema: { type: "string", description: both("NDJSON：每行一个 BatchLine", "NDJSON: one BatchLine per line") },
+        schema: { type: "string", description: both(`NDJSON：每行一个 BatchLine（${LINE_SCHEMA}）`, `NDJSON: one BatchLine per line (${LINE_SCHEMA})`) },
+        extra: { [LINE_SCHEMA]: ref("BatchLine") },
         zh: "每个输入行一行输出",
         en: "One output line per input line",
       },
@@ -271,7 +321,7 @@ function paths(limits: ServiceLimits): Json {
       summary: ["对一批计分结果排名", "Rank score results"],
       description: ["与 wubi-wuping rank --format json 的输出字节相同。", "The same bytes as wubi-wuping rank --format json prints."],
       params: ["lang", "policy", "by"],
-      body: { type: JSON_TYPE, schema: ref("ScoreResults"), zh: "计分结果的数组", en: "An array of score results" },
+      body: { types: [JSON_TYPE], schema: ref("ScoreResults"), zh: "计分结果的数组", en: "An array of score results" },
       ok: { type: JSON_TYPE, schema: ref("RankEntries"), zh: "排名", en: "The ranking" },
       errors: POST_ERRORS,
     }),
@@ -283,7 +333,7 @@ function paths(limits: ServiceLimits): Json {
         "Recomputes under the loaded policy the result names in policy.id and compares as wubi-wuping verify does.",
       ],
       params: ["lang"],
-      body: { type: JSON_TYPE, schema: ref("VerifyRequest"), zh: "输入和结果", en: "The input and the result" },
+      body: { types: [JSON_TYPE], schema: ref("VerifyRequest"), zh: "输入和结果", en: "The input and the result" },
       ok: { type: JSON_TYPE, schema: ref("VerifyResponse"), zh: "核对结果", en: "What verify found" },
       errors: POST_ERRORS,
     }),
@@ -292,7 +342,7 @@ function paths(limits: ServiceLimits): Json {
       summary: ["把一个计分结果写成计分说明", "Explain a score result"],
       description: ["与 wubi-wuping score 打印的计分说明相同。", "The same text as wubi-wuping score prints."],
       params: ["lang"],
-      body: { type: JSON_TYPE, schema: ref("ScoreResult"), zh: "计分结果", en: "A score result" },
+      body: { types: [JSON_TYPE], schema: ref("ScoreResult"), zh: "计分结果", en: "A score result" },
       ok: { type: "text/plain", schema: { type: "string" }, zh: "计分说明（UTF-8 文本）", en: "The explanation (UTF-8 text)" },
       errors: POST_ERRORS,
     }),
@@ -301,7 +351,7 @@ function paths(limits: ServiceLimits): Json {
       summary: ["对比两个政策下的总分、名次和等次", "Compare totals, ranks and tiers under two policies"],
       description: ["与 wubi-wuping compare --format json 的输出字节相同（SPEC §11）。", "The same bytes as wubi-wuping compare --format json prints (SPEC §11)."],
       params: ["lang"],
-      body: { type: JSON_TYPE, schema: ref("CompareRequest"), zh: "输入和两个政策", en: "The inputs and the two policies" },
+      body: { types: [JSON_TYPE], schema: ref("CompareRequest"), zh: "输入和两个政策", en: "The inputs and the two policies" },
       ok: { type: JSON_TYPE, schema: ref("CompareResult"), zh: "对比结果", en: "The comparison" },
       errors: POST_ERRORS,
     }),
@@ -310,7 +360,7 @@ function paths(limits: ServiceLimits): Json {
       summary: ["假定参数对总分、名次和等次的影响", "How far the assumed parameters move totals, ranks and tiers"],
       description: ["与 wubi-wuping sensitivity --format json 的输出字节相同（SPEC §11）。", "The same bytes as wubi-wuping sensitivity --format json prints (SPEC §11)."],
       params: ["lang"],
-      body: { type: JSON_TYPE, schema: ref("SensitivityRequest"), zh: "输入、政策和取值范围", en: "The inputs, the policy and the ranges" },
+      body: { types: [JSON_TYPE], schema: ref("SensitivityRequest"), zh: "输入、政策和取值范围", en: "The inputs, the policy and the ranges" },
       ok: { type: JSON_TYPE, schema: ref("SensitivityResult"), zh: "灵敏度分析结果", en: "The sensitivity analysis" },
       errors: POST_ERRORS,
     }),
@@ -318,6 +368,7 @@ function paths(limits: ServiceLimits): Json {
       id: "listPolicies",
       summary: ["已加载的政策", "The policies loaded"],
       description: ["每个参数的取值和来源。", "Every parameter's value and provenance."],
+      guarded: true,
       params: [],
       ok: { type: JSON_TYPE, schema: ref("Policies"), zh: "政策列表", en: "The policies" },
       errors: [],
@@ -326,6 +377,7 @@ function paths(limits: ServiceLimits): Json {
       id: "getPolicy",
       summary: ["一个已加载的政策", "One loaded policy"],
       description: ["与 wubi-wuping policy --json 的输出字节相同。", "The same bytes as wubi-wuping policy --json prints."],
+      guarded: true,
       params: ["policyId", "lang"],
       ok: { type: JSON_TYPE, schema: ref("Policy"), zh: "政策", en: "The policy" },
       errors: ["404"],
@@ -334,6 +386,7 @@ function paths(limits: ServiceLimits): Json {
       id: "getSchema",
       summary: ["软件包的 JSON Schema", "A JSON Schema of the package"],
       description: ["与 wubi-wuping schema KIND 及软件包中 schemas/KIND.schema.json 的字节相同。", "The same bytes as wubi-wuping schema KIND and the package's schemas/KIND.schema.json."],
+      guarded: true,
       params: ["schemaKind", "lang"],
       ok: { type: "application/schema+json", schema: { type: "object" }, zh: "JSON Schema", en: "The JSON Schema" },
       errors: ["404"],
@@ -344,6 +397,17 @@ function paths(limits: ServiceLimits): Json {
       description: ["服务的 OpenAPI 3.1 描述。", "The service's OpenAPI 3.1 description."],
       params: [],
       ok: { type: JSON_TYPE, schema: { type: "object" }, zh: "OpenAPI 文档", en: "The OpenAPI document" },
+      errors: [],
+    }),
+    "/openapi-3.0.json": get({
+      id: "getOpenApi30",
+      summary: ["本文档的 OpenAPI 3.0.3 版本", "This document in OpenAPI 3.0.3"],
+      description: [
+        "同一契约，不含 OpenAPI 3.1 独有的关键字，供只接受 3.0 的生成器（Java、C#）使用（docs/service.md）。",
+        "The same contract without the keywords only OpenAPI 3.1 has, for generators that take 3.0 only (Java, C#; docs/service.md).",
+      ],
+      params: [],
+      ok: { type: JSON_TYPE, schema: { type: "object" }, zh: "OpenAPI 3.0.3 文档", en: "The OpenAPI 3.0.3 document" },
       errors: [],
     }),
     "/healthz": get({
@@ -358,17 +422,33 @@ function paths(limits: ServiceLimits): Json {
 }
 
 /**
- * The service's OpenAPI 3.1 document.
+ * What the document states besides the limits.
+ *
+ * @example
+ * ```ts
+ * const options: OpenApiOptions = { bearer: true };
+ * ```
+ */
+export interface OpenApiOptions {
+  /** Tokens are set (`--token-file`): every `/v1/*` operation needs the bearer scheme, and may answer 401. */
+  readonly bearer?: boolean;
+}
+
+/**
+ * The service's OpenAPI 3.1 document ({@link toOpenApi30} gives it in 3.0.3).
  *
  * @param version - The package version.
  * @param limits - The limits in force, stated in the descriptions of the error answers.
+ * @param options - Whether tokens are set.
  * @returns The document as plain data.
  * @example
  * ```ts
  * openApiDocument("0.2.0", SERVICE_DEFAULTS).openapi; //=> "3.1.0"
+ * openApiDocument("0.2.0", SERVICE_DEFAULTS, { bearer: true }).components.securitySchemes; //=> { bearer: { type: "http", scheme: "bearer", … } }
  * ```
  */
-export function openApiDocument(version: string, limits: ServiceLimits): Json {
+export function openApiDocument(version: string, limits: ServiceLimits, options: OpenApiOptions = {}): Json {
+  const bearer = options.bearer === true;
   const params = {
     ...parameters(),
     policyId: { name: "id", in: "path", required: true, description: both("政策 id", "The policy id"), schema: { type: "string" } },
@@ -393,7 +473,25 @@ export function openApiDocument(version: string, limits: ServiceLimits): Json {
       license: { name: "MIT", identifier: "MIT" },
     },
     servers: [{ url: "/", description: both("提供本文档的服务", "The service serving this document") }],
-    paths: paths(limits),
-    components: { schemas: schemas(), parameters: params, responses: responses(limits) },
+    paths: paths(limits, bearer),
+    components: {
+      schemas: schemas(),
+      parameters: params,
+      responses: responses(limits, bearer),
+      ...(bearer
+        ? {
+            securitySchemes: {
+              bearer: {
+                type: "http",
+                scheme: "bearer",
+                description: both(
+                  "本服务启动时设定的令牌之一：authorization: Bearer <令牌>；/healthz 和 /openapi*.json 不需要",
+                  "A token the service was started with: authorization: Bearer <token>; /healthz and /openapi*.json need none",
+                ),
+              },
+            },
+          }
+        : {}),
+    },
   };
 }

@@ -8,30 +8,70 @@ import * as z from "zod/mini";
 import { ASSUMPTIONS, PolicyOverridesSchema, RANK_GROUPINGS, ScoreInputSchema } from "wubi-wuping";
 import { RangesSchema } from "wubi-wuping/sensitivity";
 
+const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
 /**
  * One problem with a request: where (`path` into the body, or `["query", name]`), a code, a
- * message in the language asked for. The same shape as `InputError.issues`.
+ * message in the language asked for, and the data of the problem that a program can act on
+ * without reading the message (docs/service.md): the same shape as the library's `InputIssue`.
  *
  * @example
  * ```ts
- * IssueSchema.parse({ path: ["query", "policy"], code: "unknown-policy", message: "…" });
+ * IssueSchema.parse({ path: ["year"], code: "invalid_type", message: "…", expected: "number", received: "string", value: "2022" });
  * ```
  */
 export const IssueSchema = z.object({
   path: z.array(z.union([z.string(), z.number()])),
   code: z.string(),
   message: z.string(),
+  /** `invalid_type`: the type expected. */
+  expected: z.optional(z.string()),
+  /** `invalid_type`: the JSON type given (`"undefined"` when absent). */
+  received: z.optional(z.string()),
+  /** `too_small`: the bound. */
+  minimum: z.optional(z.number()),
+  /** `too_big`: the bound. */
+  maximum: z.optional(z.number()),
+  /** `too_small`/`too_big`: whether the bound itself is allowed. */
+  inclusive: z.optional(z.boolean()),
+  /** `too_small`/`too_big`: what was measured (`"number"`, `"string"`, `"array"`). */
+  origin: z.optional(z.string()),
+  /** `invalid_format`: the format. */
+  format: z.optional(z.string()),
+  /** `invalid_value`: the values allowed. */
+  values: z.optional(z.array(Scalar)),
+  /** The offending value, when short enough to repeat. */
+  value: z.optional(Scalar),
+  /** The parameters of one of the library's own codes. */
+  params: z.optional(z.record(z.string(), z.unknown())),
 });
 
 /**
- * The body of a 422 answer: every problem of the request at once.
+ * The last item of a capped list of issues (docs/service.md): how many more problems there were
+ * past the first 100.
+ *
+ * @example
+ * ```ts
+ * MoreIssuesSchema.parse({ code: "more-issues", count: 2_400 });
+ * ```
+ */
+export const MoreIssuesSchema = z.object({
+  code: z.literal("more-issues"),
+  count: z.int().check(z.minimum(1)),
+  path: z.optional(z.array(z.union([z.string(), z.number()]))),
+  message: z.optional(z.string()),
+});
+
+/**
+ * The body of a 422 answer: every problem of the request at once, capped at the first 100
+ * and then a {@link MoreIssuesSchema} item.
  *
  * @example
  * ```ts
  * IssuesBodySchema.parse({ issues: [] });
  * ```
  */
-export const IssuesBodySchema = z.object({ issues: z.array(IssueSchema) });
+export const IssuesBodySchema = z.object({ issues: z.array(z.union([IssueSchema, MoreIssuesSchema])) });
 
 /**
  * The codes of `{ "error": { "code", "message" } }` answers.
@@ -49,10 +89,11 @@ export const ERROR_CODES = [
   "unsupported-media-type",
   "body-too-large",
   "body-timeout",
+  "unauthorized",
+  "too-much-work",
+  "request-timeout",
   "overloaded",
   "shutting-down",
-  "request-timeout",
-  "unauthorized",
   "internal",
 ] as const;
 /**

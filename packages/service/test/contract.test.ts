@@ -1,0 +1,240 @@
+/**
+ * The contract is what the server sends (docs/service.md): every endpoint's answers, success and
+ * error, fetched over real HTTP on 127.0.0.1, each validated against the schema that the served
+ * `/openapi.json` states for its path, method, status and content type — with Ajv, not the zod
+ * generator the document comes from — and against the served `/openapi-3.0.json` too.
+ */
+import { readFileSync } from "node:fs";
+import Ajv from "ajv";
+import Ajv2020 from "ajv/dist/2020.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BUILT } from "../../../test/cli/run.js";
+import { call, post, raw, serve, type Answer, type Served } from "./harness.js";
+
+type Json = Record<string, unknown>;
+type Doc = Json & { paths: Record<string, Record<string, Json>>; components: Record<string, Record<string, Json>> };
+
+const inputText = (id: string): string => readFileSync(`examples/2022/${id}.json`, "utf8");
+const IDS = ["cgjdk", "csglk", "zfzd", "gysyc"];
+
+/** Brings a 3.0 schema back to JSON Schema for Ajv: `nullable` beside a type, boolean exclusive bounds. */
+function from30(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(from30);
+  if (node === null || typeof node !== "object") return node;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(node as Json)) {
+    if (key === "exclusiveMinimum" || key === "exclusiveMaximum") {
+      if (value === true) out[key] = (node as Json)[key === "exclusiveMinimum" ? "minimum" : "maximum"];
+      continue;
+    }
+    out[key] = key === "properties" ? Object.fromEntries(Object.entries(value as Json).map(([k, v]) => [k, from30(v)])) : from30(value);
+  }
+  if (out["nullable"] === true && typeof out["type"] === "string") {
+    out["type"] = [out["type"], "null"];
+    delete out["nullable"];
+  }
+  return out;
+}
+
+/** Validates answers against one served document. */
+class Contract {
+  private readonly ajv: Ajv2020 | Ajv;
+  private readonly cache = new Map<string, ReturnType<Ajv["compile"]>>();
+  readonly checked: string[] = [];
+
+  constructor(
+    readonly doc: Doc,
+    private readonly urn: string,
+  ) {
+    const v30 = String(doc["openapi"]).startsWith("3.0");
+    // Formats are not checked (dates carry their pattern); the structure and every reference are.
+    this.ajv = v30 ? new Ajv({ strict: false, allErrors: true, validateFormats: false }) : new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+    this.ajv.addSchema({ $id: urn, components: { schemas: v30 ? from30(doc.components["schemas"]) : doc.components["schemas"] } });
+  }
+
+  private resolve(node: Json): Json {
+    const ref = node["$ref"];
+    if (typeof ref !== "string") return node;
+    const [, group, name] = /^#\/components\/(\w+)\/(.+)$/.exec(ref) ?? [];
+    return this.doc.components[group ?? ""]?.[name ?? ""] as Json;
+  }
+
+  private validator(schema: unknown): ReturnType<Ajv["compile"]> {
+    const text = JSON.stringify(String(this.doc["openapi"]).startsWith("3.0") ? from30(schema) : schema).replaceAll('"#/components/', `"${this.urn}#/components/`);
+    const known = this.cache.get(text);
+    if (known !== undefined) return known;
+    const compiled = this.ajv.compile(JSON.parse(text) as Json);
+    this.cache.set(text, compiled);
+    return compiled;
+  }
+
+  /** The problems of an answer against the document: none when it is what the document states. */
+  problems(method: string, template: string, answer: Answer): unknown[] {
+    const operation = this.doc.paths[template]?.[method];
+    if (operation === undefined) return [`no operation ${method} ${template}`];
+    const declared = (operation["responses"] as Record<string, Json>)[String(answer.status)];
+    if (declared === undefined) return [`${method} ${template}: status ${answer.status} not stated`];
+    const response = this.resolve(declared);
+    const type = (answer.headers["content-type"] ?? "").split(";")[0]?.trim() ?? "";
+    const media = (response["content"] as Record<string, Json> | undefined)?.[type];
+    if (media === undefined) return [`${method} ${template} ${answer.status}: content type ${type} not stated`];
+    this.checked.push(`${method} ${template} ${answer.status} ${type}`);
+    const check = (schema: unknown, value: unknown, where: string): unknown[] => {
+      const validate = this.validator(schema);
+      return validate(value) ? [] : [{ where, errors: validate.errors, value }];
+    };
+    if (type === "application/x-ndjson") {
+      const lines = answer.text.split("\n").filter((line) => line !== "");
+      expect(media["x-line-schema"], `${template}: the schema of each line`).toBeDefined();
+      return lines.flatMap((line, i) => check(media["x-line-schema"], JSON.parse(line), `line ${i + 1}`));
+    }
+    if (type === "text/plain") return check(media["schema"], answer.text, "text");
+    return check(media["schema"], JSON.parse(answer.text), "body");
+  }
+}
+
+describe.skipIf(!BUILT)("every answer of the service validates against the document it serves", () => {
+  let a: Served;
+  let contracts: Contract[];
+  const answers: [string, string, Answer][] = [];
+
+  /** Calls the service and keeps the answer, to be validated against both documents. */
+  const keep = async (method: string, template: string, answer: Promise<Answer>, status: number): Promise<Answer> => {
+    const got = await answer;
+    expect(got.status, `${method} ${template}: ${got.text.slice(0, 300)}`).toBe(status);
+    answers.push([method, template, got]);
+    return got;
+  };
+
+  beforeAll(async () => {
+    a = await serve(["--max-body-bytes", "65536", "--body-timeout-ms", "400"]);
+    const doc31 = JSON.parse((await call(a.port, "GET", "/openapi.json")).text) as Doc;
+    const doc30 = JSON.parse((await call(a.port, "GET", "/openapi-3.0.json")).text) as Doc;
+    contracts = [new Contract(doc31, "urn:wubi-wuping:openapi-3.1"), new Contract(doc30, "urn:wubi-wuping:openapi-3.0")];
+  });
+  afterAll(async () => {
+    expect(await a.stop()).toBe(0);
+  });
+
+  it("serves the 3.1 document and its 3.0.3 form", () => {
+    expect(contracts.map((c) => c.doc["openapi"])).toEqual(["3.1.0", "3.0.3"]);
+  });
+
+  it("GET endpoints: health, both documents, policies, schemas, and their 400, 404 and 405", async () => {
+    for (const path of ["/healthz", "/openapi.json", "/openapi-3.0.json", "/v1/policies"]) await keep("get", path, call(a.port, "GET", path), 200);
+    await keep("get", "/v1/policies/{id}", call(a.port, "GET", "/v1/policies/xuancheng-2022"), 200);
+    await keep("get", "/v1/policies/{id}", call(a.port, "GET", "/v1/policies/city-2099?lang=en"), 404);
+    for (const kind of ["input", "policy", "result"]) await keep("get", "/v1/schemas/{kind}", call(a.port, "GET", `/v1/schemas/${kind}`), 200);
+    await keep("get", "/v1/schemas/{kind}", call(a.port, "GET", "/v1/schemas/nothing"), 404);
+    await keep("get", "/v1/policies", call(a.port, "GET", "/v1/policies?x=1"), 400);
+    await keep("get", "/healthz", call(a.port, "POST", "/healthz").then((r) => r), 405);
+  });
+
+  it("POST /v1/score: 200, 422 with field-level issues (expected, received, minimum, origin, value, values…), 400, 405, 413, 415, 408", async () => {
+    for (const id of IDS) await keep("post", "/v1/score", post(a.port, "/v1/score", inputText(id)), 200);
+    const input = JSON.parse(inputText("cgjdk")) as Json & { participant: Json; components: Record<string, Json> };
+    const wrong = {
+      ...input,
+      year: "2022",
+      participant: { ...input.participant, id: "", category: "nobody" },
+      extra: true,
+      components: { ...input.components, complaints: { complaints: [{ date: "2022-13-01", deduction: -1 }] } },
+    };
+    const issues = await keep("post", "/v1/score", post(a.port, "/v1/score?lang=en", JSON.stringify(wrong)), 422);
+    const fields = new Set((JSON.parse(issues.text) as { issues: Json[] }).issues.flatMap((issue) => Object.keys(issue)));
+    // The fields the old Issue schema forbade are among those sent, so the check below has teeth.
+    expect([...fields]).toEqual(expect.arrayContaining(["path", "code", "message", "expected", "received", "value"]));
+    await keep("post", "/v1/score", post(a.port, "/v1/score?allowIncomplete=true&lang=en", "[]"), 422);
+    await keep("post", "/v1/score", post(a.port, "/v1/score?policy=city-2099", inputText("cgjdk")), 422);
+    await keep("post", "/v1/score", post(a.port, "/v1/score", '{"year":'), 400);
+    await keep("post", "/v1/score", post(a.port, "/v1/score?lang=fr", inputText("cgjdk")), 400);
+    await keep("post", "/v1/score", call(a.port, "GET", "/v1/score"), 405);
+    await keep("post", "/v1/score", post(a.port, "/v1/score", JSON.stringify({ pad: "x".repeat(70_000) })), 413);
+    await keep("post", "/v1/score", call(a.port, "POST", "/v1/score", { body: inputText("cgjdk"), type: "text/plain" }), 415);
+    const conn = await raw(a.port);
+    conn.socket.write(`POST /v1/score HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"year":`);
+    const text = await conn.until(/\r\n\r\n.*\}/s);
+    await conn.closed;
+    const [head = "", body = ""] = text.split("\r\n\r\n");
+    const status = Number(/^HTTP\/1\.1 (\d+)/.exec(head)?.[1]);
+    const type = /content-type: ([^\r]+)/i.exec(head)?.[1] ?? "";
+    await keep("post", "/v1/score", Promise.resolve({ status, headers: { "content-type": type }, text: body }), 408);
+  });
+
+  it("an issue with every field InputIssue has, and a capped list, validate; a more-issues item without its count does not", () => {
+    const issue = {
+      path: ["components", 0],
+      code: "too_small",
+      message: "…",
+      expected: "number",
+      received: "string",
+      minimum: 0,
+      maximum: 100,
+      inclusive: true,
+      origin: "number",
+      format: "date",
+      values: ["a", 1, true, null],
+      value: null,
+      params: { limit: 3 },
+    };
+    const capped = { issues: [...Array.from({ length: 100 }, () => issue), { code: "more-issues", count: 2400 }] };
+    for (const contract of contracts) {
+      const answer = (body: unknown): Answer => ({ status: 422, headers: { "content-type": "application/json" }, text: JSON.stringify(body) });
+      expect(contract.problems("post", "/v1/rank", answer(capped))).toEqual([]);
+      expect(contract.problems("post", "/v1/rank", answer({ error: { code: "too-much-work", message: "…" } }))).toEqual([]);
+      expect(contract.problems("post", "/v1/rank", answer({ issues: [{ code: "more-issues" }] }))).not.toEqual([]);
+      expect(contract.problems("post", "/v1/rank", answer({ issues: [{ ...issue, extra: 1 }] }))).not.toEqual([]);
+    }
+  });
+
+  it("POST /v1/score/batch: 200 with result and error lines for both NDJSON types, 422, 415", async () => {
+    const body = [inputText("cgjdk").replaceAll("\n", ""), "{not json}", '{"year":2022}', "[]", inputText("zfzd").replaceAll("\n", ""), ""].join("\n");
+    for (const type of ["application/x-ndjson", "application/ndjson"]) {
+      const answer = await keep("post", "/v1/score/batch", call(a.port, "POST", "/v1/score/batch?lang=en", { body, type }), 200);
+      expect(answer.text.split("\n").filter((l) => l.includes('"error"'))).toHaveLength(3);
+    }
+    await keep("post", "/v1/score/batch", call(a.port, "POST", "/v1/score/batch?policy=city-2099", { body, type: "application/x-ndjson" }), 422);
+    await keep("post", "/v1/score/batch", call(a.port, "POST", "/v1/score/batch", { body, type: "application/json" }), 415);
+  });
+
+  it("POST /v1/rank, /v1/verify, /v1/explain: 200 and 422", async () => {
+    const results = await Promise.all(IDS.map(async (id) => JSON.parse((await post(a.port, "/v1/score", inputText(id))).text) as Json));
+    await keep("post", "/v1/rank", post(a.port, "/v1/rank", JSON.stringify(results)), 200);
+    await keep("post", "/v1/rank", post(a.port, "/v1/rank?by=category", JSON.stringify(results)), 200);
+    await keep("post", "/v1/rank", post(a.port, "/v1/rank?lang=en", JSON.stringify([{ total: 1 }, 3, null])), 422);
+    const input = JSON.parse(inputText("cgjdk")) as unknown;
+    await keep("post", "/v1/verify", post(a.port, "/v1/verify", JSON.stringify({ input, result: results[0] })), 200);
+    const tampered = { ...results[0], total: "1.00", tier: null };
+    const differences = await keep("post", "/v1/verify", post(a.port, "/v1/verify", JSON.stringify({ input, result: tampered })), 200);
+    expect(JSON.parse(differences.text)).toMatchObject({ ok: false });
+    await keep("post", "/v1/verify", post(a.port, "/v1/verify?lang=en", JSON.stringify({ input })), 422);
+    await keep("post", "/v1/verify", post(a.port, "/v1/verify?lang=en", JSON.stringify({ input: { year: "x" }, result: results[0] })), 422);
+    await keep("post", "/v1/explain", post(a.port, "/v1/explain", JSON.stringify(results[0])), 200);
+    await keep("post", "/v1/explain", post(a.port, "/v1/explain?lang=en", JSON.stringify({ total: "x" })), 422);
+  });
+
+  it("POST /v1/compare and /v1/sensitivity: 200 and 422", async () => {
+    const inputs = IDS.map((id) => JSON.parse(inputText(id)) as unknown);
+    await keep("post", "/v1/compare", post(a.port, "/v1/compare", JSON.stringify({ inputs, candidate: { id: "strict", complaintDeduction: 2 } })), 200);
+    await keep("post", "/v1/compare", post(a.port, "/v1/compare?lang=en", JSON.stringify({ inputs: [{}], candidate: "city-2099", extra: 1 })), 422);
+    await keep("post", "/v1/compare", post(a.port, "/v1/compare?lang=en", JSON.stringify({ inputs: [{ year: 2022 }], candidate: "xuancheng-2022" })), 422);
+    await keep("post", "/v1/sensitivity", post(a.port, "/v1/sensitivity", JSON.stringify({ inputs, samples: 30, seed: 3 })), 200);
+    await keep("post", "/v1/sensitivity", post(a.port, "/v1/sensitivity?lang=en", JSON.stringify({ inputs, samples: 0, policy: { unitCeiling: -1 } })), 422);
+  });
+
+  it("every answer kept above validates against /openapi.json and /openapi-3.0.json", () => {
+    expect(answers.length).toBeGreaterThan(40);
+    for (const contract of contracts) {
+      for (const [method, template, answer] of answers) {
+        expect(contract.problems(method, template, answer), `${String(contract.doc["openapi"])} ${method} ${template} ${answer.status}`).toEqual([]);
+      }
+    }
+    // Every endpoint was driven, and every status each POST endpoint states for a bad body.
+    const seen = new Set(contracts[0]?.checked.map((entry) => entry.split(" ").slice(0, 2).join(" ")));
+    for (const [path, item] of Object.entries(contracts[0]?.doc.paths ?? {})) for (const method of Object.keys(item)) expect(seen, `${method} ${path}`).toContain(`${method} ${path}`);
+    const statuses = new Set(contracts[0]?.checked.map((entry) => entry.split(" ")[2]));
+    for (const status of ["200", "400", "404", "405", "408", "413", "415", "422"]) expect(statuses, status).toContain(status);
+    const unprocessable = new Set(contracts[0]?.checked.filter((entry) => entry.split(" ")[2] === "422").map((entry) => entry.split(" ")[1]));
+    for (const path of ["/v1/score", "/v1/score/batch", "/v1/rank", "/v1/verify", "/v1/explain", "/v1/compare", "/v1/sensitivity"]) expect(unprocessable, path).toContain(path);
+  });
+});
