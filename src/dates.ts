@@ -13,7 +13,7 @@
  */
 import { formatISO, getDaysInMonth, isLeapYear as isLeapYearOf, lastDayOfMonth } from "date-fns";
 
-/** The first and last year a `Date` may carry (SPEC §4). */
+/** The first and last year a `Date` may carry (docs/how-a-score-is-built.md). */
 export const DATE_YEARS = { min: 1949, max: 2099 } as const;
 
 /** An inclusive range of days. */

@@ -6,7 +6,7 @@
  *   with all its settings its own), so a host application's global `Decimal.set(…)` can never
  *   change a score. Its precision is decimal.js's maximum (10^9 digits): sums and products of the
  *   integers here are never rounded, and no operation here divides at a precision.
- * - A `Num` is read through its decimal text (SPEC §4) into *micro units*: the integer number of
+ * - A `Num` is read through its decimal text (docs/how-a-score-is-built.md) into *micro units*: the integer number of
  *   10^-6 it holds, below 10^15 and so a safe-integer `number`, which is how validated inputs carry
  *   it. Score arithmetic takes them into decimal.js: component values are exact rationals of
  *   integer `Decimal`s ({@link Rational}), each rounded half-up to the policy's decimals exactly
@@ -96,12 +96,12 @@ export function exact(x: number): Exact {
   return x === 0 ? ZERO : new D(x);
 }
 
-/** The grammar of a `Num` written as text (SPEC §4). */
+/** The grammar of a `Num` written as text (docs/how-a-score-is-built.md). */
 export const NUM_PATTERN = /^(0|[1-9][0-9]{0,8})(\.[0-9]{1,6})?$/;
 
 /**
  * Reads a `Num` (a JSON number or a decimal string) into micro units, or `undefined` when its
- * decimal text does not match the grammar. A JSON number is read through `String(n)` (SPEC §4;
+ * decimal text does not match the grammar. A JSON number is read through `String(n)` (docs/how-a-score-is-built.md;
  * `String(-0)` is `"0"`).
  *
  * @example

@@ -1,5 +1,5 @@
 /**
- * wubi-wuping/sensitivity: what-if and sensitivity of the assumed parameters (SPEC §11) —
+ * wubi-wuping/sensitivity: what-if and sensitivity of the assumed parameters (docs/sensitivity.md) —
  * `compare`, `sensitivity`, their result schemas, and the sensitivity chart. Pure like the main
  * entry (no `node:` import; runs in a browser), and kept apart from it so that the main entry's
  * size budget holds for a page that scores and ranks.

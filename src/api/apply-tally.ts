@@ -1,6 +1,6 @@
 /**
- * `applyTally` (SPEC §13.3): the counts of tallied ballot boxes put into the inputs they belong to,
- * so scoring the inputs is §4 unchanged. A clerk's hand count already in an input is checked
+ * `applyTally` (docs/ballots.md): the counts of tallied ballot boxes put into the inputs they belong to,
+ * so scoring the inputs is unchanged (docs/how-a-score-is-built.md). A clerk's hand count already in an input is checked
  * against the ballots (`counts-differ`); two boxes for one participant, year and component are an
  * error (`duplicate-survey`).
  */
@@ -47,7 +47,7 @@ function surveyOf(p: ParticipantTally): Json {
 const ListSchema = z.array(z.unknown());
 
 /**
- * Puts each tallied survey into the input of its participant and year (SPEC §13.3): the input's
+ * Puts each tallied survey into the input of its participant and year (docs/ballots.md): the input's
  * survey component becomes the tally's `survey` (counts, date, and the groups when the ballots
  * had them). Inputs without a tally are returned unchanged; a tally whose participant has no input
  * is not used. Nothing given is changed: the inputs returned are new objects.

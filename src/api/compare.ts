@@ -1,5 +1,5 @@
 /**
- * `compare` (SPEC §11): the same inputs scored and ranked under a base and a candidate policy, and
+ * `compare` (docs/sensitivity.md): the same inputs scored and ranked under a base and a candidate policy, and
  * what changed for each body.
  */
 import { compareDecimalText } from "../decimal.js";

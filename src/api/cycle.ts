@@ -95,7 +95,7 @@ export function cycleOf(year: number, policy: Policy = xuancheng2022, options: C
 }
 
 /**
- * The coverage of the cycle containing `year`, as it stands at the end of `year` (SPEC §7): per
+ * The coverage of the cycle containing `year`, as it stands at the end of `year` (docs/cycle.md): per
  * roster participant (roster order) the distinct years it was evaluated in the cycle up to
  * `year`, ascending; who is uncovered; the violations (the uncovered, when `year` is the cycle's
  * last); findings `repeated` and `unknown-participant`, by code then id.
@@ -128,7 +128,7 @@ export function checkCoverage(args: CheckCoverageArgs): CoverageReport {
 }
 
 /**
- * The canonical plan of a cycle (SPEC §7): the roster participants with no evaluation in the
+ * The canonical plan of a cycle (docs/cycle.md): the roster participants with no evaluation in the
  * cycle, sorted by `since` (absent first), category order, id, each given in turn the allowed
  * year (from `max(fromYear, since)` to the cycle's last) with the fewest planned so far, the
  * earliest on a tie. The same facts always give the same plan.

@@ -61,7 +61,7 @@ type Overrides = z.output<typeof PolicyOverridesSchema>;
 
 /**
  * The overrides that are valid each by itself, when the whole object is not: the rules across
- * values then still run on them, so every problem is reported at once (SPEC §8).
+ * values then still run on them, so every problem is reported at once (docs/formats.md).
  */
 function validOverrides(raw: unknown): Partial<Overrides> {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return {};
@@ -90,8 +90,8 @@ function distinct(issues: readonly InputIssue[], overrides: unknown): InputIssue
 /**
  * Derives a policy from the preset (or `options.base`): a new `id` and any of `label`,
  * `surveyWeights`, `complaintDeduction`, `minRounds`, `commendationPoints`, `unitCeiling`,
- * `bonusCap`, `tiers`, `excellentQuota`, `quotaRounding`, `roundAggregation`, `decimals` (SPEC §2),
- * and the ballot rules `ballotQuorum`, `repeatedRater`, `minSeconds`, `groupWeights` (SPEC §13.2). Every parameter it sets records the
+ * `bonusCap`, `tiers`, `excellentQuota`, `quotaRounding`, `roundAggregation`, `decimals` (docs/assumptions.md),
+ * and the ballot rules `ballotQuorum`, `repeatedRater`, `minSeconds`, `groupWeights` (docs/ballots.md). Every parameter it sets records the
  * new policy as its provenance and leaves the result's list of assumptions.
  *
  * @param overrides - The JSON object of changes (the same object the CLI's `--policy FILE` reads).
@@ -112,7 +112,7 @@ export function definePolicy(overrides: unknown, options: DefinePolicyOptions = 
   const parsed = PolicyOverridesSchema.safeParse(overrides, parseOptions(lang));
   const issues: InputIssue[] = parsed.success ? [] : fromZodIssues(parsed.error.issues);
   if ("code" in given) issues.push(given);
-  // Every stage runs on the values that are valid, whatever else is wrong (SPEC §8); each `Num`
+  // Every stage runs on the values that are valid, whatever else is wrong (docs/formats.md); each `Num`
   // among them is already in micro units.
   const o: Partial<Overrides> = parsed.success ? parsed.data : validOverrides(overrides);
 
@@ -230,7 +230,7 @@ function groupWeightTexts(weights: Overrides["groupWeights"]): GroupWeights | nu
 }
 
 /**
- * Every fixed value of the policy must fit in its decimals (SPEC §2): an issue at the value's own
+ * Every fixed value of the policy must fit in its decimals (docs/assumptions.md): an issue at the value's own
  * path when the overrides set it, else at `decimals`, naming the value and the parameter.
  */
 function decimalIssues(p: PolicyParameters, o: Readonly<Record<string, unknown>>, lang: Lang): InputIssue[] {

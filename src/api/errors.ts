@@ -12,7 +12,7 @@ export { langOf };
 export type { Lang } from "../messages/lang.js";
 export { formatPath } from "../messages/path.js";
 
-/** The codes this library adds to zod's own (SPEC §8). */
+/** The codes this library adds to zod's own (docs/formats.md). */
 export type LibraryIssueCode =
   | "missing-component"
   | "all-outside-window"

@@ -1,5 +1,5 @@
 /**
- * The inputs of `compare` and `sensitivity` (SPEC §11), validated once: a list of participant-years
+ * The inputs of `compare` and `sensitivity` (docs/sensitivity.md), validated once: a list of participant-years
  * of one year, each body once, each valid under every policy involved.
  *
  * @internal
@@ -14,7 +14,7 @@ import { inInputOrder } from "./issue-order.js";
 
 type Path = (string | number)[];
 
-/** Messages of the checks on a whole list of inputs and on the options of §11. */
+/** Messages of the checks on a whole list of inputs and on the options of compare and sensitivity (docs/sensitivity.md). */
 export const LIST_MESSAGES = {
   "mixed-years": {
     zh: (year: unknown, first: unknown) => `该输入的年度 ${String(year)} 与第一条输入的年度 ${String(first)} 不同；一次分析只比较同一年度的输入`,

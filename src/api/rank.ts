@@ -80,7 +80,7 @@ function numberAt(value: unknown, key: string): number | undefined {
 const OptionsSchema = z.object({ by: z.optional(z.enum(RANK_GROUPINGS)) });
 
 /**
- * Ranks results of one year (SPEC §7). Within each group (all results, or each category in
+ * Ranks results of one year (docs/ranking.md). Within each group (all results, or each category in
  * category order when `by` is `"category"`): the final, non-vetoed results by total descending
  * then participant id, with competition ranks (1, 2, 2, 4); then the vetoed, by total descending
  * then id; then the remaining provisional, by id; those last two with rank `null`. With the

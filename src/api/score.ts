@@ -81,7 +81,7 @@ function scoreOrError(input: unknown, options: ScoreOptions): SafeScoreResult {
  * Scores one participant-year without throwing: `{ success: true, data }` or
  * `{ success: false, error }` with every input problem at once. Never throws, whatever the input.
  *
- * @param input - One participant-year as JSON data (SPEC §8).
+ * @param input - One participant-year as JSON data (docs/formats.md).
  * @param options - `policy`, `allowIncomplete`, `lang`.
  * @returns The result, or the `InputError`.
  * @example
@@ -99,7 +99,7 @@ export function safeScore(input: unknown, options: ScoreOptions = {}): SafeScore
 /**
  * Scores one participant-year exactly and explains every point of it.
  *
- * @param input - One participant-year as JSON data (SPEC §8).
+ * @param input - One participant-year as JSON data (docs/formats.md).
  * @param options - `policy` (default `xuancheng2022`), `allowIncomplete`, `lang`.
  * @returns The result: plain data with fixed-point strings.
  * @throws {@link InputError} with every problem of the input at once.

@@ -1,5 +1,5 @@
 /**
- * `sensitivity` (SPEC §11): how far the assumed parameters move each body's total, rank and tier.
+ * `sensitivity` (docs/sensitivity.md): how far the assumed parameters move each body's total, rank and tier.
  * Checks the options and the inputs once, then hands validated profiles to the core analysis.
  */
 import { MICRO, microText, mulExact, ratio, roundHalfUp, toMicro } from "../decimal.js";
@@ -29,7 +29,7 @@ import { optionsOf } from "./options.js";
 export interface SensitivityOptions {
   /** The policy whose assumptions are tested; the preset `xuancheng-2022` when absent. */
   readonly policy?: Policy | undefined;
-  /** Ranges replacing the defaults of SPEC §11, or naming a parameter the policy sets. */
+  /** Ranges replacing the defaults of docs/sensitivity.md, or naming a parameter the policy sets. */
   readonly ranges?: Ranges | undefined;
   /** Random scenarios on top of the exact ones: 1 to 100,000, default 1000. */
   readonly samples?: number | undefined;
@@ -156,7 +156,7 @@ function madeMissing(valid: readonly ScoreInput[], cp: CompiledPolicy, tried: re
 type GroupWeightsRange = readonly (Readonly<Partial<Record<string, Readonly<Record<string, number>> | undefined>>> | null)[];
 
 /**
- * `groupWeights` as a discrete parameter (SPEC §13.4): each value tried, as the policy it makes
+ * `groupWeights` as a discrete parameter (docs/ballots.md): each value tried, as the policy it makes
  * (the base policy with those weights; `null` pools the groups), its JSON text and its weights.
  */
 function groupWeightsVaried(policy: Policy, values: GroupWeightsRange, lang: Lang, issues: InputIssue[], refuse: (rule: Rule, path: (string | number)[]) => void): Varied & { readonly policies: readonly Policy[] } {
@@ -182,7 +182,7 @@ function groupWeightsVaried(policy: Policy, values: GroupWeightsRange, lang: Lan
 }
 
 /**
- * How firm a ranking is under the assumed parameters (SPEC §11). Varies each of
+ * How firm a ranking is under the assumed parameters (docs/sensitivity.md). Varies each of
  * `surveyWeights.basicallySatisfied` (0.5..0.8), `surveyWeights.dissatisfied` (0..0.2),
  * `complaintDeduction` (0.5..2, on the policy's decimal grid), `roundAggregation` (both) and, under
  * a policy with a quota, `quotaRounding` (all three), unless the policy sets that field itself or
@@ -194,7 +194,7 @@ function groupWeightsVaried(policy: Policy, values: GroupWeightsRange, lang: Lan
  *   `score(input, { policy, allowIncomplete: true })` would, so provisional and vetoed bodies take
  *   part, unranked.
  * @param options - `policy`, `ranges`, `samples` (default 1000), `seed` (default 1), `by`, `lang`.
- * @returns `{ parameters, samples, seed, participants, oneAtATime }` (SPEC §11), participants and
+ * @returns `{ parameters, samples, seed, participants, oneAtATime }` (docs/sensitivity.md), participants and
  *   each scenario's results in the base ranking's order.
  * @throws {@link InputError} naming every problem: an invalid input (its index), several years, a
  *   body given twice, an unknown parameter, a range with low > high or outside the parameter's

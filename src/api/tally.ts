@@ -1,6 +1,6 @@
 /**
- * `tally`, `safeTally` and `tallyStream` (SPEC §13): a ballot box checked (every problem at once,
- * with its path) and counted into the §4 survey input of each participant. A whole box and a box
+ * `tally`, `safeTally` and `tallyStream` (docs/ballots.md): a ballot box checked (every problem at once,
+ * with its path) and counted into the survey input of each participant. A whole box and a box
  * streamed ballot by ballot go through the same steps, so they give the same result, byte for byte.
  */
 import * as z from "zod/mini";
@@ -25,7 +25,7 @@ export type TallyParticipant = string | { readonly id: string } | { readonly par
 export interface TallyOptions {
   /** The participants the box's marks may name, in the order the tally lists them. */
   readonly participants: readonly TallyParticipant[];
-  /** The policy whose ballot rules apply (SPEC §13.2); the preset `xuancheng-2022` when absent. */
+  /** The policy whose ballot rules apply (docs/ballots.md); the preset `xuancheng-2022` when absent. */
   readonly policy?: Policy | undefined;
   /** The language of error messages: `"zh"` (default) or `"en"`. Never changes a result. */
   readonly lang?: Lang | undefined;
@@ -252,7 +252,7 @@ export function tallyStream(header: unknown, options: TallyOptions): TallyStream
  * Tallies a ballot box without throwing: `{ success: true, data }` or `{ success: false, error }`
  * with every problem of the box at once. Never throws, whatever the box.
  *
- * @param box - The box (SPEC §13.1) as JSON data.
+ * @param box - The box (docs/ballots.md) as JSON data.
  * @param options - `participants` (ids, roster entries or inputs), `policy`, `lang`.
  * @returns The tally, or the `InputError`.
  * @example
@@ -276,12 +276,12 @@ export function safeTally(box: unknown, options: TallyOptions): SafeTallyResult 
 }
 
 /**
- * Tallies a ballot box (SPEC §13.3): for each participant, in the order given, the §4 survey input
+ * Tallies a ballot box (docs/ballots.md): for each participant, in the order given, the survey input
  * the ballots make (`survey`), and the ballots blank, invalid or set aside for them; for the box,
  * the ballots returned and counted, the repeated raters, the ballots too fast, and the
  * assumptions the tally rests on.
  *
- * @param box - The box (SPEC §13.1): `{ year, component, date, issued?, ballots }`.
+ * @param box - The box (docs/ballots.md): `{ year, component, date, issued?, ballots }`.
  * @param options - `participants` (ids, roster entries or inputs), `policy` (default the preset), `lang`.
  * @returns The tally: plain data, every list of ballot ids in ballot order.
  * @throws {@link InputError} with every problem of the box at once.

@@ -1,5 +1,5 @@
 /**
- * The sensitivity chart (SPEC §11): each body's rank range in ranking order — the thin line from
+ * The sensitivity chart (docs/sensitivity.md): each body's rank range in ranking order — the thin line from
  * the best to the worst rank seen, the thick bar from p5 to p95, the base rank marked — and a bar
  * per parameter of how far it moves ranks (the larger `meanAbsRankChange` of its scenarios).
  * Plain SVG text: the CLI writes it to a file, the offline page puts it in the document.

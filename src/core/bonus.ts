@@ -1,5 +1,5 @@
 /**
- * The bonus of `附件2-三` (SPEC §5): approval, the document number's year, points by level or as
+ * The bonus of `附件2-三` (docs/how-a-score-is-built.md): approval, the document number's year, points by level or as
  * awarded, one commendation per matter at the highest, and the policy's cap.
  */
 import { addExact, exact, fixed, microToScaled, type Exact } from "../decimal.js";

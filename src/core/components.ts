@@ -1,5 +1,5 @@
 /**
- * The four scoring methods of SPEC §4 (rounds, complaints, survey, scores), each on validated
+ * The four scoring methods of docs/how-a-score-is-built.md (rounds, complaints, survey, scores), each on validated
  * records: window, exact value, one half-up rounding.
  */
 import {
@@ -170,7 +170,7 @@ function valueRounds(def: ComponentDefinition, rounds: readonly Round[], window:
   return { exact: mean, counted: n, excluded, steps, findings };
 }
 
-/** rounds, `pooled`: `max × Σ score_i / Σ outOf_i` over the counted rounds (SPEC §2 `roundAggregation`). */
+/** rounds, `pooled`: `max × Σ score_i / Σ outOf_i` over the counted rounds (docs/assumptions.md `roundAggregation`). */
 function pooledRounds(def: ComponentDefinition, counted: CountedRound[]): Pick<Valued, "exact" | "steps"> {
   if (counted.length > 1) counted.sort(byRoundOrder);
   let scoreSum: Exact = exact(0);
@@ -228,7 +228,7 @@ export interface GroupVotes {
 }
 
 /**
- * A group-weighted survey's exact value (SPEC §13.4): `max × Σ ω_g·f_g / Σ ω_g` with
+ * A group-weighted survey's exact value (docs/ballots.md): `max × Σ ω_g·f_g / Σ ω_g` with
  * `f_g = weighted_g / answered_g`, over groups that each have votes; rounded by the caller, once.
  *
  * @example
@@ -252,7 +252,7 @@ export function groupWeightedValue(max: number, groups: readonly GroupVotes[]): 
   return ratio(mulExact(num, max), mulExact(den, weights));
 }
 
-/** survey under `groupWeights` (SPEC §13.4): the named groups with votes, weights renormalised. */
+/** survey under `groupWeights` (docs/ballots.md): the named groups with votes, weights renormalised. */
 function valueGroupWeighted(def: ComponentDefinition, survey: Survey, weights: ReadonlyMap<string, number>, cp: CompiledPolicy): Valued {
   const w = cp.weights;
   const own = (survey.groups ?? {}) as Readonly<Record<string, Survey["ballots"]>>;
@@ -366,7 +366,7 @@ export function windowsOf(year: number, cp: CompiledPolicy): YearWindows {
   return { daily: WINDOW_RULES[p.dailyWindow.value](year), comprehensive: WINDOW_RULES[p.comprehensiveWindow.value](year) };
 }
 
-/** A component's result, keys in the order of SPEC §8 (`missing` only when it is). */
+/** A component's result, keys in the order of docs/formats.md (`missing` only when it is). */
 function componentResult(
   def: ComponentDefinition,
   points: string,
@@ -399,7 +399,7 @@ export function scoreComponent(def: ComponentDefinition, components: ComponentsI
   }
   const points = roundHalfUp(valued.exact.value, cp.decimals);
   const text = fixed(points, cp.decimals);
-  // Trace numbers are canonical (SPEC §8): "4.7", not the points' fixed-point "4.70".
+  // Trace numbers are canonical (docs/formats.md): "4.7", not the points' fixed-point "4.70".
   const rounding: TraceStep = { op: "round-half-up", from: valued.exact.text, to: scaledText(points, cp.decimals) };
   // Every method has exactly one value step.
   const trace: TraceStep[] = valued.steps.length === 1 ? [windowStep, valued.steps[0] as TraceStep, rounding] : [windowStep, ...valued.steps, rounding];

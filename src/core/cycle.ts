@@ -1,5 +1,5 @@
 /**
- * The three-year full-coverage cycle (`二`: 按照三年一个周期,进行全覆盖考评; SPEC §7): which cycle a
+ * The three-year full-coverage cycle (`二`: 按照三年一个周期,进行全覆盖考评; docs/cycle.md): which cycle a
  * year falls in, who is covered as a year ends, and the canonical plan for who is not.
  * Works on validated data; never throws.
  */

@@ -1,6 +1,6 @@
 /**
  * Document numbers (发文字号) per GB/T 9704-2012 §7.2.5, with the non-standard forms seen in
- * practice (SPEC §5). The year of a commendation is the year of its document number (`附件2-三.4`).
+ * practice (docs/how-a-score-is-built.md). The year of a commendation is the year of its document number (`附件2-三.4`).
  */
 import type { DocumentNumberError } from "../model/result.js";
 
@@ -38,7 +38,7 @@ const SHAPE =
 const STANDARD = /^([\u4e00-\u9fffA-Za-z0-9]+)〔([0-9]{4})〕([1-9][0-9]{0,8})号$/;
 
 /**
- * The largest serial a document number may carry (SPEC §5).
+ * The largest serial a document number may carry (docs/how-a-score-is-built.md).
  *
  * @example
  * ```ts
@@ -47,7 +47,7 @@ const STANDARD = /^([\u4e00-\u9fffA-Za-z0-9]+)〔([0-9]{4})〕([1-9][0-9]{0,8})�
  */
 export const MAX_SERIAL = 999_999_999;
 
-/** The years a document number may carry (SPEC §5). */
+/** The years a document number may carry (docs/how-a-score-is-built.md). */
 export const DOCUMENT_YEARS = { min: 1949, max: 2099 } as const;
 
 /**
@@ -77,7 +77,7 @@ export function parseDocumentNumber(text: string): DocumentNumberResult {
   if (serial === 0) return { ok: false, reason: "zero-serial" };
   if (serial > MAX_SERIAL) return { ok: false, reason: "serial-too-large" };
   const normalized = `${issuerCode}〔${year}〕${serial}号`;
-  // Standard exactly when nothing had to change: brackets, spaces, 第, leading zeros, 号 (SPEC §5).
+  // Standard exactly when nothing had to change: brackets, spaces, 第, leading zeros, 号 (docs/how-a-score-is-built.md).
   return { ok: true, issuerCode, year, serial, standard: text === normalized, normalized };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Ranking (SPEC §7): competition ranks by exact total, vetoed and provisional results after the
+ * Ranking (docs/ranking.md): competition ranks by exact total, vetoed and provisional results after the
  * ranked ones, and the policy's quota of 优秀 within each group. Works on validated results.
  */
 import { compareDecimalText, floorOfShare, halfUpOfShare, isWholeShare } from "../decimal.js";
@@ -17,7 +17,7 @@ const byId = (a: Rankable, b: Rankable): number =>
 const byTotalDescThenId = (a: Rankable, b: Rankable): number => compareDecimalText(b.total, a.total) || byId(a, b);
 
 /**
- * Ranks validated results (SPEC §7): one group, or one per category (in category order) when `by`
+ * Ranks validated results (docs/ranking.md): one group, or one per category (in category order) when `by`
  * is `"category"`; in each group the ranked, then the vetoed, then the provisional results, and the
  * quota for `excellent`. Pure; never throws.
  *

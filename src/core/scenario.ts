@@ -1,5 +1,5 @@
 /**
- * Scenarios (SPEC §11): a participant-year scored once, then re-totalled exactly under other
+ * Scenarios (docs/sensitivity.md): a participant-year scored once, then re-totalled exactly under other
  * values of the parameters a sensitivity analysis varies — the two survey weights, the complaint
  * deduction, the round aggregation — and a field of them ranked as `rank()` ranks results.
  *
@@ -32,7 +32,7 @@ export interface Scenario {
   readonly complaintDeduction: number;
   readonly roundAggregation: RoundAggregation;
   readonly quotaRounding: QuotaRounding;
-  /** The rater group weights in micro units, per survey component (SPEC §13.4); none: pooled. */
+  /** The rater group weights in micro units, per survey component (docs/ballots.md); none: pooled. */
   readonly groupWeights: CompiledPolicy["groupWeights"];
 }
 
@@ -147,7 +147,7 @@ export function totalOf(p: Profile, s: Scenario, cp: CompiledPolicy): Exact {
   for (const v of p.surveys) {
     const groupWeights = s.groupWeights[v.component];
     if (groupWeights !== undefined) {
-      // SPEC §13.4: the named groups with votes (the inputs were checked to have some under each value tried).
+      // docs/ballots.md: the named groups with votes (the inputs were checked to have some under each value tried).
       const votes: GroupVotes[] = [];
       for (const [group, weight] of groupWeights) {
         const c = v.groups !== undefined && Object.hasOwn(v.groups, group) ? v.groups[group] : undefined;

@@ -1,6 +1,6 @@
 /**
  * One participant-year scored: components, subtotals, bonus, veto, tier, findings and the
- * assumptions consulted (SPEC §4–§8). Works on validated input; never throws on user data.
+ * assumptions consulted (docs/how-a-score-is-built.md, docs/formats.md). Works on validated input; never throws on user data.
  */
 import { addExact, exact, fixed, type Exact } from "../decimal.js";
 import type { ScoreInput } from "../model/input.js";
@@ -60,7 +60,7 @@ export function scoreParticipantYear(input: ScoreInput, cp: CompiledPolicy): Sco
     else if (def.method === "rounds") used.add("round-aggregation");
     else if (def.method === "survey") {
       used.add("survey-weights");
-      // The groups are pooled or weighted by the policy's choice (SPEC §13.4): consulted when there are groups.
+      // The groups are pooled or weighted by the policy's choice (docs/ballots.md): consulted when there are groups.
       if (input.components[def.id as "serviceRecipients" | "deputies" | "countyCounterparts"]?.groups !== undefined) used.add("group-weights");
     }
     else if (def.method === "complaints") used.add("complaint-deduction");

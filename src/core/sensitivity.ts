@@ -1,5 +1,5 @@
 /**
- * The sensitivity analysis of SPEC §11 on a field of profiles: exact extremes from the corners of
+ * The sensitivity analysis of docs/sensitivity.md on a field of profiles: exact extremes from the corners of
  * the range, every one-at-a-time scenario, and seeded random scenarios counted into per-body
  * tallies (memory grows with the bodies, never with the samples).
  *
@@ -94,7 +94,7 @@ const share = (part: number, whole: number): string => fixed(roundHalfUp(ratio(p
  * @param samples - How many random scenarios.
  * @param seed - The generator's seed.
  * @param order - The base ranking (`rank()` of the base results), for the order of the output.
- * @returns The result of SPEC §11.
+ * @returns The result of docs/sensitivity.md.
  * @example
  * ```ts
  * analyse(field, baseScenario(cp), varied, 1000, 1, ranking).participants[0].rank; //=> { min: 1, max: 2, p5: 1, p50: 1, p95: 2 }

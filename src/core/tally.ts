@@ -1,5 +1,5 @@
 /**
- * Counting ballots (SPEC §13.2–13.3) on validated ballots, one at a time: the state grows with the
+ * Counting ballots (docs/ballots.md–13.3) on validated ballots, one at a time: the state grows with the
  * participants and the rater groups (and the rater tokens, to find repeated raters), and with the
  * lists the tally returns, never with the ballots themselves.
  *
@@ -9,7 +9,7 @@ import type { Ballot, BoxHeader, Reading } from "../model/ballots.js";
 import { ASSUMPTIONS, type AssumptionId, type RepeatedRaterRule } from "../model/policy.js";
 import type { Counts, ParticipantTally, TallyResult } from "../model/tally.js";
 
-/** The rules a tally applies (SPEC §13.2), from the policy. */
+/** The rules a tally applies (docs/ballots.md), from the policy. */
 export interface TallyRules {
   readonly repeatedRater: RepeatedRaterRule;
   readonly minSeconds: number | null;
@@ -17,7 +17,7 @@ export interface TallyRules {
   readonly assumed: ReadonlySet<AssumptionId>;
 }
 
-/** The ballot assumptions a tally lists (SPEC §13.2), in their order. */
+/** The ballot assumptions a tally lists (docs/ballots.md), in their order. */
 const BALLOT_ASSUMPTIONS: readonly AssumptionId[] = ["ballot-validity", "ballot-quorum", "repeated-rater", "ballot-speed", "group-weights"];
 
 /** Counts as four integers, for one participant (and one group). */
@@ -152,7 +152,7 @@ export class Tallier {
   }
 
   /**
-   * The tally of the ballots added so far, for the box with this header (SPEC §13.3).
+   * The tally of the ballots added so far, for the box with this header (docs/ballots.md).
    *
    * @param header - The box's year, component, date and `issued`.
    * @returns The tally: plain data, every list in ballot order.

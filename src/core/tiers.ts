@@ -1,5 +1,5 @@
 /**
- * Tiers (SPEC §7): the veto's 不称职, and the policy's score thresholds for final results.
+ * Tiers (docs/ranking.md): the veto's 不称职, and the policy's score thresholds for final results.
  * Quotas are `rank`'s business, never `score()`'s.
  */
 import type { Exact } from "../decimal.js";

@@ -1,5 +1,5 @@
 /**
- * The one-vote veto of `附件2-四` (SPEC §6): a confirmed veto inside the 考评期间 rates the
+ * The one-vote veto of `附件2-四` (docs/how-a-score-is-built.md): a confirmed veto inside the 考评期间 rates the
  * participant 不称职 directly.
  */
 import { WINDOW_RULES, inWindow } from "../dates.js";

@@ -1,6 +1,6 @@
 /**
  * The ballots behind a survey's counts, as `explain` shows them under the component when it is
- * given the tallies (SPEC §13, decision T10): how many came back and counted, the counts for this
+ * given the tallies (docs/ballots.md, decision T10): how many came back and counted, the counts for this
  * body, and every ballot that did not count, each rule named with its Chinese name and whether it
  * is an assumption or the policy's.
  *

@@ -34,7 +34,7 @@ export interface ExplainOptions {
   /** `"zh"` (default) or `"en"`. */
   readonly lang?: Lang | undefined;
   /**
-   * The tallies the result's surveys were counted from (SPEC §13): under each survey component
+   * The tallies the result's surveys were counted from (docs/ballots.md): under each survey component
    * with a tally for this body and year, the ballots behind its counts (decision T10).
    */
   readonly tallies?: readonly TallyResult[] | undefined;
@@ -246,7 +246,7 @@ function withoutId(name: string, id: string): string {
  *
  * @param result - A result of `score()` (or its JSON, parsed).
  * @param options - `lang`: `"zh"` (default) or `"en"`; `tallies`: the tallies of the body's surveys
- *   (SPEC §13), whose ballots are then shown under each survey component.
+ *   (docs/ballots.md), whose ballots are then shown under each survey component.
  *   `ids: false` names assumptions in words alone.
  * @returns Plain text, one line per fact, lines joined with `\n`.
  * @example

@@ -29,7 +29,7 @@ import { DEFINITION_DOCS, PROPERTY_DOCS, bilingual } from "./schema-docs.js";
  */
 export const SCHEMA_KINDS = ["input", "policy", "result", "box"] as const;
 /**
- * A schema name: `input`, `policy`, `result` or `box` (a ballot box, SPEC §13.1).
+ * A schema name: `input`, `policy`, `result` or `box` (a ballot box, docs/ballots.md).
  *
  * @example
  * ```ts
@@ -235,21 +235,21 @@ const HEADS: Readonly<Record<SchemaKind, { title: string; description: string }>
   input: {
     title: "五比五评 考评输入 / wubi-wuping score input",
     description:
-      "score() 与 wubi-wuping score 读取的一个对象一个年度的输入（SPEC §8）。本模式无法表达的规则见 docs/formats.md：同一列表内编号重复、得分高于本轮满分、依政策而定的小数位数、缺少考评项目、JSON 数值的十进制写法。 / One participant-year as score() and `wubi-wuping score` read it (SPEC §8). What this schema cannot say is listed in docs/formats.md: ids repeated within a list, a score above its own outOf, decimals that depend on the policy, a missing component, a JSON number's decimal grammar.",
+      "score() 与 wubi-wuping score 读取的一个对象一个年度的输入（docs/formats.md）。本模式无法表达的规则见 docs/formats.md：同一列表内编号重复、得分高于本轮满分、依政策而定的小数位数、缺少考评项目、JSON 数值的十进制写法。 / One participant-year as score() and `wubi-wuping score` read it (docs/formats.md). What this schema cannot say is listed in docs/formats.md: ids repeated within a list, a score above its own outOf, decimals that depend on the policy, a missing component, a JSON number's decimal grammar.",
   },
   policy: {
     title: "五比五评 政策覆盖项 / wubi-wuping policy overrides",
     description:
-      "definePolicy() 与 --policy FILE 接受的对象（SPEC §2）：新的 id 及要修改的参数。数值之间的顺序与小数位数由本库检查。 / The JSON object definePolicy() and `--policy FILE` accept (SPEC §2): a new id and the parameters to change. Orders between values and decimals are checked by the library.",
+      "definePolicy() 与 --policy FILE 接受的对象（docs/assumptions.md）：新的 id 及要修改的参数。数值之间的顺序与小数位数由本库检查。 / The JSON object definePolicy() and `--policy FILE` accept (docs/assumptions.md): a new id and the parameters to change. Orders between values and decimals are checked by the library.",
   },
   box: {
     title: "五比五评 测评票箱 / wubi-wuping ballot box",
     description:
-      "tally() 与 wubi-wuping tally 读取的一次测评的票箱（SPEC §13.1）：考评年度、考评项目、测评日期、发出票数（可选）和每张测评票。本模式无法表达的规则：票号重复、评价了名单之外的对象、选项经 NFKC 规范化后的比较、收回多于发出、收回率、评价人类别须全有或全无。 / One survey's ballot box as tally() and `wubi-wuping tally` read it (SPEC §13.1): the year, the component, the survey date, the ballots issued (optional) and every ballot. What this schema cannot say: repeated ballot ids, marks for someone not among the participants, marks compared after NFKC, more ballots returned than issued, the quorum, and that either every ballot names its rater group or none does.",
+      "tally() 与 wubi-wuping tally 读取的一次测评的票箱（docs/ballots.md）：考评年度、考评项目、测评日期、发出票数（可选）和每张测评票。本模式无法表达的规则：票号重复、评价了名单之外的对象、选项经 NFKC 规范化后的比较、收回多于发出、收回率、评价人类别须全有或全无。 / One survey's ballot box as tally() and `wubi-wuping tally` read it (docs/ballots.md): the year, the component, the survey date, the ballots issued (optional) and every ballot. What this schema cannot say: repeated ballot ids, marks for someone not among the participants, marks compared after NFKC, more ballots returned than issued, the quorum, and that either every ballot names its rater group or none does.",
   },
   result: {
     title: "五比五评 考评结果 / wubi-wuping score result",
-    description: "score() 与 wubi-wuping score --json 的结果（SPEC §8）：纯数据，每个分数为定点数字符串。 / The result of score() and `wubi-wuping score --json` (SPEC §8): plain data, every score a fixed-point string.",
+    description: "score() 与 wubi-wuping score --json 的结果（docs/formats.md）：纯数据，每个分数为定点数字符串。 / The result of score() and `wubi-wuping score --json` (docs/formats.md): plain data, every score a fixed-point string.",
   },
 };
 

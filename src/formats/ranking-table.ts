@@ -1,5 +1,5 @@
 /**
- * The ranking table of SPEC §10 as data: its headers and, per ranked body, its cells. One table
+ * The ranking table of docs/workbook.md as data: its headers and, per ranked body, its cells. One table
  * for every face that shows a ranking — `rank --format csv`, the `排名` sheet of the results
  * workbook, the offline page — so they can never disagree. Pure: no I/O, no spreadsheet library.
  */
@@ -24,7 +24,7 @@ export type RankingCell =
   | { readonly kind: "empty" };
 
 /**
- * The ranking table: the headers of SPEC §10, one row of cells per entry of the ranking (in
+ * The ranking table: the headers of docs/workbook.md, one row of cells per entry of the ranking (in
  * ranking order), the entries themselves, and the policy's decimals for number formats.
  * `tierColumn` says whether the 等次 column is there: only when the policy sets score tiers or
  * some body has a tier (a veto's 不称职); otherwise the headers and rows leave it out
@@ -116,7 +116,7 @@ function rowOf(entry: RankEntry, result: ScoreResult): RankingCell[] {
 
 /**
  * Ranks `results` (with `rank`: tiers and the policy's quota applied, by category when asked)
- * and lays the ranking out as the table of SPEC §10, the 等次 column only when the policy sets
+ * and lays the ranking out as the table of docs/workbook.md, the 等次 column only when the policy sets
  * score tiers or some body has a tier. Headers and labels are the office's Chinese
  * ones whatever `lang` (a published table reads the same everywhere); `lang` is for the messages
  * of an `InputError`.

@@ -1,5 +1,5 @@
 /**
- * The messages of the ballot codes (SPEC §13) that only a tally and `applyTally` report, apart from
+ * The messages of the ballot codes (docs/ballots.md) that only a tally and `applyTally` report, apart from
  * the library's table (`library.ts`) so that a page that only scores does not carry them. The two
  * codes an input can also raise (`groups-mismatch`, `unknown-group`) are there; a box's
  * `unknown-group` is worded here, naming the ballot.

@@ -72,7 +72,7 @@ const BALLOTS = group(
   true,
 );
 
-/** A survey's counts per rater group (SPEC §13.4): `服务对象代表评价“商户”类的“满意”票数`. */
+/** A survey's counts per rater group (docs/ballots.md): `服务对象代表评价“商户”类的“满意”票数`. */
 const GROUPS: FieldNode = {
   name: { zh: "各类评价人的票数", en: "the counts per rater group" },
   entry: {
@@ -82,7 +82,7 @@ const GROUPS: FieldNode = {
   },
 };
 
-/** A ballot of a box (SPEC §13.1): `第 3 张票`, its marks `第 3 张票对 cgjdk 的评价`. */
+/** A ballot of a box (docs/ballots.md): `第 3 张票`, its marks `第 3 张票对 cgjdk 的评价`. */
 const BALLOT: ListItem = {
   zh: (_owner, n) => `第 ${n} 张票`,
   en: (_owner, n) => `ballot ${n}`,
@@ -152,7 +152,7 @@ const LEVEL_FIELDS = (prefix: Readonly<Record<Lang, string>>): Readonly<Record<s
     ]),
   );
 
-/** The fields of a score input (SPEC §8) and of a policy file (SPEC §2); their top keys differ. */
+/** The fields of a score input (docs/formats.md) and of a policy file (docs/assumptions.md); their top keys differ. */
 const ROOT: FieldNode = group("输入", "the input", {
   year: leaf("考评年度", "the year"),
   participant: PARTICIPANT,
@@ -185,7 +185,7 @@ const ROOT: FieldNode = group("输入", "the input", {
       reason: leaf("原因", "reason"),
     },
   }),
-  // A ballot box (SPEC §13.1).
+  // A ballot box (docs/ballots.md).
   component: leaf("考评项目", "the component"),
   date: leaf("测评日期", "the survey date"),
   issued: leaf("发出票数", "the number of ballots issued"),

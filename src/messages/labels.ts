@@ -143,7 +143,7 @@ export const EXCLUSION_NAMES: Words<ExclusionReason> = {
 };
 
 /**
- * Why a document number was refused (SPEC §5), for `docnum` and `explain`.
+ * Why a document number was refused (docs/how-a-score-is-built.md), for `docnum` and `explain`.
  *
  * @example
  * ```ts
@@ -223,7 +223,7 @@ export const ASSUMPTION_NAMES: Words<AssumptionId> = {
 };
 
 /**
- * The Chinese names of the ballot rules (SPEC §13.2), as `explain` and the docs name them.
+ * The Chinese names of the ballot rules (docs/ballots.md), as `explain` and the docs name them.
  *
  * @example
  * ```ts

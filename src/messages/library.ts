@@ -1,5 +1,5 @@
 /**
- * The messages of the library's own issue codes (SPEC §8), in both languages, each naming the field
+ * The messages of the library's own issue codes (docs/formats.md), in both languages, each naming the field
  * at its path and the value it found.
  *
  * @internal
@@ -49,7 +49,7 @@ const countName = (field: unknown, lang: Lang): string => {
   return lang === "zh" ? `“${name}”票数` : `the ${name} count`;
 };
 
-/** The library's own codes (SPEC §8), in both languages. */
+/** The library's own codes (docs/formats.md), in both languages. */
 const LIBRARY: Readonly<Record<string, Readonly<Record<Lang, Library>>>> = {
   "missing-component": {
     zh: (p, { field: f }) => `缺少${f}的有效记录；请补齐数据，或用 ${String(p["option"] ?? "allowIncomplete")} 计为暂定结果`,
@@ -130,7 +130,7 @@ const LIBRARY: Readonly<Record<string, Readonly<Record<Lang, Library>>>> = {
 };
 
 /**
- * The message for one of the library's codes (SPEC §8) at `path`, or `undefined` for a code the
+ * The message for one of the library's codes (docs/formats.md) at `path`, or `undefined` for a code the
  * library does not define.
  *
  * @example

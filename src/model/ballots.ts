@@ -1,5 +1,5 @@
 /**
- * The ballot box of SPEC §13.1: one survey of one component, each ballot with its id, optional
+ * The ballot box of docs/ballots.md: one survey of one component, each ballot with its id, optional
  * rater group, rater token and time taken, and its marks (participant id → mark). Declared once
  * (`declare.ts`): the zod schema reports every problem with its path, the fast reader accepts a
  * valid box or ballot without building issues. A mark reads as one of {@link READINGS}.
@@ -10,7 +10,7 @@ import { INPUT_YEARS } from "./input.js";
 import { SURVEY_COMPONENTS } from "./policy.js";
 import { DateValue, IdValue, IntValue, enumValue, intValue } from "./values.js";
 
-/** What one mark says about one participant on one ballot, once read (SPEC §13.1–13.2). */
+/** What one mark says about one participant on one ballot, once read (docs/ballots.md–13.2). */
 export const READINGS = ["satisfied", "basically-satisfied", "dissatisfied", "unknown", "blank", "multiple"] as const;
 /** A mark, read: one of the four answers, `blank` (nothing ticked) or `multiple` (an invalid mark). */
 export type Reading = (typeof READINGS)[number];
@@ -41,7 +41,7 @@ function readOne(raw: unknown): Reading | undefined {
 }
 
 /**
- * A mark read (SPEC §13.1): a word, `null` or `""` (blank), or a list of such (what was ticked
+ * A mark read (docs/ballots.md): a word, `null` or `""` (blank), or a list of such (what was ticked
  * when more than one box was). Blanks in a list are ignored; a list of one distinct answer is
  * that answer, of none blank, of more than one `multiple`. `undefined` for anything else.
  *
@@ -79,7 +79,7 @@ function markValue() {
   return value(z.pipe(schema, z.transform((raw: unknown) => readMark(raw) as Reading)), (raw) => readMark(raw) ?? NO, { kind: "mark" });
 }
 
-/** A rater group's name, a rater token: 1..100 characters (SPEC §13.1). */
+/** A rater group's name, a rater token: 1..100 characters (docs/ballots.md). */
 const NameValue = IdValue;
 
 /** One ballot (票): its id, its rater group, rater token and time, and its marks. */
@@ -102,10 +102,10 @@ function headerFields() {
   };
 }
 
-/** The box without its ballots: the first line of an NDJSON box (SPEC §13.5). */
+/** The box without its ballots: the first line of an NDJSON box (docs/ballots.md). */
 export const BoxHeaderValue = /* @__PURE__ */ (() => object(headerFields()))();
 
-/** A whole ballot box (SPEC §13.1): the header's fields and the ballots, ids unique. */
+/** A whole ballot box (docs/ballots.md): the header's fields and the ballots, ids unique. */
 export const BoxValue = /* @__PURE__ */ (() => object({ ...headerFields(), ballots: list(BallotValue, { uniqueId: true }) }))();
 
 /** The schema of a ballot box (the JSON Schema `box` is written from its declaration). */

@@ -3,7 +3,7 @@
  * the one list every other part (input schema, fast reader, engine, results, JSON Schema) reads.
  */
 
-/** How a component turns its records into a value (SPEC §4). */
+/** How a component turns its records into a value (docs/how-a-score-is-built.md). */
 export type ComponentMethod = "rounds" | "complaints" | "survey" | "scores";
 
 /** Which half of the score a component belongs to: 日常考评 or 综合评价. */

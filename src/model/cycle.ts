@@ -1,6 +1,6 @@
 /**
  * The three-year cycle (`二`: 按照三年一个周期,进行全覆盖考评), its coverage report and its plan
- * (SPEC §7). Object keys appear in the order the schemas list them.
+ * (docs/cycle.md). Object keys appear in the order the schemas list them.
  */
 import * as z from "zod/mini";
 import type { core } from "zod/mini";

@@ -46,7 +46,7 @@ export interface Value<S extends Schema = Schema> {
 }
 
 /**
- * A value rule as data. `text` is a string of `min..max` characters; `num` a `Num` (SPEC §4) read as
+ * A value rule as data. `text` is a string of `min..max` characters; `num` a `Num` (docs/how-a-score-is-built.md) read as
  * micro units, with `max` (inclusive, in units) when it has one; `amount` a positive `Num` with at
  * most `decimals` decimals; `int` an integer JSON number in `min..max`.
  */
@@ -103,7 +103,7 @@ export interface Problem {
 
 /**
  * A rule across the fields of one object. It runs whenever the fields it `reads` are valid, even
- * when other fields of the object are not (SPEC §8: every problem at once), and sees those fields
+ * when other fields of the object are not (docs/formats.md: every problem at once), and sees those fields
  * as domain values.
  *
  * @example

@@ -1,5 +1,5 @@
 /**
- * The input of one participant-year (SPEC §8), declared once per object (`declare.ts`): each
+ * The input of one participant-year (docs/formats.md), declared once per object (`declare.ts`): each
  * object's keys, which are optional, their value rules and the rules across its fields. The zod
  * schema (the authority, which reports every problem with its path) and the fast reader (which
  * accepts a valid input without building issues) are both derived from these declarations.
@@ -34,7 +34,7 @@ export const GROUNDS = ["case-filed", "disciplinary-sanction", "media-exposure",
 /** A veto ground. */
 export type Ground = (typeof GROUNDS)[number];
 /**
- * Who a commendation was awarded to (SPEC §5).
+ * Who a commendation was awarded to (docs/how-a-score-is-built.md).
  *
  * @example
  * ```ts
@@ -43,7 +43,7 @@ export type Ground = (typeof GROUNDS)[number];
  */
 export const RECIPIENTS = ["participant", "section", "unit"] as const;
 /**
- * Whom a veto's finding concerns (SPEC §6).
+ * Whom a veto's finding concerns (docs/how-a-score-is-built.md).
  *
  * @example
  * ```ts
@@ -58,7 +58,7 @@ export interface InputLimits {
   readonly decimals: number;
   /** The most a unit commendation may award, in micro units, per level. */
   readonly unitCeilingMicro: Readonly<Record<Level, number>>;
-  /** The rater groups the policy weighs, per survey component (SPEC §13.4); none: pooled. */
+  /** The rater groups the policy weighs, per survey component (docs/ballots.md); none: pooled. */
   readonly groupWeights?: Readonly<Partial<Record<ComponentId, Readonly<Record<string, unknown>>>>> | null | undefined;
 }
 
@@ -94,7 +94,7 @@ const BallotsValue = object({ satisfied: IntValue, basicallySatisfied: IntValue,
 const COUNT_FIELDS = ["satisfied", "basicallySatisfied", "dissatisfied", "unknown"] as const;
 
 /**
- * A survey (SPEC §4, §13.4): its counts, its date, and optionally the counts per rater group, which
+ * A survey (docs/how-a-score-is-built.md, docs/ballots.md): its counts, its date, and optionally the counts per rater group, which
  * must add up to the counts field by field (`groups-mismatch`); under a policy that weighs the
  * component's groups, every group must be one it names (`unknown-group`).
  */
@@ -273,9 +273,9 @@ export type Complaint = NonNullable<ScoreInput["components"]["complaints"]>["com
 export type Survey = NonNullable<ScoreInput["components"]["serviceRecipients"]>;
 /** One city leader's score. */
 export type LeaderScoreRecord = NonNullable<ScoreInput["components"]["cityLeaders"]>["scores"][number];
-/** One commendation (SPEC §5). */
+/** One commendation (docs/how-a-score-is-built.md). */
 export type Commendation = NonNullable<ScoreInput["commendations"]>[number];
-/** One veto (SPEC §6). */
+/** One veto (docs/how-a-score-is-built.md). */
 export type Veto = NonNullable<ScoreInput["vetoes"]>[number];
 /** The components of an input. */
 export type ComponentsInput = ScoreInput["components"];

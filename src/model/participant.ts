@@ -1,4 +1,4 @@
-/** Participants (SPEC §3): the body whose head is evaluated, and its category. */
+/** Participants (docs/formats.md): the body whose head is evaluated, and its category. */
 import type * as z from "zod/mini";
 import { object, optional } from "./declare.js";
 import { enumValue, IdValue, RequiredTextValue, TextValue } from "./values.js";

@@ -1,5 +1,5 @@
 /**
- * Policies (SPEC §2): every parameter of the rules as data, each with its provenance.
+ * Policies (docs/assumptions.md): every parameter of the rules as data, each with its provenance.
  */
 import * as z from "zod/mini";
 import type { ComponentId } from "./components.js";
@@ -30,7 +30,7 @@ export const TIER_LABELS: Readonly<Record<Tier, string>> = {
   incompetent: "不称职",
 };
 
-/** The assumptions of SPEC §2, in the order a result lists them. */
+/** The assumptions of docs/assumptions.md, in the order a result lists them. */
 export const ASSUMPTIONS = [
   "round-aggregation",
   "survey-weights",
@@ -51,18 +51,18 @@ export const ASSUMPTIONS = [
 /** An assumption id: a default the source does not fix. */
 export type AssumptionId = (typeof ASSUMPTIONS)[number];
 
-/** How the rounds of an inspection component combine (SPEC §2, §4): the preset's mean, or pooled. */
+/** How the rounds of an inspection component combine (docs/assumptions.md, docs/how-a-score-is-built.md): the preset's mean, or pooled. */
 export const ROUND_AGGREGATIONS = ["mean-of-fractions", "pooled"] as const;
 /** A way of combining rounds: `mean-of-fractions` (mean of score/outOf) or `pooled` (Σ score ÷ Σ outOf). */
 export type RoundAggregation = (typeof ROUND_AGGREGATIONS)[number];
 
-/** How `rank` turns quota × entries into a count of 优秀 (SPEC §2, §7): 去尾, 四舍五入, 进一法. */
+/** How `rank` turns quota × entries into a count of 优秀 (docs/assumptions.md, docs/ranking.md): 去尾, 四舍五入, 进一法. */
 export const QUOTA_ROUNDINGS = ["floor", "half-up", "ceil"] as const;
 /** A quota rounding: `floor`, `half-up` or `ceil`. */
 export type QuotaRounding = (typeof QUOTA_ROUNDINGS)[number];
 
 /**
- * What `repeatedRater` does with ballots that share a rater token (SPEC §13.2): `count` every one,
+ * What `repeatedRater` does with ballots that share a rater token (docs/ballots.md): `count` every one,
  * or count only the `first` in ballot order.
  *
  * @example
@@ -75,7 +75,7 @@ export const REPEATED_RATER_RULES = ["count", "first"] as const;
 export type RepeatedRaterRule = (typeof REPEATED_RATER_RULES)[number];
 
 /**
- * The components whose ballots a box may hold, and the keys of `groupWeights` (SPEC §13).
+ * The components whose ballots a box may hold, and the keys of `groupWeights` (docs/ballots.md).
  *
  * @example
  * ```ts
@@ -86,7 +86,7 @@ export const SURVEY_COMPONENTS = ["serviceRecipients", "deputies", "countyCounte
 /** A survey component's id. */
 export type SurveyComponentId = (typeof SURVEY_COMPONENTS)[number];
 
-/** Rater group weights per survey component, each a canonical decimal text (SPEC §13.4). */
+/** Rater group weights per survey component, each a canonical decimal text (docs/ballots.md). */
 export type GroupWeights = Readonly<Partial<Record<SurveyComponentId, Readonly<Record<string, string>>>>>;
 
 /** Where a parameter's value comes from. */
@@ -134,13 +134,13 @@ export interface PolicyParameters {
   readonly vetoPeriod: Parameter<"Y-01-01..end of February Y+1">;
   readonly cycleYears: Parameter<number>;
   readonly cycleStart: Parameter<number>;
-  /** The share of issued ballots that must come back (SPEC §13.2), or `null` for none. */
+  /** The share of issued ballots that must come back (docs/ballots.md), or `null` for none. */
   readonly ballotQuorum: Parameter<string | null>;
-  /** What ballots sharing a rater token count (SPEC §13.2). */
+  /** What ballots sharing a rater token count (docs/ballots.md). */
   readonly repeatedRater: Parameter<RepeatedRaterRule>;
   /** The fewest seconds a ballot may take before it is reported too fast, or `null`. */
   readonly minSeconds: Parameter<number | null>;
-  /** Rater group weights per survey component, or `null`: the groups pooled (SPEC §13.4). */
+  /** Rater group weights per survey component, or `null`: the groups pooled (docs/ballots.md). */
   readonly groupWeights: Parameter<GroupWeights | null>;
 }
 
@@ -170,7 +170,7 @@ export function groupWeightsSchema() {
 }
 
 /**
- * The overrides `definePolicy` and the CLI's `--policy FILE` accept (SPEC §2, §13.2). Built in a
+ * The overrides `definePolicy` and the CLI's `--policy FILE` accept (docs/assumptions.md, docs/ballots.md). Built in a
  * call marked pure: a page that only scores does not carry it.
  */
 export const PolicyOverridesSchema = /* @__PURE__ */ (() => z.strictObject({

@@ -1,4 +1,4 @@
-/** A ranking entry (SPEC §7): one result's place in its group. Keys appear in the order listed. */
+/** A ranking entry (docs/ranking.md): one result's place in its group. Keys appear in the order listed. */
 import * as z from "zod/mini";
 import { CATEGORIES, ParticipantSchema } from "./participant.js";
 import { TIERS } from "./policy.js";

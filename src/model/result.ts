@@ -1,5 +1,5 @@
 /**
- * The result of scoring one participant-year (SPEC §8): plain data, fixed-point strings, no prose.
+ * The result of scoring one participant-year (docs/formats.md): plain data, fixed-point strings, no prose.
  * Object keys appear in the order the schemas list them.
  */
 import * as z from "zod/mini";
@@ -48,7 +48,7 @@ const WeightedBallotsStep = /* @__PURE__ */ (() => z.object({
   weights: z.object({ satisfied: Decimal, basicallySatisfied: Decimal, dissatisfied: Decimal }),
   value: Decimal,
 }))();
-/** survey under `groupWeights` (SPEC §13.4): each group's weight and fraction, and the value. */
+/** survey under `groupWeights` (docs/ballots.md): each group's weight and fraction, and the value. */
 const GroupWeightedStep = /* @__PURE__ */ (() => z.object({
   op: z.literal("group-weighted"),
   groups: z.array(z.object({ group: z.string(), weight: Decimal, fraction: Decimal })).check(capIssues()),
@@ -92,13 +92,13 @@ export const ComponentResultSchema = /* @__PURE__ */ (() => z.object({
 /** One scored component. */
 export type ComponentResult = z.output<typeof ComponentResultSchema>;
 
-/** Why a commendation did not count (SPEC §5). */
+/** Why a commendation did not count (docs/how-a-score-is-built.md). */
 export const EXCLUSION_REASONS = ["not-approved", "invalid-document-number", "wrong-year", "superseded"] as const;
 /** Why a commendation did not count. */
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 /**
- * Why a document number may be refused (SPEC §5).
+ * Why a document number may be refused (docs/how-a-score-is-built.md).
  *
  * @example
  * ```ts
@@ -168,11 +168,11 @@ const NonstandardDocumentNumber = /* @__PURE__ */ (() => z.object({
 }))();
 const BonusCapped = /* @__PURE__ */ (() => z.object({ code: z.literal("bonus-capped"), uncapped: Decimal, cap: Decimal }))();
 const PendingVeto = /* @__PURE__ */ (() => z.object({ code: z.literal("pending-veto"), id: z.string() }))();
-/** A rater group the policy weighs had no vote: left out, the other weights renormalised (SPEC §13.4). */
+/** A rater group the policy weighs had no vote: left out, the other weights renormalised (docs/ballots.md). */
 const GroupMissing = /* @__PURE__ */ (() => z.object({ code: z.literal("group-missing"), component: ComponentIdSchema, group: z.string() }))();
 const VetoOutsidePeriod = /* @__PURE__ */ (() => z.object({ code: z.literal("veto-outside-period"), id: z.string(), date: z.string() }))();
 
-/** A fact about the computation a reader should know (SPEC §8). */
+/** A fact about the computation a reader should know (docs/formats.md). */
 export const FindingSchema = /* @__PURE__ */ (() => z.discriminatedUnion("code", [
   OutsideWindow,
   TooFewRounds,

@@ -1,5 +1,5 @@
 /**
- * Rosters and evaluations (SPEC §3, §7): who must be evaluated in a cycle, and who was, when.
+ * Rosters and evaluations (docs/formats.md, docs/cycle.md): who must be evaluated in a cycle, and who was, when.
  * Every object is strict: an unknown key is an input error.
  */
 import * as z from "zod/mini";
@@ -10,7 +10,7 @@ import { capIssues } from "./issue-cap.js";
 import { Id } from "./values.js";
 
 /**
- * A year as inputs name it: an integer 2000..2098 (SPEC §4).
+ * A year as inputs name it: an integer 2000..2098 (docs/how-a-score-is-built.md).
  *
  * @example
  * ```ts
@@ -21,7 +21,7 @@ import { Id } from "./values.js";
 export const YearSchema = z.int().check(z.minimum(INPUT_YEARS.min), z.maximum(INPUT_YEARS.max));
 
 /**
- * A roster entry: a participant (SPEC §3) with an optional `since`, the first year it is eligible.
+ * A roster entry: a participant (docs/formats.md) with an optional `since`, the first year it is eligible.
  * Strict: an unknown key is an error.
  *
  * @example

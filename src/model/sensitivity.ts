@@ -1,5 +1,5 @@
 /**
- * What-if and sensitivity (SPEC §11): the parameters a sensitivity analysis varies, their default
+ * What-if and sensitivity (docs/sensitivity.md): the parameters a sensitivity analysis varies, their default
  * ranges, the options' schema, and the shapes of what `compare` and `sensitivity` return.
  */
 import * as z from "zod/mini";
@@ -11,7 +11,7 @@ import { RANK_GROUPINGS } from "./rank.js";
 // Each schema is built in a function call marked pure: a `.check(…)` at the top level would keep the
 // schema, and all it uses, in every bundle of the main entry, also one that never calls `sensitivity`.
 
-/** The parameters `sensitivity` varies, in the order of SPEC §11's table. */
+/** The parameters `sensitivity` varies, in the order of docs/sensitivity.md's table. */
 export const SENSITIVITY_PARAMETERS = [
   "surveyWeights.basicallySatisfied",
   "surveyWeights.dissatisfied",
@@ -24,7 +24,7 @@ export const SENSITIVITY_PARAMETERS = [
 export type SensitivityParameter = (typeof SENSITIVITY_PARAMETERS)[number];
 
 /**
- * The default ranges of SPEC §11: `[low, high]` for a continuous parameter, the values for a
+ * The default ranges of docs/sensitivity.md: `[low, high]` for a continuous parameter, the values for a
  * discrete one. (`quotaRounding` is varied by default only under a policy with a quota;
  * `groupWeights` only when `ranges` names it.)
  *
@@ -53,7 +53,7 @@ export const RangesSchema = /* @__PURE__ */ (() => {
     complaintDeduction: z.optional(Pair),
     roundAggregation: z.optional(z.array(z.enum(ROUND_AGGREGATIONS)).check(z.minLength(1))),
     quotaRounding: z.optional(z.array(z.enum(QUOTA_ROUNDINGS)).check(z.minLength(1))),
-    // SPEC §13.4: the group weights to try, `null` being pooled; varied only when named.
+    // docs/ballots.md: the group weights to try, `null` being pooled; varied only when named.
     groupWeights: z.optional(z.array(z.nullable(groupWeightsSchema())).check(z.minLength(1))),
   });
 })();
@@ -81,7 +81,7 @@ const StandingSchema = z.object({ total: Decimal, rank: z.nullable(z.int()), tie
 /** What changed for a body between the base and the candidate. */
 export const CHANGES = ["total", "rank", "tier"] as const;
 
-/** The result of `compare` (SPEC §11). */
+/** The result of `compare` (docs/sensitivity.md). */
 export const CompareResultSchema = /* @__PURE__ */ (() =>
   z.object({
     participants: z.array(
@@ -94,7 +94,7 @@ export type CompareResult = z.output<typeof CompareResultSchema>;
 
 const ParameterName = z.enum(SENSITIVITY_PARAMETERS);
 
-/** The result of `sensitivity` (SPEC §11). */
+/** The result of `sensitivity` (docs/sensitivity.md). */
 export const SensitivityResultSchema = /* @__PURE__ */ (() =>
   z.object({
   parameters: z.array(

@@ -1,5 +1,5 @@
 /**
- * The shape of a tally (SPEC §13.3): per participant the §4 survey input the ballots make, and the
+ * The shape of a tally (docs/ballots.md): per participant the survey input the ballots make, and the
  * ballots that did not count and why; per box the numbers returned and counted, the repeated
  * raters, the ballots too fast, and the assumptions the tally rests on. Plain data.
  */
@@ -9,7 +9,7 @@ import { ASSUMPTIONS, SURVEY_COMPONENTS } from "./policy.js";
 const count = () => z.int().check(z.minimum(0));
 const ids = () => z.array(z.string());
 
-/** Counts of the four answers (SPEC §4 `ballots`), `unknown` always present. */
+/** Counts of the four answers (docs/how-a-score-is-built.md `ballots`), `unknown` always present. */
 export const CountsSchema = /* @__PURE__ */ (() => z.object({ satisfied: count(), basicallySatisfied: count(), dissatisfied: count(), unknown: count() }))();
 /** Counts of the four answers. */
 export type Counts = z.output<typeof CountsSchema>;
@@ -28,7 +28,7 @@ export const ParticipantTallySchema = /* @__PURE__ */ (() =>
 /** One participant's tally. */
 export type ParticipantTally = z.output<typeof ParticipantTallySchema>;
 
-/** The tally of one box (SPEC §13.3). */
+/** The tally of one box (docs/ballots.md). */
 export const TallyResultSchema = /* @__PURE__ */ (() =>
   z.object({
   box: z.object({

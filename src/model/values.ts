@@ -1,5 +1,5 @@
 /**
- * The value rules of SPEC §4: `Num`, `Int`, `Date`, ids and bounded strings, each declared once as
+ * The value rules of docs/how-a-score-is-built.md: `Num`, `Int`, `Date`, ids and bounded strings, each declared once as
  * a {@link Value} (a zod schema and a fast reader of the same rule, `declare.ts`). A `Num` reads
  * as its exact integer number of micro units (10^-6), so nothing downstream parses its text again.
  */

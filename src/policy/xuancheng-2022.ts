@@ -21,7 +21,7 @@ function deepFreeze<T>(value: T): T {
 const maxima = Object.fromEntries(COMPONENTS.map((c) => [c.id, c.max])) as Record<ComponentId, number>;
 
 /**
- * The built-in policy: the rules of the source document with SPEC §2's assumed defaults.
+ * The built-in policy: the rules of the source document with docs/assumptions.md's assumed defaults.
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 /**
- * The sensitivity view (SPEC §11): how far the assumed parameters move each body's rank — the
+ * The sensitivity view (docs/sensitivity.md): how far the assumed parameters move each body's rank — the
  * library's chart (rank ranges and a bar per parameter) and a table of the same figures.
  */
 import { InputError, type Lang, type Policy, type RankGrouping } from "wubi-wuping";

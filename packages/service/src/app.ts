@@ -1,5 +1,5 @@
 /**
- * The routes of SPEC §12 on hono. Every answer that has a CLI counterpart is produced by the same
+ * The routes of docs/service.md on hono. Every answer that has a CLI counterpart is produced by the same
  * function the CLI command calls, so its bytes are the bytes the CLI prints (with the final line
  * break `io.out` adds).
  */
@@ -26,7 +26,7 @@ import { VerifyRequestSchema } from "./schemas.js";
 import { BATCH_LINES_IN_PLACE, SERVICE_BATCH_WORDING, issuesText, tooManyItems, under, unknownPolicy, type Job, type BatchJob } from "./work.js";
 
 /**
- * The limits a running service holds requests to (SPEC §12).
+ * The limits a running service holds requests to (docs/service.md).
  *
  * @example
  * ```ts

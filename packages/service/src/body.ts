@@ -1,5 +1,5 @@
 /**
- * Reading request bodies within the limits of SPEC §12: a JSON body whole, up to
+ * Reading request bodies within the limits of docs/service.md: a JSON body whole, up to
  * `--max-body-bytes` and within `--body-timeout-ms` of the request's start; an NDJSON body line by
  * line, each line within `--body-timeout-ms` of the one before. Failures are {@link HttpProblem}s,
  * answered as `{ "error": { "code", "message" } }`.

@@ -349,7 +349,7 @@ function paths(limits: ServiceLimits, bearer: boolean): Json {
     "/v1/compare": post({
       id: "compare",
       summary: ["对比两个政策下的总分、名次和等次", "Compare totals, ranks and tiers under two policies"],
-      description: ["与 wubi-wuping compare --format json 的输出字节相同（SPEC §11）。", "The same bytes as wubi-wuping compare --format json prints (SPEC §11)."],
+      description: ["与 wubi-wuping compare --format json 的输出字节相同（docs/sensitivity.md）。", "The same bytes as wubi-wuping compare --format json prints (docs/sensitivity.md)."],
       params: ["lang"],
       body: { types: [JSON_TYPE], schema: ref("CompareRequest"), zh: "输入和两个政策", en: "The inputs and the two policies" },
       ok: { type: JSON_TYPE, schema: ref("CompareResult"), zh: "对比结果", en: "The comparison" },
@@ -358,7 +358,7 @@ function paths(limits: ServiceLimits, bearer: boolean): Json {
     "/v1/sensitivity": post({
       id: "sensitivity",
       summary: ["假定参数对总分、名次和等次的影响", "How far the assumed parameters move totals, ranks and tiers"],
-      description: ["与 wubi-wuping sensitivity --format json 的输出字节相同（SPEC §11）。", "The same bytes as wubi-wuping sensitivity --format json prints (SPEC §11)."],
+      description: ["与 wubi-wuping sensitivity --format json 的输出字节相同（docs/sensitivity.md）。", "The same bytes as wubi-wuping sensitivity --format json prints (docs/sensitivity.md)."],
       params: ["lang"],
       body: { types: [JSON_TYPE], schema: ref("SensitivityRequest"), zh: "输入、政策和取值范围", en: "The inputs, the policy and the ranges" },
       ok: { type: JSON_TYPE, schema: ref("SensitivityResult"), zh: "灵敏度分析结果", en: "The sensitivity analysis" },

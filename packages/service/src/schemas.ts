@@ -154,7 +154,7 @@ export const DifferenceSchema = z.object({
 export const VerifyResponseSchema = z.object({ ok: z.boolean(), differences: z.array(DifferenceSchema) });
 
 /**
- * Where a parameter's value comes from (SPEC §2).
+ * Where a parameter's value comes from (docs/assumptions.md).
  *
  * @example
  * ```ts
@@ -215,7 +215,7 @@ export const BatchErrorLineSchema = z.object({ line: z.int().check(z.minimum(1))
 export const PolicyRefSchema = z.union([z.string(), PolicyOverridesSchema]);
 
 /**
- * The body of `POST /v1/compare` (SPEC §11): the inputs, the base (default the preset) and the
+ * The body of `POST /v1/compare` (docs/sensitivity.md): the inputs, the base (default the preset) and the
  * candidate policy, and the grouping.
  *
  * @example
@@ -231,7 +231,7 @@ export const CompareRequestSchema = z.strictObject({
 });
 
 /**
- * The body of `POST /v1/sensitivity` (SPEC §11): the inputs, the policy (default the preset), the
+ * The body of `POST /v1/sensitivity` (docs/sensitivity.md): the inputs, the policy (default the preset), the
  * ranges, samples, seed and grouping.
  *
  * @example

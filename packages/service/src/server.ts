@@ -1,5 +1,5 @@
 /**
- * The service's HTTP server: the hono app behind a Node `http.Server`, with what SPEC §12 asks of
+ * The service's HTTP server: the hono app behind a Node `http.Server`, with what docs/service.md asks of
  * its operation around every request — an `x-request-id`, one JSON access-log line, the bound on
  * requests in flight (in all and per connection, 503 with `retry-after` past it) — and a drain
  * that finishes the requests in flight before the server closes.
@@ -52,7 +52,7 @@ export interface ServiceOptions extends ServiceLimits {
 }
 
 /**
- * The defaults of `wubi-wuping serve` (SPEC §12).
+ * The defaults of `wubi-wuping serve` (docs/service.md).
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 /**
- * `readBallots`: a ballot workbook (SPEC §13.5) to the ballot boxes of SPEC §13.1, one box per
+ * `readBallots`: a ballot workbook (docs/ballots.md) to the ballot boxes of docs/ballots.md, one box per
  * survey component, with every problem at once, each at its cell and quoting the cell's text.
  * Two layouts: the native sheet `测评票` (one row per ballot, one column per participant) and a
  * survey platform's export (序号, 提交答卷时间, 所用时间, 来源, 来源详情, 来自IP, then one column
@@ -30,7 +30,7 @@ import {
 } from "./messages.js";
 
 /**
- * A survey component a ballot box is of (SPEC §13.1).
+ * A survey component a ballot box is of (docs/ballots.md).
  *
  * @example
  * ```ts
@@ -51,7 +51,7 @@ export type SurveyComponentId = "serviceRecipients" | "deputies" | "countyCounte
 export type BallotMark = "satisfied" | "basically-satisfied" | "dissatisfied" | "unknown";
 
 /**
- * One ballot (SPEC §13.1): its 票号, optional rater group, rater token and seconds, and its marks
+ * One ballot (docs/ballots.md): its 票号, optional rater group, rater token and seconds, and its marks
  * by participant id: one mark, or the list of what was ticked when more than one box was. A
  * participant with nothing ticked has no key (blank).
  *
@@ -69,7 +69,7 @@ export interface BallotJson {
 }
 
 /**
- * A ballot box (SPEC §13.1): one survey of one component, as plain JSON.
+ * A ballot box (docs/ballots.md): one survey of one component, as plain JSON.
  *
  * @example
  * ```ts
@@ -457,7 +457,7 @@ async function readRows(
     for (const { n, raw } of cells) {
       const column = columns.get(n);
       if (column === undefined && !named.has(n) && !unnamed.has(n)) {
-        // Content under no header: a column must never be dropped silently (SPEC §10).
+        // Content under no header: a column must never be dropped silently (docs/workbook.md).
         unnamed.add(n);
         out.push(issueAt({ sheet, row: 1, column: columnLetter(n), header: "" }, "unknown-column", DETAILS.headerEmpty[lang], lang));
       }
@@ -560,7 +560,7 @@ async function readRows(
   return rows;
 }
 
-/** The ballot with its keys in the order of SPEC §13.1. */
+/** The ballot with its keys in the order of docs/ballots.md. */
 function ordered(ballot: BallotJson, order: readonly string[]): BallotJson {
   const marks: Record<string, BallotMark | BallotMark[]> = {};
   for (const id of order) {
@@ -582,7 +582,7 @@ function yearOf(given: number | undefined, date: string): number | undefined {
 }
 
 /**
- * Reads a ballot workbook (SPEC §13.5) into ballot boxes (SPEC §13.1), one per survey component
+ * Reads a ballot workbook (docs/ballots.md) into ballot boxes (docs/ballots.md), one per survey component
  * in order of first appearance. The native layout is the sheet `测评票` (票号, 考评项目, 测评日期,
  * 评价人类别, 评价人标识, 用时（秒）, then one column per participant headed by its id or name);
  * otherwise the first sheet whose row 1 starts with 序号 and holds 提交答卷时间 is read as a

@@ -1,5 +1,5 @@
 /**
- * Cells as SPEC §10 reads them: what a stored cell holds (text, a number, a yes/no, a date shown
+ * Cells as docs/workbook.md reads them: what a stored cell holds (text, a number, a yes/no, a date shown
  * as a calendar day, an error, a formula without a stored value), then the value a column of a
  * given kind takes from it, or why it cannot.
  */

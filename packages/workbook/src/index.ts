@@ -1,6 +1,6 @@
 /**
  * `@wubi-wuping/workbook`: the office workbook (docs/workbook.md). A clerk fills the template, `readWorkbook`
- * turns it into the inputs of SPEC §8, and `writeResults` gives back the ranking to print and post.
+ * turns it into the inputs of docs/formats.md, and `writeResults` gives back the ranking to print and post.
  * It runs in Node and in a browser; the main entry does not import it.
  * @packageDocumentation
  */

@@ -1,5 +1,5 @@
 /**
- * The layout of the office workbook (SPEC §10), declared once: every sheet, its columns, what
+ * The layout of the office workbook (docs/workbook.md), declared once: every sheet, its columns, what
  * kind of value each column holds, which are required, the labels an enumerated column takes,
  * and what the `说明` sheet says about each. The reader, the template and the docs all read it.
  */
@@ -312,7 +312,7 @@ export function shownLabels(values: Enumeration): string[] {
 }
 
 /**
- * The ballot sheet of the native layout (SPEC §13.5): one row per ballot. The records reader
+ * The ballot sheet of the native layout (docs/ballots.md): one row per ballot. The records reader
  * (`readWorkbook`) leaves it to `readBallots`.
  *
  * @example
@@ -333,7 +333,7 @@ export const BALLOT_SHEET = "测评票";
 export const SURVEY_COMPONENT_VALUES: Enumeration = SURVEY_VALUES;
 
 /**
- * The marks a ballot's cell takes (SPEC §13.1): the Chinese label or the mark's id.
+ * The marks a ballot's cell takes (docs/ballots.md): the Chinese label or the mark's id.
  *
  * @example
  * ```ts
@@ -348,7 +348,7 @@ export const MARK_VALUES: Enumeration = enumeration([
 ]);
 
 /**
- * The fixed columns of the sheet `测评票` (SPEC §13.5), before one column per participant.
+ * The fixed columns of the sheet `测评票` (docs/ballots.md), before one column per participant.
  *
  * @example
  * ```ts

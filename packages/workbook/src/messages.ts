@@ -5,7 +5,7 @@
 import type { Lang } from "wubi-wuping";
 
 /**
- * The codes of a workbook problem (SPEC §10), besides the §8 codes of an assembled input.
+ * The codes of a workbook problem (docs/workbook.md), besides the input codes of an assembled input (docs/formats.md).
  *
  * @example
  * ```ts
@@ -323,7 +323,7 @@ export function withText(text: string | undefined, detail: string, lang: Lang): 
 }
 
 /**
- * The texts of the ballot workbooks' own problems (SPEC §13.5).
+ * The texts of the ballot workbooks' own problems (docs/ballots.md).
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 /**
- * `readWorkbook`: an office workbook (SPEC §10) to the inputs of SPEC §8, one per row of
+ * `readWorkbook`: an office workbook (docs/workbook.md) to the inputs of docs/formats.md, one per row of
  * `参评对象`, with every problem at once, each at the cell it came from.
  */
 import type ExcelJS from "exceljs";
@@ -22,7 +22,7 @@ import {
 
 /**
  * Options of {@link readWorkbook}: `policy` and `allowIncomplete` as `score` takes them, for the
- * §8 validation of each assembled input; `lang` for the messages.
+ * input validation of each assembled input; `lang` for the messages.
  *
  * @example
  * ```ts
@@ -106,7 +106,7 @@ function headerText(value: unknown): string {
 
 /**
  * Reads one record sheet: its header row, then every non-empty row, each cell for its column.
- * `broken` when a required column is missing: its records cannot be whole, so the §8 problems
+ * `broken` when a required column is missing: its records cannot be whole, so the input problems
  * they would raise are left unsaid.
  */
 function readSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, lang: Lang, out: Out): { rows: Row[]; broken: boolean } {
@@ -181,7 +181,7 @@ function readSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, lang: Lang, out: Out)
   return { rows, broken };
 }
 
-/** Where each path of an assembled input came from, for mapping §8 problems back to cells. */
+/** Where each path of an assembled input came from, for mapping input problems back to cells. */
 class Origins {
   private readonly places = new Map<string, Place>();
   constructor(readonly body: Place) {}
@@ -204,7 +204,7 @@ class Origins {
   }
 }
 
-/** Copies the fields of a row that read well, in `keys` order (the §8 key order). */
+/** Copies the fields of a row that read well, in `keys` order (the input's key order). */
 function pick(row: Row, keys: readonly string[], rename: Readonly<Record<string, string>> = {}): Record<string, Value> {
   const record: Record<string, Value> = {};
   for (const key of keys) {
@@ -231,8 +231,8 @@ interface Body {
 const componentLabel = (id: string): string => COMPONENTS.find((c) => c.id === id)?.label ?? id;
 
 /**
- * Reads an office workbook (SPEC §10) into the inputs of SPEC §8, one per row of `参评对象` in
- * row order, each checked by the §8 validation under `policy`. Every problem is reported at once,
+ * Reads an office workbook (docs/workbook.md) into the inputs of docs/formats.md, one per row of `参评对象` in
+ * row order, each checked by the input validation under `policy`. Every problem is reported at once,
  * each at its sheet, row and column, with a message naming the cell (`督查暗访!D7（得分）：…`).
  * Never throws on any bytes: a file that is not a workbook, is encrypted, truncated, or unpacks
  * to more than 200 MiB is one problem. A failure also gives `summaries`: one line per body whose
@@ -262,7 +262,7 @@ function readSheets(workbook: ExcelJS.Workbook, options: ReadWorkbookOptions, la
   const broken = new Set<string>();
   for (const ws of workbook.worksheets) {
     const name = ws.name;
-    // The ballots of 测评票 are read by readBallots (SPEC §13.5), not as records.
+    // The ballots of 测评票 are read by readBallots (docs/ballots.md), not as records.
     if (name === NOTES_SHEET || name.startsWith(IGNORED_PREFIX) || name === BALLOT_SHEET) continue;
     const spec = sheetSpec(name);
     if (spec === undefined) {
@@ -408,7 +408,7 @@ const SHEET_OF: Readonly<Record<ComponentId, SheetName>> = {
 };
 
 /**
- * Runs the §8 validation on each assembled input and reports its problems at the cells they came
+ * Runs the input validation on each assembled input and reports its problems at the cells they came
  * from, skipping a cell already reported, the records of a sheet missing a required column, and
  * a missing component whose sheet had a bad row for the body (its records were not all read).
  * Returns one summary per body with missing components reported.

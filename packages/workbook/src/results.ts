@@ -1,5 +1,5 @@
 /**
- * `writeResults`: the results workbook a bureau prints and posts (SPEC §10, docs/workbook.md):
+ * `writeResults`: the results workbook a bureau prints and posts (docs/workbook.md, docs/workbook.md):
  * `排名`, the 公示表 (title, policy line, the ranking table with borders, a block per category
  * when ranked by category, notes; A4 landscape, one page wide, the heading on every page, page x
  * of y), `计分说明` (each body's explanation, one body per printed page) and `假定参数` (the
@@ -286,7 +286,7 @@ function fileTime(heading: RankingHeading): Date {
 }
 
 /**
- * Writes the results workbook of SPEC §10 as the 公示表 to post (docs/workbook.md). The sheet
+ * Writes the results workbook of docs/workbook.md as the 公示表 to post (docs/workbook.md). The sheet
  * `排名` opens with the title (unit, year, “五比五评”考评结果公示表) and a line with the policy,
  * the appraisal period and the date of the results, then the ranking table — 名次, 编号, 名称, 单位,
  * 类别, 年度, each component's label, 日常考评, 综合评价, 基础分, 加分, 总分, 等次 (only when the

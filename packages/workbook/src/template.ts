@@ -1,5 +1,5 @@
 /**
- * `writeTemplate`: the workbook a clerk fills (SPEC §10): a `说明` sheet explaining every column
+ * `writeTemplate`: the workbook a clerk fills (docs/workbook.md): a `说明` sheet explaining every column
  * with an example, then one sheet per kind of record with its Chinese headers, drop-down lists for
  * every enumerated column, id columns formatted as text, date and number formats, the header row
  * frozen, and the roster's bodies pre-filled when given.
@@ -11,7 +11,7 @@ import { DATE_FORMAT, TEXT_FORMAT, headerRow, printSetup, toBytes } from "./styl
 
 /**
  * Options of {@link writeTemplate}: the roster to pre-fill `参评对象` with, the evaluation year to
- * write beside each body, and `ballots` to add the ballot sheet `测评票` (SPEC §13.5) with a
+ * write beside each body, and `ballots` to add the ballot sheet `测评票` (docs/ballots.md) with a
  * column per body of the roster.
  *
  * @example
@@ -84,7 +84,7 @@ function recordSheet(workbook: ExcelJS.Workbook, spec: TemplateSheet, rows: numb
 }
 
 /**
- * The ballot sheet `测评票` (SPEC §13.5): its fixed columns, then one mark column per body of the
+ * The ballot sheet `测评票` (docs/ballots.md): its fixed columns, then one mark column per body of the
  * roster, headed by its 名称 (its 编号 when two bodies share a name), each with the drop-down of
  * the four marks (a warning only, so two ticks typed as `满意┋不满意` stay possible).
  */
@@ -155,7 +155,7 @@ function notesSheet(workbook: ExcelJS.Workbook, extra: readonly TemplateSheet[] 
   printSetup(ws);
 }
 
-/** Validates the options: a roster as SPEC §3 has it, a year as an input's. */
+/** Validates the options: a roster as docs/formats.md has it, a year as an input's. */
 function checked(options: WriteTemplateOptions): { roster: readonly RosterEntry[]; year: number | undefined; ballots: boolean } {
   const issues: { path: (string | number)[]; code: string; message: string }[] = [];
   let roster: readonly RosterEntry[] = [];
@@ -177,7 +177,7 @@ function checked(options: WriteTemplateOptions): { roster: readonly RosterEntry[
 
 /**
  * Writes the template workbook a clerk fills: `说明`, then `参评对象`, `督查暗访`, `投诉`, `测评`,
- * `市领导评分`, `表彰`, `一票否决` with the headers of SPEC §10, drop-down lists for every
+ * `市领导评分`, `表彰`, `一票否决` with the headers of docs/workbook.md, drop-down lists for every
  * enumerated and yes/no column, id and document-number columns as text, dates as `yyyy-mm-dd`,
  * frozen header rows and print setup; `参评对象` pre-filled from `roster` (with `year`) when given.
  * With a `year`, only the bodies eligible that year are pre-filled (`since` absent or not after

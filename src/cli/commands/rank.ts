@@ -147,7 +147,7 @@ function cells(entry: RankEntry, keys: readonly string[], lang: Lang, none: stri
 
 /**
  * The text `rank` prints for `format`: an aligned table for a terminal, or indented JSON. (CSV and
- * XLSX carry the ranking table of SPEC §10, `rankingTable`.)
+ * XLSX carry the ranking table of docs/workbook.md, `rankingTable`.)
  *
  * @param entries - The ranking.
  * @param format - `"table"` or `"json"`.
@@ -273,7 +273,7 @@ export const rankCommand: Command = {
     const heading = { unit: typeof unit === "string" ? unit : undefined, date: typeof date === "string" ? date : published ? sourceDateEpochDay(process.env["SOURCE_DATE_EPOCH"], lang) : undefined };
     try {
       if (format === "csv") {
-        // The ranking table of SPEC §10, the same rows as the 排名 sheet of --format xlsx; the
+        // The ranking table of docs/workbook.md, the same rows as the 排名 sheet of --format xlsx; the
         // title lines above the header only when --unit or --date asks for them.
         const table = rankingTable(results, options);
         const titled = unit !== undefined || date !== undefined;

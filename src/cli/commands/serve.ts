@@ -1,4 +1,4 @@
-/** `wubi-wuping serve`: the engine behind HTTP (SPEC §12) until SIGTERM. */
+/** `wubi-wuping serve`: the engine behind HTTP (docs/service.md) until SIGTERM. */
 import cluster, { type Worker } from "node:cluster";
 import { readFile } from "node:fs/promises";
 import type { Lang, Policy } from "../../index.js";

@@ -1,5 +1,5 @@
 /**
- * The workbook commands (SPEC §10): `template` writes the workbook a clerk fills, `import` turns a
+ * The workbook commands (docs/workbook.md): `template` writes the workbook a clerk fills, `import` turns a
  * filled one into the inputs NDJSON that `score --batch` reads.
  */
 import { InputError, formatPath, type Lang } from "../../index.js";
