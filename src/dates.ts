@@ -65,7 +65,21 @@ export function isCalendarDate(text: string): boolean {
   const month = Number(match[2]);
   const day = Number(match[3]);
   if (year < DATE_YEARS.min || year > DATE_YEARS.max || month < 1 || month > 12 || day < 1) return false;
-  return day <= getDaysInMonth(monthOf(year, month));
+  return day <= daysInMonth(year, month);
+}
+
+/** The days of each month date-fns has counted, by `year × 12 + month` (at most 151 × 12). */
+const DAYS_IN_MONTH = new Map<number, number>();
+
+/** The days of `month` of `year` (date-fns's `getDaysInMonth`), counted once per month. */
+function daysInMonth(year: number, month: number): number {
+  const key = year * 12 + month;
+  let days = DAYS_IN_MONTH.get(key);
+  if (days === undefined) {
+    days = getDaysInMonth(monthOf(year, month));
+    DAYS_IN_MONTH.set(key, days);
+  }
+  return days;
 }
 
 /**

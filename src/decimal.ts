@@ -80,8 +80,30 @@ function tenTo(k: number): Decimal {
   return power;
 }
 
+/**
+ * How many entries each memo below holds before it starts again: values repeat (a component's
+ * rounds are scored on one scale), so a few thousand cover a batch, and memory stays flat.
+ */
+const MEMO_LIMIT = 4096;
+
+/** Remembers `value` under `key`, emptying the memo first when it is full. */
+function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
+/**
+ * Decimals of the safe integers ≥ 10^7 already read. decimal.js reads an integer below 10^7 from
+ * the number itself but a larger one (every micro-unit value from 10) through its text; a
+ * `Decimal` never changes, so one read serves every later use of the same value.
+ */
+const LARGE = new Map<number, Decimal>();
+
 function dec(x: Integer): Decimal {
-  return typeof x === "number" ? new D(x) : x;
+  if (typeof x !== "number") return x;
+  if (x < 1e7) return x === 0 ? ZERO : new D(x);
+  return LARGE.get(x) ?? remember(LARGE, x, new D(x));
 }
 
 /**
@@ -93,7 +115,7 @@ function dec(x: Integer): Decimal {
  * ```
  */
 export function exact(x: number): Exact {
-  return x === 0 ? ZERO : new D(x);
+  return dec(x);
 }
 
 /** The grammar of a `Num` written as text (docs/how-a-score-is-built.md). */
@@ -111,10 +133,33 @@ export const NUM_PATTERN = /^(0|[1-9][0-9]{0,8})(\.[0-9]{1,6})?$/;
  * ```
  */
 export function toMicro(value: unknown): number | undefined {
-  const text = typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined;
-  // decimal.js reads `23.5e6` as the integer 23500000: the text's micro units, in one step.
-  return text !== undefined && NUM_PATTERN.test(text) ? new D(`${text}e6`).toNumber() : undefined;
+  if (typeof value === "string") {
+    const known = MICRO_OF_TEXT.get(value);
+    if (known !== undefined) return known;
+    const micro = readMicro(value);
+    return micro === undefined ? undefined : remember(MICRO_OF_TEXT, value, micro);
+  }
+  if (typeof value === "number") {
+    const known = MICRO_OF_NUMBER.get(value);
+    if (known !== undefined) return known;
+    const micro = readMicro(String(value));
+    return micro === undefined ? undefined : remember(MICRO_OF_NUMBER, value, micro);
+  }
+  return undefined;
 }
+
+/** The micro units of a `Num`'s text, `undefined` when it does not match the grammar. */
+function readMicro(text: string): number | undefined {
+  // decimal.js reads `23.5e6` as the integer 23500000: the text's micro units, in one step.
+  return NUM_PATTERN.test(text) ? new D(`${text}e6`).toNumber() : undefined;
+}
+
+/**
+ * The `Num`s {@link toMicro} has read, by text and by JSON number: the values of a batch repeat,
+ * and each is read by decimal.js once.
+ */
+const MICRO_OF_TEXT = new Map<string, number>();
+const MICRO_OF_NUMBER = new Map<number, number>();
 
 /**
  * The number of decimals a micro value needs (0..6).
@@ -125,7 +170,7 @@ export function toMicro(value: unknown): number | undefined {
  * ```
  */
 export function decimalsOf(micro: number): number {
-  return new D(micro).times(tenTo(-6)).decimalPlaces();
+  return dec(micro).times(tenTo(-6)).decimalPlaces();
 }
 
 /**
@@ -138,8 +183,11 @@ export function decimalsOf(micro: number): number {
  * ```
  */
 export function microText(micro: number): string {
-  return new D(micro).times(tenTo(-6)).toString();
+  return MICRO_TEXTS.get(micro) ?? remember(MICRO_TEXTS, micro, dec(micro).times(tenTo(-6)).toString());
 }
+
+/** The texts {@link microText} has written: a trace writes the same few values over and over. */
+const MICRO_TEXTS = new Map<number, string>();
 
 /**
  * Micro units as an integer at `decimals` places; the caller has checked it fits.
@@ -150,7 +198,7 @@ export function microText(micro: number): string {
  * ```
  */
 export function microToScaled(micro: number, decimals: number): Exact {
-  return new D(micro).times(tenTo(decimals - 6));
+  return dec(micro).times(tenTo(decimals - 6));
 }
 
 /**
@@ -187,7 +235,7 @@ export function scaledText(scaled: Integer, decimals: number): string {
  * ```
  */
 export function addExact(a: Integer, b: Integer): Exact {
-  return dec(a).plus(b);
+  return dec(a).plus(dec(b));
 }
 
 /**
@@ -199,7 +247,7 @@ export function addExact(a: Integer, b: Integer): Exact {
  * ```
  */
 export function mulExact(a: Integer, b: Integer): Exact {
-  return dec(a).times(b);
+  return dec(a).times(dec(b));
 }
 
 /**
@@ -211,7 +259,7 @@ export function mulExact(a: Integer, b: Integer): Exact {
  * ```
  */
 export function deductExact(from: Integer, amount: Integer): Exact {
-  const left = dec(from).minus(amount);
+  const left = dec(from).minus(dec(amount));
   return left.isNegative() ? ZERO : left;
 }
 
@@ -324,9 +372,10 @@ function tensOf(x: Decimal): number {
   return x.isZero() ? 0 : x.sd(true) - x.sd();
 }
 
-/** 10^12 and 10^-12: the places {@link rationalText} tries first. */
-const SHORT_SCALE = tenTo(12);
-const SHORT_SHIFT = tenTo(-12);
+/** 12, 10^12 and 10^-12: the places {@link rationalText} tries first. */
+const SHORT_PLACES = 12;
+const SHORT_SCALE = tenTo(SHORT_PLACES);
+const SHORT_SHIFT = tenTo(-SHORT_PLACES);
 
 /** Whether `x × factor` (0.5 or 0.2) is an integer, i.e. 2 or 5 divides `x`. */
 function divides(x: Decimal, factor: Decimal): boolean {
@@ -375,6 +424,11 @@ export function rationalText(r: Rational): string {
   // multiple of `den`, and the exact quotient, shifted back, is the text. Else the full reading.
   const shifted = r.num.times(SHORT_SCALE);
   if (shifted.mod(r.den).isZero()) return shifted.divToInt(r.den).times(SHORT_SHIFT).toString();
+  return fullRationalText(r);
+}
+
+/** {@link rationalText} of a value that does not terminate within 12 places. */
+function fullRationalText(r: Rational): string {
   let { twos, fives, rest } = splitTens(r.den);
   let n = r.num;
   let d = r.den;
@@ -403,6 +457,61 @@ export function rationalText(r: Rational): string {
     rest = rest.divToInt(x);
   }
   return rest.eq(ONE) ? terminatingText(n, twos, fives) : `${n.toString()}/${d.toString()}`;
+}
+
+/** A component's value rounded: its points at the policy's decimals and its exact text. */
+export interface Rounded {
+  /** The value rounded half-up, as an integer scaled by 10^decimals ({@link roundHalfUp}). */
+  readonly points: Exact;
+  /** The exact value's text ({@link rationalText}). */
+  readonly text: string;
+}
+
+/**
+ * {@link roundHalfUp} and {@link rationalText} of a non-negative rational from one integer
+ * division, for `decimals` 0..12: `num × 10^decimals = q × den + rem` decides the rounding
+ * (`2 × rem ≥ den` rounds up, as {@link divideHalfUp}), and the value is `q` shifted back when
+ * `rem` is 0, or terminates within 12 places exactly when `den` divides `rem × 10^(12 − decimals)`.
+ *
+ * @example
+ * ```ts
+ * const { points, text } = roundedValue(ratio(283, 30), 2);
+ * points.toNumber(); //=> 943
+ * text; //=> "283/30"
+ * ```
+ */
+export function roundedValue(r: Rational, decimals: number): Rounded {
+  const scaled = r.num.times(tenTo(decimals));
+  const q = scaled.divToInt(r.den);
+  const rem = scaled.minus(q.times(r.den));
+  const points = rem.plus(rem).gte(r.den) ? q.plus(ONE) : q;
+  if (rem.isZero()) return { points, text: q.times(tenTo(-decimals)).toString() };
+  const places = SHORT_PLACES - decimals;
+  const tail = rem.times(tenTo(places));
+  const digits = tail.divToInt(r.den);
+  const text = tail.minus(digits.times(r.den)).isZero()
+    ? q.times(tenTo(places)).plus(digits).times(SHORT_SHIFT).toString()
+    : fullRationalText(r);
+  return { points, text };
+}
+
+/** The fixed-point and the canonical text of an integer at `decimals` places. */
+export interface PointTexts {
+  readonly fixed: string;
+  readonly canonical: string;
+}
+
+/**
+ * {@link fixed} and {@link scaledText} of an integer at `decimals` places, shifted once.
+ *
+ * @example
+ * ```ts
+ * pointTexts(exact(470), 2); //=> { fixed: "4.70", canonical: "4.7" }
+ * ```
+ */
+export function pointTexts(scaled: Integer, decimals: number): PointTexts {
+  const value = dec(scaled).times(tenTo(-decimals));
+  return { fixed: value.toFixed(decimals), canonical: value.toString() };
 }
 
 /**

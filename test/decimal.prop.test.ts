@@ -15,9 +15,11 @@ import {
   isWholeShare,
   microText,
   mulExact,
+  pointTexts,
   rationalText,
   ratio,
   roundHalfUp,
+  roundedValue,
   sumDecimalText,
   toMicro,
 } from "../src/decimal.js";
@@ -130,6 +132,35 @@ describe("exact arithmetic", () => {
       }),
       { numRuns: 5_000 },
     );
+  });
+
+  it("rounds and writes a value from one division as the BigInt oracle does (roundedValue, pointTexts)", () => {
+    // The shapes component values take (many 2s, 5s and 10s) and arbitrary safe integers, past 2^53 too.
+    const shaped = fc
+      .tuple(fc.integer({ min: 0, max: 999 }), fc.nat({ max: 12 }), fc.nat({ max: 12 }))
+      .map(([m, a, b]) => m * 2 ** a * 5 ** b)
+      .filter((x) => Number.isSafeInteger(x));
+    const term = fc.oneof(shaped, safeInt);
+    fc.assert(
+      fc.property(term, term.filter((d) => d > 0), fc.nat({ max: 4 }), fc.integer({ min: 1, max: 1000 }), (num, den, decimals, k) => {
+        // As given, and times k / 3k: a shared factor to take out, and a third that does not terminate.
+        for (const [kn, kd] of [
+          [1, 1],
+          [k, 3 * k],
+        ] as const) {
+          const [n, d] = [BigInt(num) * BigInt(kn), BigInt(den) * BigInt(kd)];
+          const { points, text } = roundedValue(ratio(mulExact(num, kn), mulExact(den, kd)), decimals);
+          const halfUp = (2n * n * 10n ** BigInt(decimals) + d) / (2n * d);
+          expect(points.toString()).toBe(halfUp.toString());
+          expect(text).toBe(referenceText(n, d));
+          const shifted = Fraction.of(Number(halfUp)).div(10 ** decimals);
+          if (Number.isSafeInteger(Number(halfUp))) expect(pointTexts(points, decimals).canonical).toBe(shifted.toDecimalText());
+        }
+      }),
+      { numRuns: 5_000 },
+    );
+    expect(pointTexts(mulExact(470, 1), 2)).toEqual({ fixed: "4.70", canonical: "4.7" });
+    expect(pointTexts(0, 3)).toEqual({ fixed: "0.000", canonical: "0" });
   });
 
   it("compares, sums and takes shares of decimal texts as the BigInt oracle does", () => {

@@ -43,7 +43,7 @@ export function matterKey(matter: string): string {
 /** Scores the commendations of an evaluation year. */
 export function scoreBonus(commendations: readonly Commendation[], year: number, cp: CompiledPolicy): BonusOutcome {
   if (commendations.length === 0) {
-    return { result: { points: fixed(0, cp.decimals), counted: [], excluded: [] }, points: exact(0), findings: [], assumptions: NO_ASSUMPTIONS };
+    return { result: { points: cp.zeroText, counted: [], excluded: [] }, points: exact(0), findings: [], assumptions: NO_ASSUMPTIONS };
   }
   const findings: Finding[] = [];
   const excluded: BonusResult["excluded"][number][] = [];

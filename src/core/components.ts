@@ -7,15 +7,15 @@ import {
   addExact,
   deductExact,
   exact,
-  fixed,
   meanOfRatios,
   microText,
   mulExact,
+  pointTexts,
   ratio,
   rationalText,
   reducedRationalText,
   roundHalfUp,
-  scaledText,
+  roundedValue,
   type Exact,
   type Rational,
 } from "../decimal.js";
@@ -33,10 +33,12 @@ export interface ComponentOutcome {
   readonly findings: readonly Finding[];
 }
 
-/** The value step and the exact value's text, which the rounding step repeats. */
+/** The exact value, its text (which the value and the rounding steps write) and its points. */
 interface ValueText {
   readonly value: Rational;
   readonly text: string;
+  /** The value rounded half-up, as an integer at the policy's decimals. */
+  readonly points: Exact;
 }
 
 interface Valued {
@@ -97,8 +99,9 @@ function outsideWindow(component: ComponentId, record: { readonly id?: string | 
     : { code: "outside-window", component, id: record.id, date: record.date };
 }
 
-function valueText(value: Rational): ValueText {
-  return { value, text: rationalText(value) };
+function valueText(value: Rational, decimals: number): ValueText {
+  const { points, text } = roundedValue(value, decimals);
+  return { value, text, points };
 }
 
 /** rounds: `max × (Σ score_i / outOf_i) / n` over the rounds inside the window. */
@@ -130,10 +133,10 @@ function valueRounds(def: ComponentDefinition, rounds: readonly Round[], window:
   const excluded = findings.length;
   if (n === 0) return { exact: undefined, counted: 0, excluded, steps: [], findings };
   if (n < cp.minRounds) findings.push({ code: "too-few-rounds", component: def.id, counted: n, minimum: cp.minRounds });
-  if (cp.roundAggregation === "pooled") return { ...pooledRounds(def, counted), counted: n, excluded, findings };
+  if (cp.roundAggregation === "pooled") return { ...pooledRounds(def, counted, cp.decimals), counted: n, excluded, findings };
   let mean: ValueText;
   if (sums === undefined) {
-    mean = valueText({ num: mulExact(firstSum, def.max), den: mulExact(firstOutOf, n) });
+    mean = valueText({ num: mulExact(firstSum, def.max), den: mulExact(firstOutOf, n) }, cp.decimals);
   } else if (sums.size < 4) {
     // A few outOf values (a round out of 50 among rounds out of 25): summed over the product of
     // the outOf values; rationalText reduces the result.
@@ -143,12 +146,12 @@ function valueRounds(def: ComponentDefinition, rounds: readonly Round[], window:
       num = addExact(mulExact(num, outOf), mulExact(sum, den));
       den = mulExact(den, outOf);
     }
-    mean = valueText({ num: mulExact(num, def.max), den: mulExact(den, n) });
+    mean = valueText({ num: mulExact(num, def.max), den: mulExact(den, n) }, cp.decimals);
   } else {
     // Many outOf values: summed over their lcm without a large gcd (see meanOfRatios).
     sums.set(firstOutOf, firstSum);
     const value = meanOfRatios(sums, def.max, n);
-    mean = { value, text: reducedRationalText(value) };
+    mean = { value, text: reducedRationalText(value), points: roundHalfUp(value, cp.decimals) };
   }
   if (n > 1) counted.sort(byRoundOrder);
   const terms = new Array<string>(n);
@@ -171,7 +174,7 @@ function valueRounds(def: ComponentDefinition, rounds: readonly Round[], window:
 }
 
 /** rounds, `pooled`: `max × Σ score_i / Σ outOf_i` over the counted rounds (docs/assumptions.md `roundAggregation`). */
-function pooledRounds(def: ComponentDefinition, counted: CountedRound[]): Pick<Valued, "exact" | "steps"> {
+function pooledRounds(def: ComponentDefinition, counted: CountedRound[], decimals: number): Pick<Valued, "exact" | "steps"> {
   if (counted.length > 1) counted.sort(byRoundOrder);
   let scoreSum: Exact = exact(0);
   let outOfSum: Exact = exact(0);
@@ -183,7 +186,7 @@ function pooledRounds(def: ComponentDefinition, counted: CountedRound[]): Pick<V
     scores[i] = microText(r.score);
     outOf[i] = microText(r.outOf);
   });
-  const pooled = valueText({ num: mulExact(scoreSum, def.max), den: outOfSum });
+  const pooled = valueText({ num: mulExact(scoreSum, def.max), den: outOfSum }, decimals);
   return { exact: pooled, steps: [{ op: "pooled-fraction", scores, outOf, value: pooled.text }] };
 }
 
@@ -205,7 +208,7 @@ function valueComplaints(def: ComponentDefinition, complaints: readonly Complain
     }
   }
   const maxMicro = def.max * MICRO;
-  const value = valueText(ratio(deductExact(maxMicro, sum), MICRO));
+  const value = valueText(ratio(deductExact(maxMicro, sum), MICRO), cp.decimals);
   const sorted = sortForTrace(verified);
   const deductions = new Array<string>(sorted.length);
   const sources = new Array<{ id: string; deduction: string; source: "complaint" | "policy" }>(sorted.length);
@@ -271,7 +274,7 @@ function valueGroupWeighted(def: ComponentDefinition, survey: Survey, weights: R
     shown.push({ group, weight: microText(weight), fraction: rationalText(ratio(weighted, mulExact(answered, MICRO))) });
   }
   if (votes.length === 0) return { exact: undefined, counted: 0, excluded: 0, steps: [], findings: [] };
-  const value = valueText(groupWeightedValue(def.max, votes));
+  const value = valueText(groupWeightedValue(def.max, votes), cp.decimals);
   return { exact: value, counted: 1, excluded: 0, steps: [{ op: "group-weighted", groups: shown, value: value.text }], findings: missing };
 }
 
@@ -283,11 +286,13 @@ function valueSurvey(def: ComponentDefinition, survey: Survey, window: Window, c
   const groupWeights = cp.groupWeights[def.id];
   if (groupWeights !== undefined) return valueGroupWeighted(def, survey, groupWeights, cp);
   const { satisfied: s, basicallySatisfied: b, dissatisfied: d } = survey.ballots;
-  const answered = addExact(addExact(s, b), d);
-  if (answered.isZero()) return { exact: undefined, counted: 0, excluded: 0, steps: [], findings: [] };
-  const w = cp.weights;
+  // A count of ballots, exact as a `number` while it is a safe integer (it always is in practice).
+  const sum = s + b + d;
+  const answered = Number.isSafeInteger(sum) ? sum : addExact(addExact(s, b), d);
+  if (answered === 0) return { exact: undefined, counted: 0, excluded: 0, steps: [], findings: [] };
+  const w = cp.weightsExact;
   const weighted = addExact(addExact(mulExact(s, w.satisfied), mulExact(b, w.basicallySatisfied)), mulExact(d, w.dissatisfied));
-  const value = valueText({ num: mulExact(weighted, def.max), den: mulExact(answered, MICRO) });
+  const value = valueText({ num: mulExact(weighted, def.max), den: mulExact(answered, MICRO) }, cp.decimals);
   const texts = cp.weightTexts;
   const step: TraceStep = {
     op: "weighted-ballots",
@@ -303,7 +308,7 @@ function valueSurvey(def: ComponentDefinition, survey: Survey, window: Window, c
 }
 
 /** scores: the mean of the scores inside the window. */
-function valueScores(def: ComponentDefinition, scores: readonly LeaderScoreRecord[], window: Window): Valued {
+function valueScores(def: ComponentDefinition, scores: readonly LeaderScoreRecord[], window: Window, decimals: number): Valued {
   const findings: Finding[] = [];
   const counted: { date: string | undefined; score: number; by: string | undefined }[] = [];
   let sum: Exact = exact(0);
@@ -318,7 +323,7 @@ function valueScores(def: ComponentDefinition, scores: readonly LeaderScoreRecor
   }
   const n = counted.length;
   if (n === 0) return { exact: undefined, counted: 0, excluded: findings.length, steps: [], findings };
-  const value = valueText(ratio(sum, mulExact(n, MICRO)));
+  const value = valueText(ratio(sum, mulExact(n, MICRO)), decimals);
   const sorted = sortForTrace(counted);
   const terms = new Array<string>(n);
   for (let i = 0; i < n; i += 1) terms[i] = microText((sorted[i] as (typeof counted)[number]).score);
@@ -346,7 +351,7 @@ function valueOf(def: ComponentDefinition, components: ComponentsInput, window: 
       return components.countyCounterparts === undefined ? undefined : valueSurvey(def, components.countyCounterparts, window, cp);
     case "cityLeaders": {
       const data = components.cityLeaders;
-      return data === undefined ? undefined : valueScores(def, data.scores, window);
+      return data === undefined ? undefined : valueScores(def, data.scores, window, cp.decimals);
     }
   }
 }
@@ -362,9 +367,23 @@ export interface YearWindows {
  * `comprehensiveWindow`, computed once per participant-year by the caller.
  */
 export function windowsOf(year: number, cp: CompiledPolicy): YearWindows {
-  const p = cp.policy.parameters;
-  return { daily: WINDOW_RULES[p.dailyWindow.value](year), comprehensive: WINDOW_RULES[p.comprehensiveWindow.value](year) };
+  let byYear = WINDOWS.get(cp);
+  if (byYear === undefined) {
+    byYear = new Map<number, YearWindows>();
+    WINDOWS.set(cp, byYear);
+  }
+  let windows = byYear.get(year);
+  if (windows === undefined) {
+    const p = cp.policy.parameters;
+    windows = { daily: WINDOW_RULES[p.dailyWindow.value](year), comprehensive: WINDOW_RULES[p.comprehensiveWindow.value](year) };
+    // A policy's windows depend on the year alone: each year's are computed once (years are bounded).
+    byYear.set(year, windows);
+  }
+  return windows;
 }
+
+/** The windows {@link windowsOf} has computed, per compiled policy and year. */
+const WINDOWS = new WeakMap<CompiledPolicy, Map<number, YearWindows>>();
 
 /** A component's result, keys in the order of docs/formats.md (`missing` only when it is). */
 function componentResult(
@@ -394,13 +413,13 @@ export function scoreComponent(def: ComponentDefinition, components: ComponentsI
     const trace: TraceStep[] = [windowStep, { op: "missing" }];
     const findings: Finding[] = valued === undefined ? [] : valued.findings.slice();
     findings.push({ code: "missing-component", component: def.id });
-    const result = componentResult(def, fixed(0, cp.decimals), true, valued?.counted ?? 0, valued?.excluded ?? 0, trace);
+    const result = componentResult(def, cp.zeroText, true, valued?.counted ?? 0, valued?.excluded ?? 0, trace);
     return { result, points: exact(0), missing: true, findings };
   }
-  const points = roundHalfUp(valued.exact.value, cp.decimals);
-  const text = fixed(points, cp.decimals);
+  const points = valued.exact.points;
   // Trace numbers are canonical (docs/formats.md): "4.7", not the points' fixed-point "4.70".
-  const rounding: TraceStep = { op: "round-half-up", from: valued.exact.text, to: scaledText(points, cp.decimals) };
+  const { fixed: text, canonical } = pointTexts(points, cp.decimals);
+  const rounding: TraceStep = { op: "round-half-up", from: valued.exact.text, to: canonical };
   // Every method has exactly one value step.
   const trace: TraceStep[] = valued.steps.length === 1 ? [windowStep, valued.steps[0] as TraceStep, rounding] : [windowStep, ...valued.steps, rounding];
   const result = componentResult(def, text, false, valued.counted, valued.excluded, trace);

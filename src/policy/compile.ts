@@ -3,7 +3,7 @@
  *
  * @internal
  */
-import { microText, microToScaled, toMicro, type Exact } from "../decimal.js";
+import { exact, fixed, microText, microToScaled, toMicro, type Exact } from "../decimal.js";
 import { inputValue, readInput, type InputValue, type ScoreInput } from "../model/input.js";
 import type { ComponentId } from "../model/components.js";
 import { LEVELS, type AssumptionId, type GroupWeights, type Level, type Policy, type PolicyParameters, type RoundAggregation, type Tier } from "../model/policy.js";
@@ -12,6 +12,8 @@ import { LEVELS, type AssumptionId, type GroupWeights, type Level, type Policy, 
 export interface CompiledPolicy {
   readonly policy: Policy;
   readonly decimals: number;
+  /** Zero at `decimals` places (`"0.00"`): the points of a missing component, of no bonus. */
+  readonly zeroText: string;
   readonly minRounds: number;
   /** How the rounds of an inspection component combine. */
   readonly roundAggregation: RoundAggregation;
@@ -19,6 +21,8 @@ export interface CompiledPolicy {
   readonly levelPoints: Readonly<Record<Level, Exact>>;
   /** Survey weights in micro units. */
   readonly weights: { readonly satisfied: number; readonly basicallySatisfied: number; readonly dissatisfied: number };
+  /** The same weights as exact integers, read once per policy. */
+  readonly weightsExact: { readonly satisfied: Exact; readonly basicallySatisfied: Exact; readonly dissatisfied: Exact };
   /** The survey weights as the trace writes them (`"0.6"`). */
   readonly weightTexts: { readonly satisfied: string; readonly basicallySatisfied: string; readonly dissatisfied: string };
   /** The default deduction per verified complaint, in micro units. */
@@ -92,10 +96,12 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   const compiled: CompiledPolicy = {
     policy,
     decimals,
+    zeroText: fixed(0, decimals),
     minRounds: p.minRounds.value,
     roundAggregation: p.roundAggregation.value,
     levelPoints: Object.fromEntries(LEVELS.map((l) => [l, microToScaled(pointsMicro[l], decimals)])) as Record<Level, Exact>,
     weights,
+    weightsExact: { satisfied: exact(weights.satisfied), basicallySatisfied: exact(weights.basicallySatisfied), dissatisfied: exact(weights.dissatisfied) },
     weightTexts: {
       satisfied: microText(weights.satisfied),
       basicallySatisfied: microText(weights.basicallySatisfied),
