@@ -160,8 +160,11 @@ describe.skipIf(!BUILT)("wubi-wuping serve against hostile bodies, with its defa
       await sleep(20);
     }
     const answer = await analysis;
-    expect(answer.status).toBe(200);
-    expect(JSON.parse(answer.text)).toMatchObject({ samples: 100_000 });
+    // The maximal work either finishes or, past --request-timeout-ms (60 s by default), ends with
+    // 503 and its thread is stopped; on decimal.js this machine needs more than 60 s for it
+    // (docs/performance.md). Either way /healthz stayed quick throughout.
+    if (answer.status === 200) expect(JSON.parse(answer.text)).toMatchObject({ samples: 100_000 });
+    else expect([answer.status, (JSON.parse(answer.text) as { error: { code: string } }).error.code]).toEqual([503, "request-timeout"]);
     expect(waits.length).toBeGreaterThan(5);
     expectQuick(waits);
   }, 180_000);
