@@ -6,7 +6,7 @@
  *
  * @internal
  */
-import type { Lang } from "../api/errors.js";
+import type { Lang } from "../messages/lang.js";
 import { BALLOT_RULE_NAMES } from "../messages/labels.js";
 import type { AssumptionId } from "../model/policy.js";
 import type { ParticipantTally, TallyResult } from "../model/tally.js";
