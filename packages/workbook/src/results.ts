@@ -8,7 +8,7 @@
 import ExcelJS from "exceljs";
 import { CATEGORY_LABELS, explain, xuancheng2022, type Lang, type Policy, type RankGrouping, type ScoreResult } from "wubi-wuping";
 import { assumedParameters, displayWidth, rankingHeading, rankingTable, type RankingCell, type RankingHeading, type RankingTable } from "wubi-wuping/formats";
-import { TEXT_FORMAT, THIN_BOX, numberFormat, toBytes, wrappedHeight } from "./style.js";
+import { TEXT_FORMAT, THIN_BOX, numberFormat, printSetup, toBytes, wrappedHeight } from "./style.js";
 
 declare const PACKAGE_VERSION: string;
 
@@ -150,18 +150,7 @@ function rankingSheet(workbook: ExcelJS.Workbook, table: RankingTable, heading: 
     r += 1;
   }
   ws.views = [{ state: "frozen", xSplit: 0, ySplit: HEADING_ROWS, topLeftCell: `A${HEADING_ROWS + 1}`, activeCell: `A${HEADING_ROWS + 1}` }];
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: 9,
-    orientation: "landscape",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: `1:${HEADING_ROWS}`,
-    horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
-  ws.headerFooter = { oddFooter: "&C第 &P 页，共 &N 页" };
+  printSetup(ws, { titleRows: HEADING_ROWS, top: 0.5, footer: "&C第 &P 页，共 &N 页" });
 }
 
 /** The `计分说明` sheet: per body its id, name and explanation, one line per row, one body per printed page. */
@@ -262,18 +251,7 @@ function assumptionSheet(workbook: ExcelJS.Workbook, results: readonly ScoreResu
   cell.alignment = { vertical: "top", wrapText: true };
   ws.getRow(r + 1).height = wrappedHeight([[note, widths.reduce((a, b) => a + b, 0)]], SIZE, displayWidth);
   ws.views = [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }];
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: 9,
-    orientation: "landscape",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: "1:1",
-    horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
-  ws.headerFooter = { oddFooter: zh ? "&C第 &P 页，共 &N 页" : "&CPage &P of &N" };
+  printSetup(ws, { footer: zh ? "&C第 &P 页，共 &N 页" : "&CPage &P of &N" });
 }
 
 /**

@@ -58,14 +58,32 @@ export function headerRow(ws: ExcelJS.Worksheet, headers: readonly string[]): vo
 }
 
 /**
- * A4 landscape, fitted to one page wide (as many pages tall as needed), header row on every page.
+ * How a sheet prints beyond A4 landscape one page wide: the rows repeated at the top of every
+ * page (the header row, or the 公示表's title rows too), the top margin in inches, the footer.
+ *
+ * @example
+ * ```ts
+ * const options: PrintOptions = { titleRows: 3, top: 0.5, footer: "&C第 &P 页，共 &N 页" };
+ * ```
+ */
+export interface PrintOptions {
+  readonly titleRows?: number;
+  readonly top?: number;
+  readonly footer?: string;
+}
+
+/**
+ * A4 landscape, fitted to one page wide (as many pages tall as needed), centred, the title rows
+ * (by default the header row) on every page and the page number in the footer.
  *
  * @example
  * ```ts
  * printSetup(ws);
+ * printSetup(ws, { titleRows: 3, top: 0.5, footer: "&C第 &P 页，共 &N 页" });
  * ```
  */
-export function printSetup(ws: ExcelJS.Worksheet): void {
+export function printSetup(ws: ExcelJS.Worksheet, options: PrintOptions = {}): void {
+  const { titleRows = 1, top = 0.6, footer = "第 &P 页，共 &N 页" } = options;
   ws.pageSetup = {
     ...ws.pageSetup,
     paperSize: 9,
@@ -73,11 +91,11 @@ export function printSetup(ws: ExcelJS.Worksheet): void {
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
-    printTitlesRow: "1:1",
+    printTitlesRow: `1:${titleRows}`,
     horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    margins: { left: 0.4, right: 0.4, top, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
-  ws.headerFooter = { oddFooter: "第 &P 页，共 &N 页" };
+  ws.headerFooter = { oddFooter: footer };
 }
 
 /**
