@@ -4,28 +4,18 @@
  * titled CSV and XLSX as it reads bare tables.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { Readable, Writable } from "node:stream";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { readTable } from "@wubi-wuping/workbook";
-import { runCli } from "../../src/cli/main.js";
 import { sourceDateEpochDay } from "../../src/cli/commands/rank.js";
-import { cli, tempFiles } from "./run.js";
+import { cli, cliBytes, tempFiles } from "./run.js";
 
 const file = tempFiles("wubi-publish-");
 const inputs = file("inputs.ndjson", readFileSync("examples/2022/inputs.ndjson", "utf8"));
 
 /** Runs the CLI in this process, stdout as bytes (a stream, as the binary formats need). */
 async function bytesOf(argv: readonly string[]): Promise<{ code: number; stdout: Buffer; stderr: string }> {
-  const chunks: Buffer[] = [];
-  const err: string[] = [];
-  const stdout = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      chunks.push(Buffer.from(chunk));
-      done();
-    },
-  });
-  const code = await runCli(argv, { out: (t) => chunks.push(Buffer.from(`${t}\n`)), err: (t) => err.push(t), stdin: Readable.from([]), stdout });
-  return { code, stdout: Buffer.concat(chunks), stderr: err.join("\n") };
+  const { code, stdout, errLines } = await cliBytes(argv);
+  return { code, stdout, stderr: errLines.join("\n") };
 }
 
 afterEach(() => vi.unstubAllEnvs());

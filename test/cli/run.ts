@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Readable } from "node:stream";
+import { Readable, Writable } from "node:stream";
 import { runCli } from "../../src/cli/main.js";
 
 /** What a CLI run produced. */
@@ -30,6 +30,28 @@ export async function cli(argv: readonly string[], stdin: string | Buffer | read
     stdin: Readable.from(chunks),
   });
   return { code, outLines, errLines, out: outLines.join("\n"), err: errLines.join("\n") };
+}
+
+/** What a CLI run wrote when its stdout is a byte stream (the binary formats write bytes). */
+export interface BytesRun {
+  readonly code: number;
+  /** Every byte written to stdout, `out` lines included. */
+  readonly stdout: Buffer;
+  readonly errLines: string[];
+}
+
+/** Runs the CLI in-process with stdout as a byte stream, as the workbook commands need it. */
+export async function cliBytes(argv: readonly string[]): Promise<BytesRun> {
+  const chunks: Buffer[] = [];
+  const errLines: string[] = [];
+  const stdout = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      chunks.push(Buffer.from(chunk));
+      done();
+    },
+  });
+  const code = await runCli(argv, { out: (t) => chunks.push(Buffer.from(`${t}\n`)), err: (t) => errLines.push(t), stdin: Readable.from([]), stdout });
+  return { code, stdout: Buffer.concat(chunks), errLines };
 }
 
 /** The built executable. */

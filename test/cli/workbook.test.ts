@@ -5,12 +5,12 @@
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { Readable, Writable } from "node:stream";
+import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.js";
 import { readTable } from "@wubi-wuping/workbook";
-import { BIN, BUILT, tempFiles } from "./run.js";
+import { BIN, BUILT, cliBytes, tempFiles } from "./run.js";
 
 const fixture = (name: string): string => new URL(`../fixtures/workbook/${name}`, import.meta.url).pathname;
 const file = tempFiles("wubi-workbook-cli-");
@@ -23,16 +23,8 @@ function run(argv: readonly string[], tz = "UTC"): { code: number | null; stdout
 
 /** Runs the CLI in this process, stdout as bytes (a stream, as the binary formats need). */
 async function inProcess(argv: readonly string[]): Promise<{ code: number; stdout: Buffer; stderr: string }> {
-  const chunks: Buffer[] = [];
-  const err: string[] = [];
-  const stdout = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      chunks.push(Buffer.from(chunk));
-      done();
-    },
-  });
-  const code = await runCli(argv, { out: (t) => chunks.push(Buffer.from(`${t}\n`)), err: (t) => err.push(t), stdin: Readable.from([]), stdout });
-  return { code, stdout: Buffer.concat(chunks), stderr: err.map((t) => `${t}\n`).join("") };
+  const { code, stdout, errLines } = await cliBytes(argv);
+  return { code, stdout, stderr: errLines.map((t) => `${t}\n`).join("") };
 }
 
 describe.runIf(BUILT)("the workbook commands", () => {

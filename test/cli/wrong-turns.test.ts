@@ -8,9 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { spreadsheetKind } from "../../src/cli/io.js";
-import { Readable, Writable } from "node:stream";
-import { runCli } from "../../src/cli/main.js";
-import { BUILT, cli, spawnCli } from "./run.js";
+import { BUILT, cli, cliBytes, spawnCli } from "./run.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "wubi-wrong-turns-"));
 const XLSX = join(tmp, "2022考评记录.xlsx");
@@ -78,16 +76,8 @@ describe("a workbook given to score", () => {
 
 /** Runs the CLI with stdout as a byte stream (the workbook commands write bytes). */
 async function withBytes(argv: readonly string[]): Promise<{ code: number; stdout: Buffer; err: string[] }> {
-  const chunks: Buffer[] = [];
-  const err: string[] = [];
-  const stdout = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      chunks.push(Buffer.from(chunk));
-      done();
-    },
-  });
-  const code = await runCli(argv, { out: (t) => chunks.push(Buffer.from(`${t}\n`)), err: (t) => err.push(t), stdin: Readable.from([]), stdout });
-  return { code, stdout: Buffer.concat(chunks), err };
+  const { code, stdout, errLines } = await cliBytes(argv);
+  return { code, stdout, err: errLines };
 }
 
 describe("an unfilled workbook given to import", () => {
