@@ -94,15 +94,17 @@ function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
 }
 
 /**
- * Decimals of the safe integers ≥ 10^7 already read. decimal.js reads an integer below 10^7 from
- * the number itself but a larger one (every micro-unit value from 10) through its text; a
- * `Decimal` never changes, so one read serves every later use of the same value.
+ * Decimals of the small non-negative integers (counts, numbers of rounds), made once each, and of
+ * the larger safe integers already read (micro units): a `Decimal` never changes, so one read
+ * serves every later use of the same value, and a lookup costs less than decimal.js's constructor.
  */
+const SMALL: (Decimal | undefined)[] = [];
+const SMALL_LIMIT = 1024;
 const LARGE = new Map<number, Decimal>();
 
 function dec(x: Integer): Decimal {
   if (typeof x !== "number") return x;
-  if (x < 1e7) return x === 0 ? ZERO : new D(x);
+  if (x >= 0 && x < SMALL_LIMIT) return (SMALL[x] ??= new D(x));
   return LARGE.get(x) ?? remember(LARGE, x, new D(x));
 }
 
@@ -211,7 +213,7 @@ export function microToScaled(micro: number, decimals: number): Exact {
  * ```
  */
 export function fixed(scaled: Integer, decimals: number): string {
-  return dec(scaled).times(tenTo(-decimals)).toFixed(decimals);
+  return pointTexts(scaled, decimals).fixed;
 }
 
 /**
@@ -223,7 +225,7 @@ export function fixed(scaled: Integer, decimals: number): string {
  * ```
  */
 export function scaledText(scaled: Integer, decimals: number): string {
-  return dec(scaled).times(tenTo(-decimals)).toString();
+  return pointTexts(scaled, decimals).canonical;
 }
 
 /**
@@ -372,11 +374,6 @@ function tensOf(x: Decimal): number {
   return x.isZero() ? 0 : x.sd(true) - x.sd();
 }
 
-/** 12, 10^12 and 10^-12: the places {@link rationalText} tries first. */
-const SHORT_PLACES = 12;
-const SHORT_SCALE = tenTo(SHORT_PLACES);
-const SHORT_SHIFT = tenTo(-SHORT_PLACES);
-
 /** Whether `x × factor` (0.5 or 0.2) is an integer, i.e. 2 or 5 divides `x`. */
 function divides(x: Decimal, factor: Decimal): boolean {
   return x.times(factor).isInteger();
@@ -399,64 +396,146 @@ function splitTens(den: Decimal): { twos: number; fives: number; rest: Decimal }
   return { twos, fives, rest };
 }
 
-/** The text of `num / (2^twos · 5^fives)`: `num × 2^(p−twos) × 5^(p−fives) / 10^p`, p the larger. */
-function terminatingText(num: Decimal, twos: number, fives: number): string {
+/** `2^twos · 5^fives` and its inverse, a terminating decimal, by `twos` and `fives`. */
+interface PowersOfTwoAndFive {
+  readonly value: Decimal;
+  /** `1 / value` = `2^(p−twos) × 5^(p−fives) / 10^p`, `p` the larger: multiplying by it divides exactly. */
+  readonly inverse: Decimal;
+}
+
+/** The {@link PowersOfTwoAndFive} made so far, by `twos` and `fives`. */
+const TWOS_AND_FIVES = new Map<string, PowersOfTwoAndFive>();
+
+function twosAndFives(twos: number, fives: number): PowersOfTwoAndFive {
+  const key = `${twos},${fives}`;
+  const known = TWOS_AND_FIVES.get(key);
+  if (known !== undefined) return known;
   const places = Math.max(twos, fives);
-  let scaled = num;
-  for (let i = twos; i < places; i += 1) scaled = scaled.times(2);
-  for (let i = fives; i < places; i += 1) scaled = scaled.times(5);
-  return scaled.times(tenTo(-places)).toString();
+  let value: Decimal = ONE;
+  let scaled: Decimal = ONE;
+  for (let i = 0; i < places; i += 1) {
+    if (i < twos) value = value.times(2);
+    else scaled = scaled.times(2);
+    if (i < fives) value = value.times(5);
+    else scaled = scaled.times(5);
+  }
+  return remember(TWOS_AND_FIVES, key, { value, inverse: scaled.times(tenTo(-places)) });
+}
+
+/** The text of `num / (2^twos · 5^fives)`. */
+function terminatingText(num: Decimal, twos: number, fives: number): string {
+  return num.times(twosAndFives(twos, fives).inverse).toString();
+}
+
+/** `gcd(rest, left)` and `rest / gcd`, for a `left` below `rest`. */
+interface RestGcd {
+  readonly gcd: Decimal;
+  readonly restOver: Decimal;
+}
+
+/**
+ * A denominator taken apart once: `den = 2^twos · 5^fives · rest`, `rest` prime to 10, and the
+ * gcds of `rest` with the remainders met so far (few: they are below `rest`, which is small).
+ */
+interface Denominator {
+  readonly twos: number;
+  readonly fives: number;
+  readonly tens: PowersOfTwoAndFive;
+  readonly rest: Decimal;
+  readonly restIsOne: boolean;
+  readonly gcds: Map<string, RestGcd>;
+}
+
+/**
+ * The denominators {@link rationalText} has taken apart, by their text: a batch divides by the
+ * same few (a component's maximum in micro units times the number of rounds, or a survey's answers
+ * times 10^6), so each is split into its 2s, 5s and the rest once.
+ */
+const DENOMINATORS = new Map<string, Denominator>();
+
+function denominatorOf(den: Decimal): Denominator {
+  const key = den.toString();
+  const known = DENOMINATORS.get(key);
+  if (known !== undefined) return known;
+  const { twos, fives, rest } = splitTens(den);
+  return remember(DENOMINATORS, key, { twos, fives, tens: twosAndFives(twos, fives), rest, restIsOne: rest.eq(ONE), gcds: new Map() });
+}
+
+/** `gcd(f.rest, left)` for `0 < left < f.rest`, from the denominator's memo. */
+function restGcd(f: Denominator, left: Decimal): RestGcd {
+  const key = left.toString();
+  const known = f.gcds.get(key);
+  if (known !== undefined) return known;
+  const g = gcd(f.rest, left);
+  return remember(f.gcds, key, { gcd: g, restOver: f.rest.divToInt(g) });
+}
+
+/**
+ * The reduced fraction `num/den` of a value that does not terminate: `num = whole × rest + left`
+ * with `0 < left < rest`. `gcd(num, den)` is `gcd(num, 2^twos·5^fives) × gcd(rest, left)`, as the
+ * two parts of `den` share no prime: the first is found by taking 10s, then 2s and 5s, out of
+ * `num` while `den` has them; the second is the memo's.
+ */
+function fractionText(num: Decimal, f: Denominator, left: Decimal): string {
+  let n = num;
+  let twos = 0;
+  let fives = 0;
+  const zeros = Math.min(tensOf(n), f.twos, f.fives);
+  if (zeros > 0) {
+    n = n.times(tenTo(-zeros));
+    twos = zeros;
+    fives = zeros;
+  }
+  while (twos < f.twos && divides(n, HALF)) {
+    n = n.times(HALF);
+    twos += 1;
+  }
+  while (fives < f.fives && divides(n, FIFTH)) {
+    n = n.times(FIFTH);
+    fives += 1;
+  }
+  const { gcd: g, restOver } = restGcd(f, left);
+  const tensLeft = twosAndFives(f.twos - twos, f.fives - fives).value;
+  const numerator = g.eq(ONE) ? n : n.divToInt(g);
+  return `${numerator.toString()}/${tensLeft.times(restOver).toString()}`;
 }
 
 /**
  * The exact text of a non-negative rational: its canonical decimal when it terminates
- * (`"23.505"`), else the reduced fraction (`"70/3"`). The 2s and 5s the two terms share are taken
- * out first, then the gcd with what remains of the denominator, which is small for a component's
- * value (its denominator is like `25·10^6 × 3`).
+ * (`"23.505"`), else the reduced fraction (`"70/3"`). With `den = 2^a·5^b × rest` (`rest` prime
+ * to 10, the denominator taken apart once and remembered): the value terminates exactly when
+ * `rest` divides `num`, and is then `(num / rest) × 2^-a·5^-b`, a product by a terminating decimal.
  *
  * @example
  * ```ts
  * rationalText(ratio(140, 6)); //=> "70/3"
+ * rationalText(ratio(4701, 200)); //=> "23.505"
  * ```
  */
 export function rationalText(r: Rational): string {
-  // Most values terminate within a few places (inputs carry at most 6): then `num × 10^P` is a
-  // multiple of `den`, and the exact quotient, shifted back, is the text. Else the full reading.
-  const shifted = r.num.times(SHORT_SCALE);
-  if (shifted.mod(r.den).isZero()) return shifted.divToInt(r.den).times(SHORT_SHIFT).toString();
-  return fullRationalText(r);
+  return exactValue(r).text;
 }
 
-/** {@link rationalText} of a value that does not terminate within 12 places. */
-function fullRationalText(r: Rational): string {
-  let { twos, fives, rest } = splitTens(r.den);
-  let n = r.num;
-  let d = r.den;
-  const shared = Math.min(twos, fives, tensOf(n));
-  if (shared > 0) {
-    n = n.times(tenTo(-shared));
-    d = d.times(tenTo(-shared));
-    twos -= shared;
-    fives -= shared;
+/** A rational's exact value: the decimal when it terminates, and its text. */
+interface ExactValue {
+  /** The value as a `Decimal` when it terminates; `undefined` when it does not. */
+  readonly decimal: Decimal | undefined;
+  readonly text: string;
+}
+
+function exactValue(r: Rational): ExactValue {
+  const f = denominatorOf(r.den);
+  if (f.restIsOne) {
+    const decimal = r.num.times(f.tens.inverse);
+    return { decimal, text: decimal.toString() };
   }
-  while (twos > 0 && divides(n, HALF)) {
-    n = n.times(HALF);
-    d = d.times(HALF);
-    twos -= 1;
+  const whole = r.num.divToInt(f.rest);
+  const left = r.num.minus(whole.times(f.rest));
+  if (left.isZero()) {
+    const decimal = whole.times(f.tens.inverse);
+    return { decimal, text: decimal.toString() };
   }
-  while (fives > 0 && divides(n, FIFTH)) {
-    n = n.times(FIFTH);
-    d = d.times(FIFTH);
-    fives -= 1;
-  }
-  // What n and d still share is a factor of `rest`, which is prime to 10.
-  const x = gcd(rest, n.mod(rest));
-  if (!x.eq(ONE)) {
-    n = n.divToInt(x);
-    d = d.divToInt(x);
-    rest = rest.divToInt(x);
-  }
-  return rest.eq(ONE) ? terminatingText(n, twos, fives) : `${n.toString()}/${d.toString()}`;
+  return { decimal: undefined, text: fractionText(r.num, f, left) };
 }
 
 /** A component's value rounded: its points at the policy's decimals and its exact text. */
@@ -468,31 +547,28 @@ export interface Rounded {
 }
 
 /**
- * {@link roundHalfUp} and {@link rationalText} of a non-negative rational from one integer
- * division, for `decimals` 0..12: `num × 10^decimals = q × den + rem` decides the rounding
- * (`2 × rem ≥ den` rounds up, as {@link divideHalfUp}), and the value is `q` shifted back when
- * `rem` is 0, or terminates within 12 places exactly when `den` divides `rem × 10^(12 − decimals)`.
+ * {@link roundHalfUp} and {@link rationalText} of a non-negative rational, the rounding decided
+ * exactly: a value that terminates is an exact decimal, which decimal.js rounds half-up at
+ * `decimals` places; one that does not is rounded from the integer quotient and remainder of
+ * `num × 10^decimals` by `den` (`2 × rem ≥ den` rounds up, as {@link divideHalfUp}).
  *
  * @example
  * ```ts
  * const { points, text } = roundedValue(ratio(283, 30), 2);
  * points.toNumber(); //=> 943
  * text; //=> "283/30"
+ * roundedValue(ratio(47_010, 2_000), 2).points.toNumber(); //=> 2351 (23.505 → 23.51)
  * ```
  */
 export function roundedValue(r: Rational, decimals: number): Rounded {
+  const value = exactValue(r);
+  if (value.decimal !== undefined) {
+    return { points: value.decimal.toDecimalPlaces(decimals, D.ROUND_HALF_UP).times(tenTo(decimals)), text: value.text };
+  }
   const scaled = r.num.times(tenTo(decimals));
   const q = scaled.divToInt(r.den);
   const rem = scaled.minus(q.times(r.den));
-  const points = rem.plus(rem).gte(r.den) ? q.plus(ONE) : q;
-  if (rem.isZero()) return { points, text: q.times(tenTo(-decimals)).toString() };
-  const places = SHORT_PLACES - decimals;
-  const tail = rem.times(tenTo(places));
-  const digits = tail.divToInt(r.den);
-  const text = tail.minus(digits.times(r.den)).isZero()
-    ? q.times(tenTo(places)).plus(digits).times(SHORT_SHIFT).toString()
-    : fullRationalText(r);
-  return { points, text };
+  return { points: rem.plus(rem).gte(r.den) ? q.plus(ONE) : q, text: value.text };
 }
 
 /** The fixed-point and the canonical text of an integer at `decimals` places. */
@@ -500,6 +576,12 @@ export interface PointTexts {
   readonly fixed: string;
   readonly canonical: string;
 }
+
+/**
+ * The texts {@link pointTexts} has written, per number of decimals and by the integer's own text:
+ * points are few (a component's lie between 0 and its maximum), so a batch writes each once.
+ */
+const POINT_TEXTS = new Map<number, Map<string, PointTexts>>();
 
 /**
  * {@link fixed} and {@link scaledText} of an integer at `decimals` places, shifted once.
@@ -510,8 +592,17 @@ export interface PointTexts {
  * ```
  */
 export function pointTexts(scaled: Integer, decimals: number): PointTexts {
+  const key = typeof scaled === "number" ? String(scaled) : scaled.toString();
+  let memo = POINT_TEXTS.get(decimals);
+  if (memo === undefined) {
+    memo = new Map<string, PointTexts>();
+    POINT_TEXTS.set(decimals, memo);
+  }
+  const known = memo.get(key);
+  if (known !== undefined) return known;
   const value = dec(scaled).times(tenTo(-decimals));
-  return { fixed: value.toFixed(decimals), canonical: value.toString() };
+  // A negative value that rounds to zero cannot occur here: `scaled` is an integer, shifted exactly.
+  return remember(memo, key, { fixed: value.toFixed(decimals), canonical: value.toString() });
 }
 
 /**

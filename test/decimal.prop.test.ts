@@ -163,6 +163,34 @@ describe("exact arithmetic", () => {
     expect(pointTexts(0, 3)).toEqual({ fixed: "0.000", canonical: "0" });
   });
 
+  it("rounds a value that terminates although its denominator has a factor prime to 10, and the half-way values, exactly", () => {
+    // num = r·m and den = r·2^a·5^b: the value m / (2^a·5^b) terminates (decimal.js rounds the exact
+    // decimal); and (2j + 1) / (2·10^decimals), exactly half-way, always rounds up.
+    const rest = fc.integer({ min: 1, max: 9_999 }).filter((r) => r % 2 !== 0 && r % 5 !== 0);
+    fc.assert(
+      fc.property(rest, fc.nat({ max: 10 ** 9 }), fc.nat({ max: 8 }), fc.nat({ max: 8 }), fc.nat({ max: 4 }), (r, m, a, b, decimals) => {
+        const den = BigInt(r) * 2n ** BigInt(a) * 5n ** BigInt(b);
+        const num = BigInt(r) * BigInt(m);
+        const { points, text } = roundedValue(ratio(mulExact(r, m), mulExact(r, Number(2n ** BigInt(a) * 5n ** BigInt(b)))), decimals);
+        expect(points.toString()).toBe(((2n * num * 10n ** BigInt(decimals) + den) / (2n * den)).toString());
+        expect(text).toBe(referenceText(num, den));
+      }),
+      { numRuns: 3_000 },
+    );
+    fc.assert(
+      fc.property(fc.nat({ max: 10 ** 6 }), fc.nat({ max: 4 }), fc.integer({ min: 1, max: 999 }).filter((r) => r % 2 !== 0 && r % 5 !== 0), (j, decimals, r) => {
+        const den = 2 * 10 ** decimals;
+        for (const [n, d] of [
+          [2 * j + 1, den],
+          [(2 * j + 1) * r, den * r],
+        ] as const) {
+          expect(roundedValue(ratio(n, d), decimals).points.toString()).toBe(String(j + 1));
+        }
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
   it("compares, sums and takes shares of decimal texts as the BigInt oracle does", () => {
     fc.assert(
       fc.property(plainDecimal, plainDecimal, fc.array(plainDecimal, { maxLength: 8 }), fc.nat({ max: 4 }), fc.nat({ max: 500 }), (a, b, list, decimals, count) => {
