@@ -21,7 +21,8 @@ export default defineConfig([
   {
     // The library and the CLI as one ES module build: the entries share their chunks, so a process
     // that runs the CLI and the front-end packages beside it holds one copy of the engine.
-    entry: { ...library, cli: "src/cli/bin.ts" },
+    // `batch-worker` is the scoring thread of `score --batch --jobs N`, loaded beside the CLI.
+    entry: { ...library, cli: "src/cli/bin.ts", "batch-worker": "src/cli/batch-worker.ts" },
     format: ["esm"],
     splitting: true,
     dts: { entry: library },

@@ -5,12 +5,17 @@
  * number of lines.
  */
 import { once } from "node:events";
+import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import type { Lang } from "../index.js";
-import { NEUTRAL_BATCH_WORDING, batchLine, type BatchLineOptions, type BatchWording } from "../formats/batch-line.js";
+import { batchLine, type BatchLineOptions } from "../formats/batch-line.js";
 import { LineSplitter, type SplitLine } from "../formats/lines.js";
 import { decodeText } from "../formats/text.js";
-import { CliError, EXIT, cliIssues, describeFsError, openInput, type CliIO } from "./io.js";
+import { CLI_BATCH_WORDING, utf8Lines, type LineJob, type ThreadSetup } from "./batch-lines.js";
+import { CliError, EXIT, describeFsError, openInput, type CliIO } from "./io.js";
 import { startProgress } from "./progress.js";
 
 /**
@@ -29,29 +34,44 @@ export interface BatchOptions extends Omit<BatchLineOptions, "wording"> {
    * all (a workbook given to `score --batch`): the run then writes nothing and exits 1.
    */
   readonly refuse?: ((bytes: Uint8Array) => string | undefined) | undefined;
+  /**
+   * Scoring threads: 1 scores in the calling thread; more scores runs of lines in that many worker
+   * threads while this one reads and writes. `undefined`: {@link defaultJobs}.
+   */
+  readonly jobs?: number | undefined;
+  /** The JSON the policy was made from (`--policy FILE`), so that each thread can make it too. */
+  readonly policySource?: unknown;
 }
 
-/**
- * The CLI's wording of a batch line: the line limit names `--max-line-bytes`, and an incomplete
- * input names `--allow-incomplete`.
- */
-const CLI_BATCH_WORDING: BatchWording = {
-  message: (code, lang, detail) =>
-    code !== "line-too-long"
-      ? NEUTRAL_BATCH_WORDING.message(code, lang, detail)
-      : lang === "zh"
-        ? `该行超过 ${detail} 字节的上限（--max-line-bytes），未读取`
-        : `The line is longer than the limit of ${detail} bytes (--max-line-bytes) and was not read`,
-  issues: cliIssues,
-};
+/** Writes `data` to `stream`, waiting for `drain` when the stream asks to. */
+async function write(stream: NonNullable<CliIO["stdout"]>, data: Uint8Array): Promise<void> {
+  if (!stream.write(data)) await once(stream, "drain");
+}
 
-/** Collects output lines and writes them in one piece per input chunk, waiting for `drain`. */
-class LineSink {
+/** Scores the lines of a batch run and writes their output lines, in input order. */
+interface LineScorer {
+  /** Takes one line (after the checks of the first line). */
+  add(line: SplitLine): void;
+  /** Writes what is ready, waiting for the output to drain (and for the oldest runs of lines, when too many are out). */
+  flush(): Promise<void>;
+  /** Writes everything left. */
+  finish(): Promise<void>;
+  /** Stops the threads, if any. */
+  close(): Promise<void>;
+}
+
+/** Scores in the calling thread, writing the output lines of each input chunk in one piece. */
+class InlineScorer implements LineScorer {
   private lines: string[] = [];
 
-  constructor(private readonly io: CliIO) {}
+  constructor(
+    private readonly io: CliIO,
+    private readonly options: BatchLineOptions,
+  ) {}
 
-  add(text: string): void {
+  add(line: SplitLine): void {
+    const text = batchLine(line, this.options);
+    if (text === undefined) return;
     if (this.io.stdout === undefined) this.io.out(text);
     else this.lines.push(text);
   }
@@ -59,10 +79,130 @@ class LineSink {
   async flush(): Promise<void> {
     const stream = this.io.stdout;
     if (stream === undefined || this.lines.length === 0) return;
-    const data = `${this.lines.join("\n")}\n`;
+    const data = utf8Lines(this.lines);
     this.lines = [];
-    if (!stream.write(data)) await once(stream, "drain");
+    await write(stream, data);
   }
+
+  finish(): Promise<void> {
+    return this.flush();
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** Lines per run sent to a thread, and the most bytes a run holds. */
+const RUN_LINES = 256;
+const RUN_BYTES = 1 << 20;
+
+/**
+ * Scores runs of lines in worker threads (`dist/batch-worker.js`), given out in turn; their
+ * answers are written in input order. At most a few runs per thread are out at once, so memory
+ * stays flat whatever the number of lines.
+ */
+class ThreadScorer implements LineScorer {
+  private readonly workers: Worker[];
+  private readonly waiting: { resolve: (bytes: Uint8Array) => void; reject: (cause: unknown) => void }[][];
+  private readonly answers: Promise<Uint8Array>[] = [];
+  private next = 0;
+  private numbers: number[] = [];
+  private lengths: number[] = [];
+  private parts: Uint8Array[] = [];
+  private size = 0;
+
+  constructor(
+    private readonly stream: NonNullable<CliIO["stdout"]>,
+    script: URL,
+    setup: ThreadSetup,
+    count: number,
+  ) {
+    this.workers = [];
+    this.waiting = [];
+    for (let i = 0; i < count; i += 1) {
+      const worker = new Worker(script, { workerData: setup });
+      const queue: ThreadScorer["waiting"][number] = [];
+      worker.on("message", (bytes: Uint8Array) => queue.shift()?.resolve(bytes));
+      const fail = (cause: unknown): void => {
+        for (const pending of queue.splice(0)) pending.reject(cause);
+      };
+      worker.on("error", fail);
+      worker.on("exit", (code) => fail(new Error(`a scoring thread stopped (exit code ${code})`)));
+      this.workers.push(worker);
+      this.waiting.push(queue);
+    }
+  }
+
+  add(line: SplitLine): void {
+    this.numbers.push(line.number);
+    if (line.bytes === null) this.lengths.push(-1);
+    else {
+      this.lengths.push(line.bytes.length);
+      this.parts.push(line.bytes.slice()); // the splitter's bytes may be a view of a chunk reused later
+      this.size += line.bytes.length;
+    }
+    if (this.numbers.length >= RUN_LINES || this.size >= RUN_BYTES) this.send();
+  }
+
+  /** Sends the run of lines gathered so far to the next thread. */
+  private send(): void {
+    if (this.numbers.length === 0) return;
+    const bytes = new Uint8Array(this.size);
+    let at = 0;
+    for (const part of this.parts) {
+      bytes.set(part, at);
+      at += part.length;
+    }
+    const job: LineJob = { numbers: this.numbers, lengths: this.lengths, bytes };
+    const index = this.next;
+    this.next = (this.next + 1) % this.workers.length;
+    this.answers.push(
+      new Promise<Uint8Array>((resolve, reject) => {
+        (this.waiting[index] as ThreadScorer["waiting"][number]).push({ resolve, reject });
+      }),
+    );
+    (this.workers[index] as Worker).postMessage(job, [bytes.buffer]);
+    this.numbers = [];
+    this.lengths = [];
+    this.parts = [];
+    this.size = 0;
+  }
+
+  async flush(): Promise<void> {
+    while (this.answers.length > 4 * this.workers.length) await write(this.stream, await (this.answers.shift() as Promise<Uint8Array>));
+  }
+
+  async finish(): Promise<void> {
+    this.send();
+    while (this.answers.length > 0) await write(this.stream, await (this.answers.shift() as Promise<Uint8Array>));
+  }
+
+  async close(): Promise<void> {
+    for (const answer of this.answers) answer.catch(() => undefined); // left unread when the run stopped early
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}
+
+/** The scoring thread's module beside this one in the built CLI; `undefined` when running from source. */
+function workerScript(): URL | undefined {
+  const script = new URL("./batch-worker.js", import.meta.url);
+  return script.protocol === "file:" && existsSync(fileURLToPath(script)) ? script : undefined;
+}
+
+/** Inputs smaller than this are scored in the calling thread: starting threads would cost more than it saves. */
+const THREADS_FROM_BYTES = 4 << 20;
+
+/**
+ * The scoring threads of a run without `--jobs`: one per processor (at most 4) for a file of 4 MiB
+ * or more when there are two processors or more, else none (the calling thread scores).
+ *
+ * @example
+ * ```ts
+ * defaultJobs(100 << 20, 2); //=> 2
+ * defaultJobs(1000, 8); //=> 1
+ * ```
+ */
+export function defaultJobs(size: number | undefined, processors: number): number {
+  return size !== undefined && size >= THREADS_FROM_BYTES && processors >= 2 ? Math.min(processors, 4) : 1;
 }
 
 /**
@@ -132,10 +272,13 @@ async function sizeOf(path: string): Promise<number | undefined> {
 export async function runBatch(path: string, io: CliIO, options: BatchOptions): Promise<number> {
   const splitter = new LineSplitter(options.maxLineBytes);
   const lineOptions: BatchLineOptions = { ...options, wording: CLI_BATCH_WORDING };
-  const sink = new LineSink(io);
   const progressTo = progressStream(io);
-  // The file's size only serves the progress line's time left, shown on a terminal alone.
-  const size = progressTo?.isTTY === true ? await sizeOf(path) : undefined;
+  const size = await sizeOf(path);
+  const jobs = options.jobs ?? defaultJobs(size, availableParallelism());
+  const script = jobs > 1 && io.stdout !== undefined ? workerScript() : undefined;
+  const setup: ThreadSetup = { policySource: options.policySource, allowIncomplete: options.allowIncomplete, lang: options.lang, maxLineBytes: options.maxLineBytes };
+  const sink: LineScorer =
+    script === undefined || io.stdout === undefined ? new InlineScorer(io, lineOptions) : new ThreadScorer(io.stdout, script, setup, jobs);
   const progress = startProgress({ stream: progressTo, unit: { zh: "行", en: "lines" }, lang: options.lang, ...(options.now === undefined ? {} : { now: options.now }) });
   let linesDone = 0;
   let bytesRead = 0;
@@ -153,46 +296,49 @@ export async function runBatch(path: string, io: CliIO, options: BatchOptions): 
         return;
       }
     }
-    const out = batchLine(line, lineOptions);
-    if (out !== undefined) sink.add(out);
+    sink.add(line);
   };
-  const stream = openInput(path, io);
-  let writeError: unknown;
   try {
-    for await (const chunk of stream) {
-      const bytes = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
-      if (bytesRead === 0 && bytes.length > 0) refused = options.refuse?.(bytes);
-      if (refused !== undefined) break;
-      bytesRead += bytes.length;
-      splitter.push(bytes, emit);
-      if (refused !== undefined) break;
-      progress.update(linesDone, size === undefined ? undefined : Math.min(1, bytesRead / size));
+    const stream = openInput(path, io);
+    let writeError: unknown;
+    try {
+      for await (const chunk of stream) {
+        const bytes = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+        if (bytesRead === 0 && bytes.length > 0) refused = options.refuse?.(bytes);
+        if (refused !== undefined) break;
+        bytesRead += bytes.length;
+        splitter.push(bytes, emit);
+        if (refused !== undefined) break;
+        progress.update(linesDone, size === undefined || progressTo?.isTTY !== true ? undefined : Math.min(1, bytesRead / size));
+        try {
+          await sink.flush();
+        } catch (cause) {
+          writeError = cause;
+          break;
+        }
+      }
+    } catch (cause) {
+      throw new CliError(describeFsError(path, cause, options.lang), EXIT.input);
+    }
+    if (bytesRead === 0 && refused === undefined) refused = options.refuse?.(new Uint8Array());
+    if (refused === undefined && writeError === undefined) {
+      splitter.end(emit);
       try {
-        await sink.flush();
+        if (refused === undefined) await sink.finish();
       } catch (cause) {
         writeError = cause;
-        break;
       }
     }
-  } catch (cause) {
-    throw new CliError(describeFsError(path, cause, options.lang), EXIT.input);
-  }
-  if (bytesRead === 0 && refused === undefined) refused = options.refuse?.(new Uint8Array());
-  if (refused === undefined && writeError === undefined) {
-    splitter.end(emit);
-    try {
-      if (refused === undefined) await sink.flush();
-    } catch (cause) {
-      writeError = cause;
+    if (refused !== undefined) {
+      io.err(refused);
+      return EXIT.input;
     }
+    progress.finish(linesDone);
+    if (writeError !== undefined && !isBrokenPipe(writeError)) throw writeError;
+    return EXIT.ok;
+  } finally {
+    await sink.close();
   }
-  if (refused !== undefined) {
-    io.err(refused);
-    return EXIT.input;
-  }
-  progress.finish(linesDone);
-  if (writeError !== undefined && !isBrokenPipe(writeError)) throw writeError;
-  return EXIT.ok;
 }
 
 /** Whether the reader of stdout went away (`… | head`): the run stops quietly. */

@@ -31,6 +31,11 @@ export interface CommandArgs {
   readonly lang: Lang;
   /** The policy of `--policy FILE`, when the command takes that option and it was given. */
   readonly policy: Policy | undefined;
+  /**
+   * The JSON `--policy FILE` held (what `definePolicy` took), so that work in other threads can
+   * make the same policy; `undefined` without `--policy`.
+   */
+  readonly policySource?: unknown;
 }
 
 /**
@@ -62,9 +67,14 @@ export interface Command {
  * ```
  */
 export async function loadPolicy(path: string, io: CliIO, lang: Lang): Promise<Policy> {
+  return (await readPolicy(path, io, lang)).policy;
+}
+
+/** {@link loadPolicy}, with the JSON the policy was made from. */
+async function readPolicy(path: string, io: CliIO, lang: Lang): Promise<{ policy: Policy; source: unknown }> {
   const overrides = await readJson(path, io, lang);
   try {
-    return definePolicy(overrides, { lang });
+    return { policy: definePolicy(overrides, { lang }), source: overrides };
   } catch (cause) {
     if (cause instanceof InputError) {
       throw new CliError(issueLines(cause, lang).map((line) => `${path}: ${line}`).join("\n"), EXIT.input);
@@ -161,6 +171,7 @@ export async function parseCommandArgs(command: Command, argv: readonly string[]
     throw usageError(`wubi-wuping ${command.name}${lang === "zh" ? "：" : ": "}${problem}${lang === "zh" ? "；" : "; "}${usageLine(command.usage, lang)}`);
   }
   const policyPath = values["policy"];
-  const policy = typeof policyPath === "string" ? await loadPolicy(policyPath, io, lang) : undefined;
-  return { positionals: parsed.positionals, values, lang, policy };
+  if (typeof policyPath !== "string") return { positionals: parsed.positionals, values, lang, policy: undefined };
+  const { policy, source } = await readPolicy(policyPath, io, lang);
+  return { positionals: parsed.positionals, values, lang, policy, policySource: source };
 }

@@ -6,9 +6,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { isUnfinishedJson } from "../../src/cli/batch.js";
+import { spawnSync } from "node:child_process";
+import { defaultJobs, isUnfinishedJson } from "../../src/cli/batch.js";
 import { LineSplitter, type SplitLine } from "../../src/formats/lines.js";
-import { BUILT, cli, spawnCli } from "./run.js";
+import { BIN, BUILT, cli, spawnCli } from "./run.js";
 
 const ids = ["cgjdk", "csglk", "zfzd", "jdzhzx", "yllhc", "hjwsc", "gysyc"];
 const inputs = ids.map((id) => JSON.stringify(JSON.parse(readFileSync(`examples/2022/${id}.json`, "utf8"))));
@@ -204,5 +205,81 @@ describe.skipIf(!BUILT)("score --batch, the built executable", () => {
       [1, "line-too-long"],
       [2, "invalid_type"],
     ]);
+  });
+});
+
+describe("score --batch --jobs", () => {
+  it("takes 1 to 64 threads, with --batch only", async () => {
+    for (const bad of ["0", "65", "x", "1.5"]) {
+      const run = await cli(["score", "--batch", "-", "--jobs", bad, "--lang", "en"], `${first}\n`);
+      expect(run.code).toBe(2);
+      expect(run.err).toContain("--jobs");
+    }
+    const single = await cli(["score", "examples/2022/cgjdk.json", "--jobs", "2"]);
+    expect(single.code).toBe(2);
+    expect(single.err).toContain("--batch");
+  });
+
+  it("starts threads by default only for a file of 4 MiB or more on two processors or more, at most 4", () => {
+    expect(defaultJobs(undefined, 8)).toBe(1); // stdin
+    expect(defaultJobs((4 << 20) - 1, 8)).toBe(1);
+    expect(defaultJobs(4 << 20, 1)).toBe(1);
+    expect(defaultJobs(4 << 20, 2)).toBe(2);
+    expect(defaultJobs(100 << 20, 16)).toBe(4);
+  });
+});
+
+describe.skipIf(!BUILT)("score --batch in threads, the built executable", () => {
+  // Every kind of line a batch meets: results, blank lines, a line over the limit, bad JSON,
+  // bytes that are not UTF-8, an input with problems, CRLF.
+  const mixed = (count: number): Buffer => {
+    const parts: Buffer[] = [];
+    for (let i = 0; i < count; i += 1) {
+      if (i % 97 === 5) parts.push(Buffer.from("\n"));
+      else if (i % 101 === 7) parts.push(Buffer.from(`{"pad":"${"x".repeat(5000)}"}\n`));
+      else if (i % 103 === 9) parts.push(Buffer.from("{oops\r\n"));
+      else if (i % 107 === 11) parts.push(Buffer.concat([Buffer.from('{"a":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}\n')]));
+      else if (i % 109 === 13) parts.push(Buffer.from('{"year":2022}\n'));
+      else parts.push(Buffer.from(`${inputs[i % inputs.length] as string}\n`));
+    }
+    return Buffer.concat(parts);
+  };
+
+  it("writes the same bytes, in the same order, with 1, 2 and 3 threads, under a policy and in English", () => {
+    const path = join(tmp, "mixed.ndjson");
+    writeFileSync(path, mixed(800));
+    const args = ["score", "--batch", path, "--max-line-bytes", "4000", "--policy", "examples/policy/xuancheng-2022-quota.json", "--lang", "en"];
+    const run = (jobs: string): Buffer => {
+      const out = spawnSync(process.execPath, [BIN, ...args, "--jobs", jobs], { maxBuffer: 1 << 30 });
+      expect(out.status).toBe(0);
+      expect(out.stderr.toString()).toBe("");
+      return out.stdout;
+    };
+    const one = run("1");
+    const lines = one.toString().trimEnd().split("\n");
+    expect(lines.some((l) => l.includes('"code":"line-too-long"'))).toBe(true);
+    expect(lines.some((l) => l.includes('"code":"invalid-utf8"'))).toBe(true);
+    expect(lines.some((l) => l.includes('"policy":{"id":"xuancheng-2022-quota"}'))).toBe(true);
+    expect(run("2").equals(one)).toBe(true);
+    expect(run("3").equals(one)).toBe(true);
+  });
+
+  it("scores a file of 4 MiB or more in threads by default, with the same bytes as one thread", () => {
+    const path = join(tmp, "large.ndjson");
+    const line = `${inputs[0] as string}\n`;
+    writeFileSync(path, line.repeat(Math.ceil((4 << 20) / Buffer.byteLength(line)) + 10));
+    const threads = spawnSync(process.execPath, [BIN, "score", "--batch", path], { maxBuffer: 1 << 30 });
+    const one = spawnSync(process.execPath, [BIN, "score", "--batch", path, "--jobs", "1"], { maxBuffer: 1 << 30 });
+    expect(threads.status).toBe(0);
+    expect(threads.stderr.toString()).toBe("");
+    expect(threads.stdout.equals(one.stdout)).toBe(true);
+  });
+
+  it("stops quietly when the reader goes away (| head), threads and all", () => {
+    const path = join(tmp, "mixed-head.ndjson");
+    writeFileSync(path, mixed(3000));
+    const run = spawnSync("bash", ["-c", `set -o pipefail; "${process.execPath}" ${BIN} score --batch ${path} --jobs 2 | head -c 100 > /dev/null; echo "exit \${PIPESTATUS[0]}"`], { encoding: "utf8", timeout: 60_000 });
+    expect(run.stdout.trim()).toBe("exit 0");
+    expect(run.stderr).toBe("");
   });
 });
