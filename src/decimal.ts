@@ -10,8 +10,10 @@
  *   10^-6 it holds, below 10^15 and so a safe-integer `number`, which is how validated inputs carry
  *   it. Score arithmetic takes them into decimal.js: component values are exact rationals of
  *   integer `Decimal`s ({@link Rational}), each rounded half-up to the policy's decimals exactly
- *   once ({@link divideHalfUp}: the integer quotient and remainder, never a quotient cut at some
- *   precision); points are then integer `Decimal`s scaled by 10^decimals, summed and capped exactly.
+ *   once ({@link roundedValue}: a value that terminates is an exact decimal, rounded by decimal.js;
+ *   one that does not, from the integer quotient and remainder ({@link divideHalfUp}); never from a
+ *   quotient cut at some precision); points are then integer `Decimal`s scaled by 10^decimals,
+ *   summed and capped exactly.
  * - Texts: canonical (`"23.5"`), fixed-point (`"23.50"`) and exact (`"23.505"`, `"70/3"`), and
  *   helpers on decimal texts (compared, summed, shares, approximations for people).
  *
