@@ -89,9 +89,9 @@ for (let i = 0; i < inputs.length; i += 1) {
   } catch (error) {
     theirs = { error: String(error?.message ?? error).split("\n")[0] };
   }
-  // ZEN hands its decimal results to JavaScript as numbers: the nearest double of a 2-decimal value.
-  const zenTotal = typeof theirs.total === "number" ? theirs.total.toFixed(2) : String(theirs.total);
-  if (zenTotal === ours.data.total) agreeTotal += 1;
+  // ZEN hands its decimal results to JavaScript as numbers, each the nearest double of its decimal:
+  // the same double as the core's 2-decimal text exactly when the two decimals are equal.
+  if (theirs.total === Number(ours.data.total)) agreeTotal += 1;
   else if (differing.length < 5) differing.push({ input: i, core: ours.data.total, zen: theirs.total ?? theirs });
   if (theirs.vetoed === ours.data.vetoed) agreeVeto += 1;
 }
@@ -103,7 +103,7 @@ let examplesAgree = 0;
 for (const name of examples) {
   const published = JSON.parse(readFileSync(join(exampleDir, "expected", name), "utf8"));
   const outcome = await decision.safeEvaluate(JSON.parse(readFileSync(join(exampleDir, name), "utf8")));
-  if (outcome.success && outcome.data.result.total.toFixed(2) === published.total && outcome.data.result.vetoed === published.vetoed) examplesAgree += 1;
+  if (outcome.success && outcome.data.result.total === Number(published.total) && outcome.data.result.vetoed === published.vetoed) examplesAgree += 1;
 }
 
 // `--nodes`: where ZEN's time goes, from its own trace of each node (µs), on a sample of the inputs.
