@@ -124,7 +124,7 @@ describe.skipIf(!BUILT)("every answer of the service validates against the docum
     for (const path of ["/healthz", "/openapi.json", "/openapi-3.0.json", "/v1/policies"]) await keep("get", path, call(a.port, "GET", path), 200);
     await keep("get", "/v1/policies/{id}", call(a.port, "GET", "/v1/policies/xuancheng-2022"), 200);
     await keep("get", "/v1/policies/{id}", call(a.port, "GET", "/v1/policies/city-2099?lang=en"), 404);
-    for (const kind of ["input", "policy", "result"]) await keep("get", "/v1/schemas/{kind}", call(a.port, "GET", `/v1/schemas/${kind}`), 200);
+    for (const kind of ["input", "policy", "result", "box"]) await keep("get", "/v1/schemas/{kind}", call(a.port, "GET", `/v1/schemas/${kind}`), 200);
     await keep("get", "/v1/schemas/{kind}", call(a.port, "GET", "/v1/schemas/nothing"), 404);
     await keep("get", "/v1/policies", call(a.port, "GET", "/v1/policies?x=1"), 400);
     await keep("get", "/healthz", call(a.port, "POST", "/healthz").then((r) => r), 405);
@@ -222,6 +222,25 @@ describe.skipIf(!BUILT)("every answer of the service validates against the docum
     await keep("post", "/v1/sensitivity", post(a.port, "/v1/sensitivity?lang=en", JSON.stringify({ inputs, samples: 0, policy: { unitCeiling: -1 } })), 422);
   });
 
+  it("POST /v1/tally: 200 for a box with groups and one without, 422 with the box's issues and for a bad envelope, 400, 413, 415", async () => {
+    const fixture = (n: number): { box: Json; roster: Json[] } => ({
+      box: (JSON.parse(readFileSync(`test/fixtures/ballots/${n}-expect.json`, "utf8")) as { box: Json }).box,
+      roster: JSON.parse(readFileSync(`test/fixtures/ballots/${n}-roster.json`, "utf8")) as Json[],
+    });
+    for (const n of [0, 1]) {
+      const { box, roster } = fixture(n);
+      await keep("post", "/v1/tally", post(a.port, "/v1/tally", JSON.stringify({ box, participants: roster })), 200);
+    }
+    const { box, roster } = fixture(1);
+    const ballots = (box["ballots"] as Json[]).map((ballot, i) => (i === 0 ? { ...ballot, marks: { nobody: "maybe" } } : ballot));
+    const wrong = await keep("post", "/v1/tally", post(a.port, "/v1/tally?lang=en", JSON.stringify({ box: { ...box, issued: 2, ballots }, participants: roster })), 422);
+    expect(JSON.parse(wrong.text).issues.map((issue: Json) => issue["code"])).toEqual(expect.arrayContaining(["box-over-issued", "unknown-participant"]));
+    await keep("post", "/v1/tally", post(a.port, "/v1/tally?lang=en", JSON.stringify({ box, participants: roster, extra: 1, policy: { repeatedRater: "x" } })), 422);
+    await keep("post", "/v1/tally", post(a.port, "/v1/tally", '{"box":'), 400);
+    await keep("post", "/v1/tally", post(a.port, "/v1/tally", JSON.stringify({ box, participants: roster, pad: "x".repeat(70_000) })), 413);
+    await keep("post", "/v1/tally", call(a.port, "POST", "/v1/tally", { body: "{}", type: "application/x-ndjson" }), 415);
+  });
+
   it("every answer kept above validates against /openapi.json and /openapi-3.0.json", () => {
     expect(answers.length).toBeGreaterThan(40);
     for (const contract of contracts) {
@@ -235,6 +254,6 @@ describe.skipIf(!BUILT)("every answer of the service validates against the docum
     const statuses = new Set(contracts[0]?.checked.map((entry) => entry.split(" ")[2]));
     for (const status of ["200", "400", "404", "405", "408", "413", "415", "422"]) expect(statuses, status).toContain(status);
     const unprocessable = new Set(contracts[0]?.checked.filter((entry) => entry.split(" ")[2] === "422").map((entry) => entry.split(" ")[1]));
-    for (const path of ["/v1/score", "/v1/score/batch", "/v1/rank", "/v1/verify", "/v1/explain", "/v1/compare", "/v1/sensitivity"]) expect(unprocessable, path).toContain(path);
+    for (const path of ["/v1/score", "/v1/score/batch", "/v1/rank", "/v1/verify", "/v1/explain", "/v1/compare", "/v1/sensitivity", "/v1/tally"]) expect(unprocessable, path).toContain(path);
   });
 });
