@@ -402,8 +402,8 @@ function tallyJob(
         code: "too-much-work",
         message:
           lang === "zh"
-            ? `${ballots} 张测评票 × ${participants} 个参评对象 = ${work}，超过服务的工作上限 ${job.maxTallyWork}（--max-tally-work）；请把参评对象分批提交，或在本地用 wubi-wuping tally 计票`
-            : `${ballots} ballots × ${participants} participants = ${work}, over the service's work budget of ${job.maxTallyWork} (--max-tally-work); send the participants in parts, or tally locally with wubi-wuping tally`,
+            ? `${ballots} 张测评票 × ${participants} 个参评对象 = ${work}，超过服务的工作上限 ${job.maxTallyWork}（--max-tally-work）；请在本地用 wubi-wuping tally 计票（NDJSON 票箱逐张读取），或请服务的运维调高上限`
+            : `${ballots} ballots × ${participants} participants = ${work}, over the service's work budget of ${job.maxTallyWork} (--max-tally-work); tally it locally with wubi-wuping tally (an NDJSON box is read ballot by ballot), or ask the service's operator for a higher budget`,
       },
     ]);
   }

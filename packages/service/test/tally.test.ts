@@ -239,7 +239,7 @@ describe.skipIf(!BUILT)("POST /v1/tally within small limits", () => {
           path: [],
           code: "too-much-work",
           message:
-            "1000 ballots × 6 participants = 6000, over the service's work budget of 5000 (--max-tally-work); send the participants in parts, or tally locally with wubi-wuping tally",
+            "1000 ballots × 6 participants = 6000, over the service's work budget of 5000 (--max-tally-work); tally it locally with wubi-wuping tally (an NDJSON box is read ballot by ballot), or ask the service's operator for a higher budget",
         },
       ],
     });
