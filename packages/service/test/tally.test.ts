@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { definePolicy, safeTally, type Policy, type TallyResult } from "wubi-wuping";
 import { documentJson } from "wubi-wuping/formats";
 import { BUILT, tempFiles } from "../../../test/cli/run.js";
+import { servedContracts } from "./contract.js";
 import { call, post, serve, type Answer, type Served } from "./harness.js";
 
 type Json = Record<string, unknown>;
@@ -57,8 +58,31 @@ const blankBox = (n: number): Box => ({
 });
 const ids = (n: number): string[] => Array.from({ length: n }, (_, i) => `p${i}`);
 
+/**
+ * The requests of the tests, through the harness, with every answer of `/v1/tally` kept to be
+ * validated against the documents the service serves (the contract is what the server sends).
+ */
+class Kept {
+  private readonly answers: Answer[] = [];
+  private async keep(answer: Promise<Answer>): Promise<Answer> {
+    const got = await answer;
+    this.answers.push(got);
+    return got;
+  }
+  readonly post = (...args: Parameters<typeof post>): Promise<Answer> => this.keep(post(...args));
+  readonly call = (...args: Parameters<typeof call>): Promise<Answer> => this.keep(call(...args));
+  /** Every answer kept validates against `/openapi.json` and `/openapi-3.0.json` of the service on `port`. */
+  async check(port: number): Promise<void> {
+    expect(this.answers.length).toBeGreaterThan(0);
+    for (const contract of await servedContracts(port)) {
+      for (const answer of this.answers) expect(contract.problems("post", "/v1/tally", answer), `${answer.status} ${answer.text.slice(0, 200)}`).toEqual([]);
+    }
+  }
+}
+
 describe.skipIf(!BUILT)("POST /v1/tally", () => {
   let s: Served;
+  const kept = new Kept();
   const policyFile = file("ballots-first.json", JSON.stringify({ id: "ballots-first", repeatedRater: "first", minSeconds: 30 }));
   beforeAll(async () => {
     s = await serve(["--policy", policyFile]);
@@ -71,7 +95,7 @@ describe.skipIf(!BUILT)("POST /v1/tally", () => {
     for (const n of FIXTURES) {
       const { box, policy, roster, expected } = fixture(n);
       const body = { box, participants: roster, ...(policy === null ? {} : { policy }) };
-      const answer = await post(s.port, "/v1/tally", JSON.stringify(body));
+      const answer = await kept.post(s.port, "/v1/tally", JSON.stringify(body));
       expect(answer.status, `${n}: ${answer.text.slice(0, 300)}`).toBe(200);
       expect(answer.headers["content-type"]).toBe("application/json; charset=utf-8");
       const text = coreText(box, roster, policy === null ? undefined : definePolicy(policy));
@@ -81,7 +105,7 @@ describe.skipIf(!BUILT)("POST /v1/tally", () => {
       const asIds = roster.map((entry) => entry["id"]);
       const asInputs = roster.map((entry) => ({ year: box["year"], participant: entry, components: {} }));
       for (const participants of [asIds, asInputs]) {
-        const again = await post(s.port, "/v1/tally", JSON.stringify({ ...body, participants }));
+        const again = await kept.post(s.port, "/v1/tally", JSON.stringify({ ...body, participants }));
         expect(again.text, String(n)).toBe(text);
       }
     }
@@ -91,7 +115,7 @@ describe.skipIf(!BUILT)("POST /v1/tally", () => {
     let tallied = 0;
     for (const [i, c] of CASES.entries()) {
       const body = JSON.stringify({ box: c.box, participants: c.participants, ...(c.policy === null ? {} : { policy: c.policy }) });
-      const answer = await post(s.port, "/v1/tally?lang=en", body);
+      const answer = await kept.post(s.port, "/v1/tally?lang=en", body);
       const policy = c.policy === null ? undefined : definePolicy(c.policy);
       const core = safeTally(c.box, { participants: c.participants, policy, lang: "en" });
       if ("errors" in c.expect) {
@@ -114,7 +138,7 @@ describe.skipIf(!BUILT)("POST /v1/tally", () => {
     const { box, roster } = fixture(1);
     const ballots = box.ballots.map((ballot, i) => (i === 3 ? { ...ballot, marks: { ...(ballot["marks"] as Json), [roster[0]?.["id"] as string]: "maybe", nobody: "满意" } } : ballot));
     const body = JSON.stringify({ box: { ...box, issued: 5, ballots }, participants: [...roster, ""] });
-    const zh = await post(s.port, "/v1/tally", body);
+    const zh = await kept.post(s.port, "/v1/tally", body);
     expect(zh.status).toBe(422);
     const issues = issuesOf(zh);
     expect(issues.map((issue) => [issue["code"], issue["path"]])).toEqual(
@@ -127,7 +151,7 @@ describe.skipIf(!BUILT)("POST /v1/tally", () => {
     );
     expect(issues).toHaveLength(4);
     for (const issue of issues) expect(issue["message"]).toMatch(CJK);
-    const en = await post(s.port, "/v1/tally?lang=en", body);
+    const en = await kept.post(s.port, "/v1/tally?lang=en", body);
     expect(en.status).toBe(422);
     // The library's own issues, in its own words, each path placed in the request body.
     for (const [answer, lang] of [[zh, "zh"], [en, "en"]] as const) {
@@ -144,13 +168,13 @@ describe.skipIf(!BUILT)("POST /v1/tally", () => {
 
   it("puts the box's own unknown key under box, even one called participants, and refuses unknown keys of the body", async () => {
     const { box, roster } = fixture(1);
-    const odd = await post(s.port, "/v1/tally?lang=en", JSON.stringify({ box: { ...box, participants: roster }, participants: roster }));
+    const odd = await kept.post(s.port, "/v1/tally?lang=en", JSON.stringify({ box: { ...box, participants: roster }, participants: roster }));
     expect(odd.status).toBe(422);
     expect(issuesOf(odd)).toMatchObject([{ path: ["box", "participants"], code: "unrecognized_keys" }]);
-    const extra = await post(s.port, "/v1/tally?lang=en", JSON.stringify({ box, participants: roster, lang: "en" }));
+    const extra = await kept.post(s.port, "/v1/tally?lang=en", JSON.stringify({ box, participants: roster, lang: "en" }));
     expect(extra.status).toBe(422);
     expect(issuesOf(extra)).toMatchObject([{ path: ["lang"], code: "unrecognized_keys" }]);
-    const missing = await post(s.port, "/v1/tally?lang=en", "{}");
+    const missing = await kept.post(s.port, "/v1/tally?lang=en", "{}");
     expect(issuesOf(missing).map((issue) => issue["path"])).toEqual([["box"], ["participants"]]);
   });
 
@@ -166,45 +190,50 @@ describe.skipIf(!BUILT)("POST /v1/tally", () => {
         { id: "3", marks: { a: "基本满意" } },
       ],
     };
-    const preset = await post(s.port, "/v1/tally", JSON.stringify({ box, participants: ["a"] }));
+    const preset = await kept.post(s.port, "/v1/tally", JSON.stringify({ box, participants: ["a"] }));
     expect(preset.text).toBe(coreText(box, ["a"]));
     const first = definePolicy({ id: "ballots-first", repeatedRater: "first", minSeconds: 30 });
-    const byQuery = await post(s.port, "/v1/tally?policy=ballots-first", JSON.stringify({ box, participants: ["a"] }));
+    const byQuery = await kept.post(s.port, "/v1/tally?policy=ballots-first", JSON.stringify({ box, participants: ["a"] }));
     expect(byQuery.status).toBe(200);
     expect(byQuery.text).toBe(coreText(box, ["a"], first));
     expect(byQuery.text).not.toBe(preset.text);
     expect(JSON.parse(byQuery.text)).toMatchObject({ box: { returned: 3, counted: 2 }, tooFast: ["2"], participants: [{ notCounted: ["2"] }] });
     for (const policy of ["ballots-first", { id: "ballots-first", repeatedRater: "first", minSeconds: 30 }]) {
-      const inBody = await post(s.port, "/v1/tally", JSON.stringify({ box, participants: ["a"], policy }));
+      const inBody = await kept.post(s.port, "/v1/tally", JSON.stringify({ box, participants: ["a"], policy }));
       expect(inBody.text).toBe(byQuery.text);
     }
-    const both = await post(s.port, "/v1/tally?policy=ballots-first&lang=en", JSON.stringify({ box, participants: ["a"], policy: "xuancheng-2022" }));
+    const both = await kept.post(s.port, "/v1/tally?policy=ballots-first&lang=en", JSON.stringify({ box, participants: ["a"], policy: "xuancheng-2022" }));
     expect(both.status).toBe(422);
     expect(issuesOf(both)).toMatchObject([{ path: ["policy"], code: "policy-twice" }]);
-    const unknownQuery = await post(s.port, "/v1/tally?policy=city-2099", JSON.stringify({ box, participants: ["a"] }));
+    const unknownQuery = await kept.post(s.port, "/v1/tally?policy=city-2099", JSON.stringify({ box, participants: ["a"] }));
     expect(issuesOf(unknownQuery)).toMatchObject([{ path: ["query", "policy"], code: "unknown-policy" }]);
-    const badOverrides = await post(s.port, "/v1/tally?lang=en", JSON.stringify({ box, participants: ["a"], policy: { id: "x", repeatedRater: "last" } }));
+    const badOverrides = await kept.post(s.port, "/v1/tally?lang=en", JSON.stringify({ box, participants: ["a"], policy: { id: "x", repeatedRater: "last" } }));
     expect(badOverrides.status).toBe(422);
     expect(issuesOf(badOverrides)[0]?.["path"]).toEqual(["policy", "repeatedRater"]);
   });
 
   it("answers 400 to a body that is not JSON, 415 to another content type (an NDJSON box included), 405 to GET", async () => {
-    const bad = await post(s.port, "/v1/tally?lang=en", '{"box":');
+    const bad = await kept.post(s.port, "/v1/tally?lang=en", '{"box":');
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.text)).toMatchObject({ error: { code: "not-json" } });
     for (const type of ["text/plain", "application/x-ndjson"]) {
-      const answer = await call(s.port, "POST", "/v1/tally?lang=en", { body: "{}", type });
+      const answer = await kept.call(s.port, "POST", "/v1/tally?lang=en", { body: "{}", type });
       expect(answer.status, type).toBe(415);
       expect(JSON.parse(answer.text)).toMatchObject({ error: { code: "unsupported-media-type" } });
     }
-    const get = await call(s.port, "GET", "/v1/tally");
+    const get = await kept.call(s.port, "GET", "/v1/tally");
     expect(get.status).toBe(405);
     expect(get.headers["allow"]).toBe("POST");
+  });
+
+  it("answers what /openapi.json and /openapi-3.0.json state, every answer above", async () => {
+    await kept.check(s.port);
   });
 });
 
 describe.skipIf(!BUILT)("POST /v1/tally within small limits", () => {
   let s: Served;
+  const kept = new Kept();
   beforeAll(async () => {
     s = await serve(["--max-body-bytes", "100000", "--max-items", "1000", "--max-tally-work", "5000"]);
   });
@@ -213,25 +242,25 @@ describe.skipIf(!BUILT)("POST /v1/tally within small limits", () => {
   });
 
   it("answers 413 to a body over --max-body-bytes", async () => {
-    const answer = await post(s.port, "/v1/tally?lang=en", JSON.stringify({ box: blankBox(5000), participants: ["a"] }));
+    const answer = await kept.post(s.port, "/v1/tally?lang=en", JSON.stringify({ box: blankBox(5000), participants: ["a"] }));
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.text)).toMatchObject({ error: { code: "body-too-large" } });
   });
 
   it("takes at most --max-items ballots: one more is 422 too-many-items at box.ballots", async () => {
-    const answer = await post(s.port, "/v1/tally?lang=en", JSON.stringify({ box: blankBox(1001), participants: ["a"] }));
+    const answer = await kept.post(s.port, "/v1/tally?lang=en", JSON.stringify({ box: blankBox(1001), participants: ["a"] }));
     expect(answer.status).toBe(422);
     expect(issuesOf(answer)).toMatchObject([{ path: ["box", "ballots"], code: "too-many-items" }]);
   });
 
   it("tallies ballots × participants up to --max-tally-work; one participant more is 422 too-much-work before any counting", async () => {
-    const atCap = await post(s.port, "/v1/tally", JSON.stringify({ box: blankBox(1000), participants: ids(5) }));
+    const atCap = await kept.post(s.port, "/v1/tally", JSON.stringify({ box: blankBox(1000), participants: ids(5) }));
     expect(atCap.status).toBe(200);
     expect(atCap.text).toBe(coreText(blankBox(1000), ids(5)));
     // Over the budget, the bad marks are not even looked at: the work was refused before counting.
     const box = blankBox(1000);
     box.ballots[7] = { id: "x", marks: { nobody: "maybe" } };
-    const over = await post(s.port, "/v1/tally?lang=en", JSON.stringify({ box, participants: ids(6) }));
+    const over = await kept.post(s.port, "/v1/tally?lang=en", JSON.stringify({ box, participants: ids(6) }));
     expect(over.status).toBe(422);
     expect(JSON.parse(over.text)).toEqual({
       issues: [
@@ -243,16 +272,21 @@ describe.skipIf(!BUILT)("POST /v1/tally within small limits", () => {
         },
       ],
     });
-    const zh = await post(s.port, "/v1/tally", JSON.stringify({ box, participants: ids(6) }));
+    const zh = await kept.post(s.port, "/v1/tally", JSON.stringify({ box, participants: ids(6) }));
     expect(issuesOf(zh)[0]?.["message"]).toContain("1000 张测评票 × 6 个参评对象 = 6000");
     // A box without ballots still costs one row per participant.
-    const empty = await post(s.port, "/v1/tally", JSON.stringify({ box: blankBox(0), participants: ids(1000) }));
+    const empty = await kept.post(s.port, "/v1/tally", JSON.stringify({ box: blankBox(0), participants: ids(1000) }));
     expect(empty.status).toBe(200);
+  });
+
+  it("answers what /openapi.json and /openapi-3.0.json state, every answer above", async () => {
+    await kept.check(s.port);
   });
 });
 
 describe.skipIf(!BUILT)("POST /v1/tally off the event loop", () => {
   let s: Served;
+  const kept = new Kept();
   beforeAll(async () => {
     // 3 s: past a worker thread's start on a busy machine (up to 1.6 s measured), which the next
     // request after a timeout waits for, and far short of the big tally's work.
@@ -267,7 +301,7 @@ describe.skipIf(!BUILT)("POST /v1/tally off the event loop", () => {
     const big = JSON.stringify({ box: blankBox(20_000), participants: ids(2_000) });
     const started = performance.now();
     let done = false;
-    const answer = post(s.port, "/v1/tally?lang=en", big).finally(() => {
+    const answer = kept.post(s.port, "/v1/tally?lang=en", big).finally(() => {
       done = true;
     });
     const waits: number[] = [];
@@ -286,14 +320,19 @@ describe.skipIf(!BUILT)("POST /v1/tally off the event loop", () => {
     const sorted = [...waits].sort((x, y) => x - y);
     expect(sorted[Math.floor(sorted.length * 0.9)], sorted.map((w) => w.toFixed(0)).join(" ")).toBeLessThan(50);
     const { box, roster } = fixture(0);
-    const next = await post(s.port, "/v1/tally", JSON.stringify({ box, participants: roster }));
+    const next = await kept.post(s.port, "/v1/tally", JSON.stringify({ box, participants: roster }));
     expect(next.status).toBe(200);
     expect(next.text).toBe(coreText(box, roster));
   }, 30_000);
+
+  it("answers what /openapi.json and /openapi-3.0.json state, every answer above", async () => {
+    await kept.check(s.port);
+  });
 });
 
 describe.skipIf(!BUILT)("POST /v1/tally with --token-file and --cors-origin", () => {
   let s: Served;
+  const kept = new Kept();
   const tokens = file("tokens.txt", "tally-token-5e1d\n");
   beforeAll(async () => {
     s = await serve(["--token-file", tokens, "--cors-origin", "https://audit.example.gov.cn"]);
@@ -305,19 +344,23 @@ describe.skipIf(!BUILT)("POST /v1/tally with --token-file and --cors-origin", ()
   it("needs a token, and answers the allowed origin's preflight and request", async () => {
     const { box, roster } = fixture(1);
     const body = JSON.stringify({ box, participants: roster });
-    const refused = await post(s.port, "/v1/tally?lang=en", body);
+    const refused = await kept.post(s.port, "/v1/tally?lang=en", body);
     expect(refused.status).toBe(401);
     expect(JSON.parse(refused.text)).toMatchObject({ error: { code: "unauthorized" } });
-    expect((await post(s.port, "/v1/tally", body, { authorization: "Bearer wrong" })).status).toBe(401);
+    expect((await kept.post(s.port, "/v1/tally", body, { authorization: "Bearer wrong" })).status).toBe(401);
     const origin = "https://audit.example.gov.cn";
     const preflight = await call(s.port, "OPTIONS", "/v1/tally", { headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type" } });
     expect(preflight.status).toBe(204);
     expect(preflight.headers["access-control-allow-origin"]).toBe(origin);
-    const allowed = await post(s.port, "/v1/tally", body, { authorization: "Bearer tally-token-5e1d", origin });
+    const allowed = await kept.post(s.port, "/v1/tally", body, { authorization: "Bearer tally-token-5e1d", origin });
     expect(allowed.status).toBe(200);
     expect(allowed.headers["access-control-allow-origin"]).toBe(origin);
     expect(allowed.text).toBe(coreText(box, roster));
-    const other = await post(s.port, "/v1/tally", body, { authorization: "Bearer tally-token-5e1d", origin: "https://elsewhere.example" });
+    const other = await kept.post(s.port, "/v1/tally", body, { authorization: "Bearer tally-token-5e1d", origin: "https://elsewhere.example" });
     expect(other.headers["access-control-allow-origin"]).toBeUndefined();
+  });
+
+  it("answers what /openapi.json and /openapi-3.0.json state, every answer above", async () => {
+    await kept.check(s.port);
   });
 });
