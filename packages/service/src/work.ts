@@ -349,10 +349,16 @@ export function runJob(job: Job, policies: ReadonlyMap<string, Policy>): JobAnsw
  * ```
  */
 export function tallyWork(body: Readonly<Record<string, unknown>>): number {
-  const box = body["box"];
-  const ballots = typeof box === "object" && box !== null && Array.isArray((box as Record<string, unknown>)["ballots"]) ? ((box as Record<string, unknown>)["ballots"] as unknown[]).length : 0;
-  const participants = Array.isArray(body["participants"]) ? body["participants"].length : 0;
+  const { ballots, participants } = tallySize(body);
   return Math.max(ballots, 1) * participants;
+}
+
+/** How many ballots and participants a tally body holds; a part that is not a list holds none. */
+function tallySize(body: Readonly<Record<string, unknown>>): { ballots: number; participants: number } {
+  const box = body["box"];
+  const list = typeof box === "object" && box !== null ? (box as Readonly<Record<string, unknown>>)["ballots"] : undefined;
+  const participants = body["participants"];
+  return { ballots: Array.isArray(list) ? list.length : 0, participants: Array.isArray(participants) ? participants.length : 0 };
 }
 
 /**
@@ -393,9 +399,7 @@ function tallyJob(
   if (issues.length > 0) return fail(issues.map((issue) => (issue.path[0] === "query" ? { ...issue, path: ["query", "policy"] } : issue)));
   const work = tallyWork(request);
   if (work > job.maxTallyWork) {
-    const box = request["box"] as Record<string, unknown>;
-    const ballots = Array.isArray(box["ballots"]) ? box["ballots"].length : 0;
-    const participants = (request["participants"] as unknown[]).length;
+    const { ballots, participants } = tallySize(request);
     return fail([
       {
         path: [],

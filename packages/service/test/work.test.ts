@@ -74,5 +74,13 @@ describe("runJob for POST /v1/tally", () => {
     expect(tallyWork({ box: box(5), participants: [] })).toBe(0);
     expect(tallyWork({ box: "x", participants: ["a"] })).toBe(1);
     expect(tallyWork({ box: box(5), participants: "a" })).toBe(0);
+    expect(tallyWork({ box: null, participants: ["a", "b"] })).toBe(2);
+  });
+
+  it("refuses a box that is not an object, with more participants than the budget, as too much work, not as a failure", () => {
+    const answer = runJob(job({ box: null, participants: ["a", "b", "c"] }, { maxTallyWork: 2 }), POLICIES);
+    expect(answer.status).toBe(422);
+    expect(issuesOf(answer.body)).toMatchObject([{ path: [], code: "too-much-work" }]);
+    expect(JSON.parse(answer.body).issues[0].message).toMatch(/^0 ballots × 3 participants = 3/);
   });
 });
