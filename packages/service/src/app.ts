@@ -30,7 +30,7 @@ import { BATCH_LINES_IN_PLACE, SERVICE_BATCH_WORDING, issuesText, tooManyItems, 
  *
  * @example
  * ```ts
- * const limits: ServiceLimits = { maxBodyBytes: 16 * 1024 * 1024, maxLineBytes: 16 * 1024 * 1024, bodyTimeoutMs: 30_000, maxItems: 100_000, maxScenarioWork: 2e7, requestTimeoutMs: 60_000 };
+ * const limits: ServiceLimits = { maxBodyBytes: 16 * 1024 * 1024, maxLineBytes: 16 * 1024 * 1024, bodyTimeoutMs: 30_000, maxItems: 100_000, maxScenarioWork: 2e7, maxTallyWork: 2e6, requestTimeoutMs: 60_000 };
  * ```
  */
 export interface ServiceLimits {
@@ -44,6 +44,8 @@ export interface ServiceLimits {
   readonly maxItems: number;
   /** The most `sensitivity` work, inputs × scenarios (422 `too-much-work` past it, before any work). */
   readonly maxScenarioWork: number;
+  /** The most `tally` work, ballots × participants (422 `too-much-work` past it, before any work). */
+  readonly maxTallyWork: number;
   /** How long a heavy request's work may take (503 `request-timeout` past it, and the work stops). */
   readonly requestTimeoutMs: number;
 }
@@ -279,11 +281,11 @@ export function createApp(ctx: AppContext): Hono<Env> {
   });
 
   /** A heavy request: its body read here, its work done by the runner (a worker thread). */
-  const heavy = async (c: C, kind: "rank" | "compare" | "sensitivity", allowed: readonly string[]): Promise<Response> => {
+  const heavy = async (c: C, kind: "rank" | "compare" | "sensitivity" | "tally", allowed: readonly string[]): Promise<Response> => {
     const query = queryOf(c, allowed);
     requireType(c, JSON_TYPES, query.lang);
     const bytes = await readWholeBody(c.env.incoming, { maxBytes: limits.maxBodyBytes, deadline: Date.now() + limits.bodyTimeoutMs }, query.lang);
-    const job: Job = { kind, bytes, lang: query.lang, values: query.values, maxItems: limits.maxItems, maxScenarioWork: limits.maxScenarioWork };
+    const job: Job = { kind, bytes, lang: query.lang, values: query.values, maxItems: limits.maxItems, maxScenarioWork: limits.maxScenarioWork, maxTallyWork: limits.maxTallyWork };
     const outcome = await ctx.runner.run(job);
     const en = query.lang === "en";
     if ("timedOut" in outcome) {
@@ -301,6 +303,9 @@ export function createApp(ctx: AppContext): Hono<Env> {
   app.post("/v1/rank", (c) => heavy(c, "rank", ["lang", "policy", "by"]));
   app.post("/v1/compare", (c) => heavy(c, "compare", ["lang"]));
   app.post("/v1/sensitivity", (c) => heavy(c, "sensitivity", ["lang"]));
+  // A ballot box tallied (docs/ballots.md): its work grows with ballots × participants, so it runs
+  // in a worker thread within --request-timeout-ms, after the --max-tally-work check.
+  app.post("/v1/tally", (c) => heavy(c, "tally", ["lang", "policy"]));
 
   app.post("/v1/explain", async (c) => {
     const query = queryOf(c, ["lang"]);
@@ -349,6 +354,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
     "/v1/explain": "POST",
     "/v1/compare": "POST",
     "/v1/sensitivity": "POST",
+    "/v1/tally": "POST",
     "/v1/policies": "GET",
     "/v1/policies/:id": "GET",
     "/v1/schemas/:kind": "GET",

@@ -5,9 +5,9 @@
  * Descriptions are in Chinese, then English.
  */
 import * as z from "zod/mini";
-import { PolicyOverridesSchema, RankEntrySchema, ScoreInputSchema, ScoreResultSchema } from "wubi-wuping";
+import { PolicyOverridesSchema, RankEntrySchema, ScoreInputSchema, ScoreResultSchema, TallyResultSchema } from "wubi-wuping";
 import { CompareResultSchema, SensitivityResultSchema } from "wubi-wuping/sensitivity";
-import { jsonSchemaOf, toJsonSchema } from "wubi-wuping/formats";
+import { SCHEMA_KINDS, jsonSchemaOf, toJsonSchema } from "wubi-wuping/formats";
 import type { ServiceLimits } from "./app.js";
 import {
   BatchErrorLineSchema,
@@ -19,6 +19,7 @@ import {
   IssuesBodySchema,
   MoreIssuesSchema,
   PolicyDocumentSchema,
+  TallyRequestSchema,
   VerifyResponseSchema,
 } from "./schemas.js";
 
@@ -61,23 +62,35 @@ function addComponent(components: Json, name: string, schema: Json, description?
   components[name] = toDialect(description === undefined ? rest : { ...rest, description });
 }
 
+/**
+ * The ballot box inside a generated schema: a stand-in that the generator names `BallotBox` and
+ * refers to, the component itself being the shipped box schema (`jsonSchemaOf("box")`, made from
+ * the library's declaration rather than from zod, which has no JSON Schema for its custom checks).
+ */
+const BOX_PART = z.unknown();
+
+/** The body of `POST /v1/tally`, its box referring to the `BallotBox` component. */
+const TallyRequestPart = z.strictObject({ ...TallyRequestSchema.shape, box: BOX_PART });
+
 /** Parts that several schemas share: emitted once, as components, and referred to. */
 const PARTS = [
   [ScoreInputSchema, "ScoreInput"],
   [ScoreResultSchema, "ScoreResult"],
   [PolicyOverridesSchema, "PolicyOverrides"],
+  [BOX_PART, "BallotBox"],
   [PolicyDocumentSchema, "Policy"],
   [IssuesBodySchema, "Issues"],
   [IssueSchema, "Issue"],
   [MoreIssuesSchema, "MoreIssues"],
 ] as const;
 
-/** The component schemas: the package's three shipped schemas first, then the service's own. */
+/** The component schemas: the package's four shipped schemas first, then the service's own. */
 function schemas(): Json {
   const c: Json = {};
   addComponent(c, "ScoreInput", jsonSchemaOf("input"));
   addComponent(c, "PolicyOverrides", jsonSchemaOf("policy"));
   addComponent(c, "ScoreResult", jsonSchemaOf("result"));
+  addComponent(c, "BallotBox", jsonSchemaOf("box"));
   const generated: readonly [string, z.ZodMiniType, "input" | "output", string, string][] = [
     ["ScoreResults", z.array(ScoreResultSchema), "input", "一批计分结果（同一年度、同一政策）", "Score results of one year and one policy"],
     ["RankEntries", z.array(RankEntrySchema), "output", "排名：rank --format json 的输出", "A ranking, as rank --format json prints it"],
@@ -101,6 +114,14 @@ function schemas(): Json {
       "Sensitivity: inputs of one year; policy the id of a loaded policy or the object definePolicy takes (default the preset); ranges, samples (default 1000), seed (default 1), by",
     ],
     ["SensitivityResult", SensitivityResultSchema, "output", "sensitivity --format json 的输出", "What sensitivity --format json prints"],
+    [
+      "TallyRequest",
+      TallyRequestPart,
+      "input",
+      "计票：box 为一次测评的票箱（BallotBox）；participants 为票上可评价的参评对象（编号、名单条目或输入，按此顺序列出）；policy 为已加载政策的 id 或 definePolicy 接受的对象（默认预设政策，或查询参数 policy）",
+      "A tally: box one survey's ballot box (BallotBox); participants those its marks may name (ids, roster entries or inputs, listed in this order); policy the id of a loaded policy or the object definePolicy takes (default the preset, or the query's policy)",
+    ],
+    ["TallyResult", TallyResultSchema, "output", "计票结果：每个参评对象的满意度计数（即 §4 的调查输入）及未计入的票；票箱的发出、收回、计入票数，重复评价人，用时过短的票，所依据的假定", "The tally: each participant's survey counts (the survey input) and the ballots not counted; the box's issued, returned and counted ballots, repeated raters, ballots too fast, and the assumptions it rests on"],
     ["BatchLine", z.union([ScoreResultSchema, BatchErrorLineSchema]), "output", "批量计分输出的一行：结果，或该行的错误", "One line of batch output: a result, or that line's error"],
     [
       "Issues",
@@ -158,8 +179,8 @@ function responses(limits: ServiceLimits, bearer: boolean): Json {
     UnsupportedMediaType: errorResponse("请求体的类型不对：应为 application/json（批量为 application/x-ndjson 或 application/ndjson），UTF-8", "Wrong content type: application/json (for a batch application/x-ndjson or application/ndjson), UTF-8"),
     Unprocessable: {
       description: both(
-        "输入有误，或指明的政策未加载：issues 一次列出全部问题（至多前 100 个，其后为 more-issues 计数）；工作量超过上限（--max-scenario-work）时为错误 too-much-work，在开始计算之前",
-        "The input is wrong, or names a policy that is not loaded: issues lists every problem at once (the first 100, then a more-issues count); work over the budget (--max-scenario-work) is the error too-much-work, before any work starts",
+        "输入有误，或指明的政策未加载：issues 一次列出全部问题（至多前 100 个，其后为 more-issues 计数）；工作量超过上限（sensitivity 为 --max-scenario-work，tally 为 --max-tally-work）时为问题 too-much-work，在开始计算之前",
+        "The input is wrong, or names a policy that is not loaded: issues lists every problem at once (the first 100, then a more-issues count); work over the budget (--max-scenario-work for sensitivity, --max-tally-work for tally) is the issue too-much-work, before any work starts",
       ),
       headers: requestIdHeader,
       content: { [JSON_TYPE]: { schema: { oneOf: [ref("Issues"), ref("Error")] } } },
@@ -364,6 +385,18 @@ function paths(limits: ServiceLimits, bearer: boolean): Json {
       ok: { type: JSON_TYPE, schema: ref("SensitivityResult"), zh: "灵敏度分析结果", en: "The sensitivity analysis" },
       errors: POST_ERRORS,
     }),
+    "/v1/tally": post({
+      id: "tally",
+      summary: ["计票：把一次测评的票箱计成每个参评对象的满意度计数", "Tally one survey's ballot box into each participant's counts"],
+      description: [
+        `与 wubi-wuping tally --format json 的输出字节相同，只是没有 source（docs/ballots.md）。在工作线程中计票，受 --request-timeout-ms 限制；测评票数 × 参评对象数至多 ${limits.maxTallyWork}，测评票至多 ${limits.maxItems} 张，请求体至多 ${limits.maxBodyBytes} 字节。票箱有误时一次列出全部问题（如 box-over-issued 与 invalid-mark 同时列出）。`,
+        `The same bytes as wubi-wuping tally --format json prints, without source (docs/ballots.md). Tallied in a worker thread within --request-timeout-ms; ballots × participants at most ${limits.maxTallyWork}, at most ${limits.maxItems} ballots, a body of at most ${limits.maxBodyBytes} bytes. A box in error lists every problem at once (box-over-issued beside invalid-mark, say).`,
+      ],
+      params: ["lang", "policy"],
+      body: { types: [JSON_TYPE], schema: ref("TallyRequest"), zh: "票箱、参评对象和政策", en: "The box, the participants and the policy" },
+      ok: { type: JSON_TYPE, schema: ref("TallyResult"), zh: "计票结果", en: "The tally" },
+      errors: POST_ERRORS,
+    }),
     "/v1/policies": get({
       id: "listPolicies",
       summary: ["已加载的政策", "The policies loaded"],
@@ -456,8 +489,8 @@ export function openApiDocument(version: string, limits: ServiceLimits, options:
       name: "kind",
       in: "path",
       required: true,
-      description: both("input（输入）、policy（政策文件）或 result（结果）", "input, policy (a policy file) or result"),
-      schema: { type: "string", enum: ["input", "policy", "result"] },
+      description: both("input（输入）、policy（政策文件）、result（结果）或 box（票箱）", "input, policy (a policy file), result or box (a ballot box)"),
+      schema: { type: "string", enum: [...SCHEMA_KINDS] },
     },
   };
   return {

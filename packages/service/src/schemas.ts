@@ -5,7 +5,7 @@
  * through the same `z.toJSONSchema` path as the shipped JSON Schemas, so neither is written twice.
  */
 import * as z from "zod/mini";
-import { ASSUMPTIONS, PolicyOverridesSchema, RANK_GROUPINGS, ScoreInputSchema } from "wubi-wuping";
+import { ASSUMPTIONS, BoxSchema, ParticipantSchema, PolicyOverridesSchema, RANK_GROUPINGS, ScoreInputSchema } from "wubi-wuping";
 import { RangesSchema } from "wubi-wuping/sensitivity";
 
 const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -247,6 +247,53 @@ export const SensitivityRequestSchema = z.strictObject({
   seed: z.optional(z.int().check(z.minimum(0), z.maximum(0xffff_ffff))),
   by: z.optional(z.enum(RANK_GROUPINGS)),
 });
+
+/** A participant id, as the library checks it (1–100 characters). */
+const ParticipantId = ParticipantSchema.shape.id;
+
+/**
+ * One participant a tally takes (docs/ballots.md): an id, a roster entry (`{ id, … }`) or an
+ * input (`{ participant: { id, … }, … }`); only the id is read.
+ *
+ * @example
+ * ```ts
+ * TallyParticipantSchema.safeParse("cgjdk").success; //=> true
+ * TallyParticipantSchema.safeParse({ id: "cgjdk", name: "城管监督科", category: "public-service" }).success; //=> true
+ * ```
+ */
+export const TallyParticipantSchema = z.union([
+  ParticipantId,
+  z.looseObject({ id: ParticipantId }),
+  z.looseObject({ participant: z.looseObject({ id: ParticipantId }) }),
+]);
+
+/**
+ * The body of `POST /v1/tally` (docs/service.md): one ballot box, the participants its marks
+ * may name (in the order the tally lists them), and the policy whose ballot rules apply — the id
+ * of a loaded policy or the overrides `definePolicy` takes (default the preset, or the query's
+ * `policy`).
+ *
+ * @example
+ * ```ts
+ * TallyRequestSchema.safeParse({ box, participants: ["cgjdk"], policy: { id: "strict", repeatedRater: "first" } }).success; //=> true
+ * ```
+ */
+export const TallyRequestSchema = z.strictObject({
+  box: BoxSchema,
+  participants: z.array(TallyParticipantSchema),
+  policy: z.optional(PolicyRefSchema),
+});
+
+/**
+ * The envelope of a `POST /v1/tally` body: its keys only (an unknown key is an issue), the box
+ * and the participants left to `safeTally`, which checks them with its own messages.
+ *
+ * @example
+ * ```ts
+ * TallyEnvelopeSchema.safeParse({ box: {}, participants: [], lang: "en" }).success; //=> false
+ * ```
+ */
+export const TallyEnvelopeSchema = z.strictObject({ box: z.unknown(), participants: z.unknown(), policy: z.optional(z.unknown()) });
 
 /**
  * The envelope of a body: its keys only (an unknown key is an issue, `inputs` an array), the

@@ -69,6 +69,7 @@ export const SERVICE_DEFAULTS = {
   maxInFlightPerConnection: 16,
   maxItems: 100_000,
   maxScenarioWork: 20_000_000,
+  maxTallyWork: 2_000_000,
   requestTimeoutMs: 60_000,
 } as const;
 

@@ -9,15 +9,17 @@ import {
   InputError,
   definePolicy,
   rank,
+  safeTally,
   xuancheng2022,
   type InputIssue,
   type Lang,
   type Policy,
+  type TallyParticipant,
 } from "wubi-wuping";
 import { compare, sensitivity, type Ranges } from "wubi-wuping/sensitivity";
 import { NEUTRAL_BATCH_WORDING, batchLine, documentJson, errorMap, fromZodIssues, type BatchWording, type SplitLine } from "wubi-wuping/formats";
 import { HttpProblem, parseJsonBody } from "./body.js";
-import { CompareRequestSchema, SensitivityRequestSchema, envelopeOf } from "./schemas.js";
+import { CompareRequestSchema, SensitivityRequestSchema, TallyEnvelopeSchema, envelopeOf } from "./schemas.js";
 
 /** The most issues one answer lists; the rest are counted in one last `more-issues` issue. */
 export const MAX_ANSWER_ISSUES = 100;
@@ -128,19 +130,29 @@ export function tooManyItems(value: unknown, maxItems: number, lang: Lang, bytes
  *
  * @example
  * ```ts
- * const job: Job = { kind: "rank", bytes, lang: "en", values: { by: "category" }, maxItems: 100_000, maxScenarioWork: 2e7 };
+ * const job: Job = { kind: "rank", bytes, lang: "en", values: { by: "category" }, maxItems: 100_000, maxScenarioWork: 2e7, maxTallyWork: 2e6 };
  * ```
  */
-export type Job =
-  | {
-      readonly kind: "rank" | "compare" | "sensitivity";
-      readonly bytes: Uint8Array;
-      readonly lang: Lang;
-      readonly values: Readonly<Record<string, string>>;
-      readonly maxItems: number;
-      readonly maxScenarioWork: number;
-    }
-  | BatchJob;
+export type Job = AnalysisJob | BatchJob;
+
+/**
+ * A heavy request with a JSON body: `rank`, `compare`, `sensitivity` or `tally`.
+ *
+ * @example
+ * ```ts
+ * const job: AnalysisJob = { kind: "tally", bytes, lang: "zh", values: {}, maxItems: 100_000, maxScenarioWork: 2e7, maxTallyWork: 2e6 };
+ * ```
+ */
+export interface AnalysisJob {
+  readonly kind: "rank" | "compare" | "sensitivity" | "tally";
+  readonly bytes: Uint8Array;
+  readonly lang: Lang;
+  readonly values: Readonly<Record<string, string>>;
+  readonly maxItems: number;
+  readonly maxScenarioWork: number;
+  /** The most `tally` work, ballots × participants (docs/service.md, "Bounded work"). */
+  readonly maxTallyWork: number;
+}
 
 /**
  * Lines of an NDJSON batch past its first {@link BATCH_LINES_IN_PLACE}, scored in a worker thread:
@@ -211,15 +223,15 @@ const compareEnvelope = envelopeOf(CompareRequestSchema);
 const sensitivityEnvelope = envelopeOf(SensitivityRequestSchema);
 
 /**
- * Does a {@link Job}: reads its body, checks the bounds, then runs `rank`, `compare` or
- * `sensitivity` exactly as the routes did (the CLI's bytes for the same work).
+ * Does a {@link Job}: reads its body, checks the bounds, then runs `rank`, `compare`,
+ * `sensitivity` or `tally` exactly as the routes did (the CLI's bytes for the same work).
  *
  * @param job - The request.
  * @param policies - The loaded policies by id, the preset first.
  * @returns The answer.
  * @example
  * ```ts
- * runJob({ kind: "rank", bytes: Buffer.from("[]"), lang: "en", values: {}, maxItems: 100_000, maxScenarioWork: 2e7 }, policies);
+ * runJob({ kind: "rank", bytes: Buffer.from("[]"), lang: "en", values: {}, maxItems: 100_000, maxScenarioWork: 2e7, maxTallyWork: 2e6 }, policies);
  * //=> { status: 200, body: "[]\n" }
  * ```
  */
@@ -279,6 +291,8 @@ export function runJob(job: Job, policies: ReadonlyMap<string, Policy>): JobAnsw
     return answer([], () => documentJson(rank(body, { by: job.values["by"] === "category" ? "category" : undefined, policy, lang })));
   }
 
+  if (job.kind === "tally") return tallyJob(body, job, bodyPolicy);
+
   const schema = job.kind === "compare" ? compareEnvelope : sensitivityEnvelope;
   const parsed = schema.safeParse(body, { error: errorMap(lang) });
   if (!parsed.success) return fail(fromZodIssues(parsed.error.issues));
@@ -321,4 +335,83 @@ export function runJob(job: Job, policies: ReadonlyMap<string, Policy>): JobAnsw
     lang,
   };
   return answer(["inputs"], () => documentJson(sensitivity(request.inputs, options)));
+}
+
+/**
+ * The work of `POST /v1/tally`, `ballots × participants` (docs/service.md, "Bounded work"): a
+ * tally looks at every participant on every ballot and lists each ballot left blank for each, so
+ * both its time and its answer grow with this product. A box without ballots still lists each
+ * participant once. A part that is not a list counts 0 (`safeTally` refuses it).
+ *
+ * @example
+ * ```ts
+ * tallyWork({ box: { ballots: [{}, {}, {}] }, participants: ["a", "b"] }); //=> 6
+ * ```
+ */
+export function tallyWork(body: Readonly<Record<string, unknown>>): number {
+  const { ballots, participants } = tallySize(body);
+  return Math.max(ballots, 1) * participants;
+}
+
+/** How many ballots and participants a tally body holds; a part that is not a list holds none. */
+function tallySize(body: Readonly<Record<string, unknown>>): { ballots: number; participants: number } {
+  const box = body["box"];
+  const list = typeof box === "object" && box !== null ? (box as Readonly<Record<string, unknown>>)["ballots"] : undefined;
+  const participants = body["participants"];
+  return { ballots: Array.isArray(list) ? list.length : 0, participants: Array.isArray(participants) ? participants.length : 0 };
+}
+
+/**
+ * Where an issue of `safeTally` lies in the request body: the participants' issues stay under
+ * `participants`, every other issue is the box's and goes under `box`. The one box issue whose
+ * path starts with `participants` is an unknown key of that name in the box (`unrecognized_keys`
+ * at `["participants"]`): the list of participants never gives that code.
+ */
+function inRequest(issue: InputIssue): InputIssue {
+  const participants = issue.path[0] === "participants" && !(issue.code === "unrecognized_keys" && issue.path.length === 1);
+  return participants ? issue : { ...issue, path: ["box", ...issue.path] };
+}
+
+/** `POST /v1/tally`: the envelope, the policy (query or body), the work budget, then `safeTally`. */
+function tallyJob(
+  body: unknown,
+  job: AnalysisJob,
+  bodyPolicy: (key: string, value: unknown, issues: InputIssue[]) => Policy | undefined,
+): JobAnswer {
+  const { lang } = job;
+  const fail = (issues: readonly InputIssue[]): JobAnswer => ({ status: 422, body: issuesText(issues, lang) });
+  const parsed = TallyEnvelopeSchema.safeParse(body, { error: errorMap(lang) });
+  if (!parsed.success) return fail(fromZodIssues(parsed.error.issues));
+  const request = parsed.data as Readonly<Record<string, unknown>>;
+  const issues: InputIssue[] = [];
+  const byQuery = job.values["policy"];
+  if (byQuery !== undefined && request["policy"] !== undefined) {
+    issues.push({
+      path: ["policy"],
+      code: "policy-twice",
+      message:
+        lang === "zh"
+          ? `政策只能指明一次：查询参数 policy=${byQuery} 和请求体的 policy 不能同时给出`
+          : `Name the policy once: the query's policy=${byQuery} and the body's policy cannot both be given`,
+    });
+  }
+  const policy = bodyPolicy("policy", request["policy"], issues) ?? (byQuery === undefined ? undefined : bodyPolicy("query", byQuery, issues));
+  if (issues.length > 0) return fail(issues.map((issue) => (issue.path[0] === "query" ? { ...issue, path: ["query", "policy"] } : issue)));
+  const work = tallyWork(request);
+  if (work > job.maxTallyWork) {
+    const { ballots, participants } = tallySize(request);
+    return fail([
+      {
+        path: [],
+        code: "too-much-work",
+        message:
+          lang === "zh"
+            ? `${ballots} 张测评票 × ${participants} 个参评对象 = ${work}，超过服务的工作上限 ${job.maxTallyWork}（--max-tally-work）；请在本地用 wubi-wuping tally 计票（NDJSON 票箱逐张读取），或请服务的运维调高上限`
+            : `${ballots} ballots × ${participants} participants = ${work}, over the service's work budget of ${job.maxTallyWork} (--max-tally-work); tally it locally with wubi-wuping tally (an NDJSON box is read ballot by ballot), or ask the service's operator for a higher budget`,
+      },
+    ]);
+  }
+  const outcome = safeTally(request["box"], { participants: request["participants"] as readonly TallyParticipant[], policy, lang });
+  if (!outcome.success) return fail(outcome.error.issues.map(inRequest));
+  return { status: 200, body: `${documentJson(outcome.data)}\n` };
 }

@@ -5,93 +5,15 @@
  * generator the document comes from — and against the served `/openapi-3.0.json` too.
  */
 import { readFileSync } from "node:fs";
-import Ajv from "ajv";
-import Ajv2020 from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUILT } from "../../../test/cli/run.js";
+import { Contract, servedContracts } from "./contract.js";
 import { call, post, raw, serve, type Answer, type Served } from "./harness.js";
 
 type Json = Record<string, unknown>;
-type Doc = Json & { paths: Record<string, Record<string, Json>>; components: Record<string, Record<string, Json>> };
 
 const inputText = (id: string): string => readFileSync(`examples/2022/${id}.json`, "utf8");
 const IDS = ["cgjdk", "csglk", "zfzd", "gysyc"];
-
-/** Brings a 3.0 schema back to JSON Schema for Ajv: `nullable` beside a type, boolean exclusive bounds. */
-function from30(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(from30);
-  if (node === null || typeof node !== "object") return node;
-  const out: Json = {};
-  for (const [key, value] of Object.entries(node as Json)) {
-    if (key === "exclusiveMinimum" || key === "exclusiveMaximum") {
-      if (value === true) out[key] = (node as Json)[key === "exclusiveMinimum" ? "minimum" : "maximum"];
-      continue;
-    }
-    out[key] = key === "properties" ? Object.fromEntries(Object.entries(value as Json).map(([k, v]) => [k, from30(v)])) : from30(value);
-  }
-  if (out["nullable"] === true && typeof out["type"] === "string") {
-    out["type"] = [out["type"], "null"];
-    delete out["nullable"];
-  }
-  return out;
-}
-
-/** Validates answers against one served document. */
-class Contract {
-  private readonly ajv: Ajv2020 | Ajv;
-  private readonly cache = new Map<string, ReturnType<Ajv["compile"]>>();
-  readonly checked: string[] = [];
-
-  constructor(
-    readonly doc: Doc,
-    private readonly urn: string,
-  ) {
-    const v30 = String(doc["openapi"]).startsWith("3.0");
-    // Formats are not checked (dates carry their pattern); the structure and every reference are.
-    this.ajv = v30 ? new Ajv({ strict: false, allErrors: true, validateFormats: false }) : new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
-    this.ajv.addSchema({ $id: urn, components: { schemas: v30 ? from30(doc.components["schemas"]) : doc.components["schemas"] } });
-  }
-
-  private resolve(node: Json): Json {
-    const ref = node["$ref"];
-    if (typeof ref !== "string") return node;
-    const [, group, name] = /^#\/components\/(\w+)\/(.+)$/.exec(ref) ?? [];
-    return this.doc.components[group ?? ""]?.[name ?? ""] as Json;
-  }
-
-  private validator(schema: unknown): ReturnType<Ajv["compile"]> {
-    const text = JSON.stringify(String(this.doc["openapi"]).startsWith("3.0") ? from30(schema) : schema).replaceAll('"#/components/', `"${this.urn}#/components/`);
-    const known = this.cache.get(text);
-    if (known !== undefined) return known;
-    const compiled = this.ajv.compile(JSON.parse(text) as Json);
-    this.cache.set(text, compiled);
-    return compiled;
-  }
-
-  /** The problems of an answer against the document: none when it is what the document states. */
-  problems(method: string, template: string, answer: Answer): unknown[] {
-    const operation = this.doc.paths[template]?.[method];
-    if (operation === undefined) return [`no operation ${method} ${template}`];
-    const declared = (operation["responses"] as Record<string, Json>)[String(answer.status)];
-    if (declared === undefined) return [`${method} ${template}: status ${answer.status} not stated`];
-    const response = this.resolve(declared);
-    const type = (answer.headers["content-type"] ?? "").split(";")[0]?.trim() ?? "";
-    const media = (response["content"] as Record<string, Json> | undefined)?.[type];
-    if (media === undefined) return [`${method} ${template} ${answer.status}: content type ${type} not stated`];
-    this.checked.push(`${method} ${template} ${answer.status} ${type}`);
-    const check = (schema: unknown, value: unknown, where: string): unknown[] => {
-      const validate = this.validator(schema);
-      return validate(value) ? [] : [{ where, errors: validate.errors, value }];
-    };
-    if (type === "application/x-ndjson") {
-      const lines = answer.text.split("\n").filter((line) => line !== "");
-      expect(media["x-line-schema"], `${template}: the schema of each line`).toBeDefined();
-      return lines.flatMap((line, i) => check(media["x-line-schema"], JSON.parse(line), `line ${i + 1}`));
-    }
-    if (type === "text/plain") return check(media["schema"], answer.text, "text");
-    return check(media["schema"], JSON.parse(answer.text), "body");
-  }
-}
 
 describe.skipIf(!BUILT)("every answer of the service validates against the document it serves", () => {
   let a: Served;
@@ -108,9 +30,7 @@ describe.skipIf(!BUILT)("every answer of the service validates against the docum
 
   beforeAll(async () => {
     a = await serve(["--max-body-bytes", "65536", "--body-timeout-ms", "400"]);
-    const doc31 = JSON.parse((await call(a.port, "GET", "/openapi.json")).text) as Doc;
-    const doc30 = JSON.parse((await call(a.port, "GET", "/openapi-3.0.json")).text) as Doc;
-    contracts = [new Contract(doc31, "urn:wubi-wuping:openapi-3.1"), new Contract(doc30, "urn:wubi-wuping:openapi-3.0")];
+    contracts = await servedContracts(a.port);
   });
   afterAll(async () => {
     expect(await a.stop()).toBe(0);
@@ -124,7 +44,7 @@ describe.skipIf(!BUILT)("every answer of the service validates against the docum
     for (const path of ["/healthz", "/openapi.json", "/openapi-3.0.json", "/v1/policies"]) await keep("get", path, call(a.port, "GET", path), 200);
     await keep("get", "/v1/policies/{id}", call(a.port, "GET", "/v1/policies/xuancheng-2022"), 200);
     await keep("get", "/v1/policies/{id}", call(a.port, "GET", "/v1/policies/city-2099?lang=en"), 404);
-    for (const kind of ["input", "policy", "result"]) await keep("get", "/v1/schemas/{kind}", call(a.port, "GET", `/v1/schemas/${kind}`), 200);
+    for (const kind of ["input", "policy", "result", "box"]) await keep("get", "/v1/schemas/{kind}", call(a.port, "GET", `/v1/schemas/${kind}`), 200);
     await keep("get", "/v1/schemas/{kind}", call(a.port, "GET", "/v1/schemas/nothing"), 404);
     await keep("get", "/v1/policies", call(a.port, "GET", "/v1/policies?x=1"), 400);
     await keep("get", "/healthz", call(a.port, "POST", "/healthz").then((r) => r), 405);
@@ -222,6 +142,25 @@ describe.skipIf(!BUILT)("every answer of the service validates against the docum
     await keep("post", "/v1/sensitivity", post(a.port, "/v1/sensitivity?lang=en", JSON.stringify({ inputs, samples: 0, policy: { unitCeiling: -1 } })), 422);
   });
 
+  it("POST /v1/tally: 200 for a box with groups and one without, 422 with the box's issues and for a bad envelope, 400, 413, 415", async () => {
+    const fixture = (n: number): { box: Json; roster: Json[] } => ({
+      box: (JSON.parse(readFileSync(`test/fixtures/ballots/${n}-expect.json`, "utf8")) as { box: Json }).box,
+      roster: JSON.parse(readFileSync(`test/fixtures/ballots/${n}-roster.json`, "utf8")) as Json[],
+    });
+    for (const n of [0, 1]) {
+      const { box, roster } = fixture(n);
+      await keep("post", "/v1/tally", post(a.port, "/v1/tally", JSON.stringify({ box, participants: roster })), 200);
+    }
+    const { box, roster } = fixture(1);
+    const ballots = (box["ballots"] as Json[]).map((ballot, i) => (i === 0 ? { ...ballot, marks: { nobody: "maybe" } } : ballot));
+    const wrong = await keep("post", "/v1/tally", post(a.port, "/v1/tally?lang=en", JSON.stringify({ box: { ...box, issued: 2, ballots }, participants: roster })), 422);
+    expect(JSON.parse(wrong.text).issues.map((issue: Json) => issue["code"])).toEqual(expect.arrayContaining(["box-over-issued", "unknown-participant"]));
+    await keep("post", "/v1/tally", post(a.port, "/v1/tally?lang=en", JSON.stringify({ box, participants: roster, extra: 1, policy: { repeatedRater: "x" } })), 422);
+    await keep("post", "/v1/tally", post(a.port, "/v1/tally", '{"box":'), 400);
+    await keep("post", "/v1/tally", post(a.port, "/v1/tally", JSON.stringify({ box, participants: roster, pad: "x".repeat(70_000) })), 413);
+    await keep("post", "/v1/tally", call(a.port, "POST", "/v1/tally", { body: "{}", type: "application/x-ndjson" }), 415);
+  });
+
   it("every answer kept above validates against /openapi.json and /openapi-3.0.json", () => {
     expect(answers.length).toBeGreaterThan(40);
     for (const contract of contracts) {
@@ -235,6 +174,6 @@ describe.skipIf(!BUILT)("every answer of the service validates against the docum
     const statuses = new Set(contracts[0]?.checked.map((entry) => entry.split(" ")[2]));
     for (const status of ["200", "400", "404", "405", "408", "413", "415", "422"]) expect(statuses, status).toContain(status);
     const unprocessable = new Set(contracts[0]?.checked.filter((entry) => entry.split(" ")[2] === "422").map((entry) => entry.split(" ")[1]));
-    for (const path of ["/v1/score", "/v1/score/batch", "/v1/rank", "/v1/verify", "/v1/explain", "/v1/compare", "/v1/sensitivity"]) expect(unprocessable, path).toContain(path);
+    for (const path of ["/v1/score", "/v1/score/batch", "/v1/rank", "/v1/verify", "/v1/explain", "/v1/compare", "/v1/sensitivity", "/v1/tally"]) expect(unprocessable, path).toContain(path);
   });
 });

@@ -11,9 +11,9 @@ import { createRequire } from "node:module";
 import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { findPython } from "../../../test/support/programs.js";
-import { rank, score, xuancheng2022 } from "wubi-wuping";
+import { definePolicy, rank, score, tally, xuancheng2022 } from "wubi-wuping";
 import { compare, sensitivity } from "wubi-wuping/sensitivity";
-import { jsonSchemaOf } from "wubi-wuping/formats";
+import { SCHEMA_KINDS, jsonSchemaOf } from "wubi-wuping/formats";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -34,6 +34,7 @@ const OPERATIONS = [
   ["post", "/v1/explain"],
   ["post", "/v1/compare"],
   ["post", "/v1/sensitivity"],
+  ["post", "/v1/tally"],
   ["get", "/v1/policies"],
   ["get", "/v1/policies/{id}"],
   ["get", "/v1/schemas/{kind}"],
@@ -93,7 +94,7 @@ describe("the OpenAPI document", () => {
   });
 
   it("carries the shipped schemas as they are generated, their definitions as components", () => {
-    for (const [kind, name] of [["input", "ScoreInput"], ["policy", "PolicyOverrides"], ["result", "ScoreResult"]] as const) {
+    for (const [kind, name] of [["input", "ScoreInput"], ["policy", "PolicyOverrides"], ["result", "ScoreResult"], ["box", "BallotBox"]] as const) {
       const { $schema: _s, $id: _id, definitions, $defs, ...shipped } = jsonSchemaOf(kind);
       const prefix = $defs !== undefined ? "#/$defs/" : "#/definitions/";
       expect(JSON.stringify(doc.components["schemas"]?.[name]).replaceAll("#/components/schemas/", prefix)).toBe(JSON.stringify(shipped));
@@ -128,12 +129,31 @@ describe("the OpenAPI document", () => {
       ["SensitivityResult", sensitivity(inputs, { samples: 20 })],
       ["VerifyResponse", { ok: false, differences: [{ path: ["total"], expected: "1.00", actual: "2.00" }] }],
       ["Health", { ok: true, version: "0.2.0", worker: 1 }],
+      ...[0, 2].map((n): [string, unknown] => {
+        const { box, policy } = JSON.parse(readFileSync(`test/fixtures/ballots/${n}-expect.json`, "utf8")) as { box: Json; policy: Json | null };
+        const roster = JSON.parse(readFileSync(`test/fixtures/ballots/${n}-roster.json`, "utf8")) as Json[];
+        return ["TallyResult", tally(box, { participants: roster as { id: string }[], policy: policy === null ? undefined : definePolicy(policy) })];
+      }),
+      ...[0, 2].map((n): [string, unknown] => {
+        const { box, policy } = JSON.parse(readFileSync(`test/fixtures/ballots/${n}-expect.json`, "utf8")) as { box: Json; policy: Json | null };
+        const roster = JSON.parse(readFileSync(`test/fixtures/ballots/${n}-roster.json`, "utf8")) as Json[];
+        return ["TallyRequest", { box, participants: roster, ...(policy === null ? {} : { policy }) }];
+      }),
+      ["TallyRequest", { box: { year: 2022, component: "deputies", date: "2022-12-20", ballots: [] }, participants: ["a", { id: "b" }, { participant: { id: "c" } }], policy: "xuancheng-2022" }],
     ];
     for (const [name, value] of cases) {
       const validate = validator(name);
       expect(validate(value) ? [] : validate.errors, name).toEqual([]);
     }
     expect(validator("ScoreResult")({ total: 1 })).toBe(false);
+    expect(validator("TallyRequest")({ box: { year: 2022, component: "deputies", date: "2022-12-20", ballots: [] }, participants: [""] })).toBe(false);
+    expect(validator("TallyRequest")({ box: { year: 2022, component: "nowhere", date: "2022-12-20", ballots: [] }, participants: [] })).toBe(false);
+  });
+
+  it("names every schema the service serves in the kind of GET /v1/schemas/{kind}", () => {
+    const kind = (doc.components["parameters"]?.["schemaKind"] as Json & { schema: { enum: string[] } }).schema.enum;
+    expect(kind).toEqual([...SCHEMA_KINDS]);
+    expect(kind).toContain("box");
   });
 });
 
