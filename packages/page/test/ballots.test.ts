@@ -83,10 +83,11 @@ function expectedBox(t: TallyResult) {
 const problemsOf = async (name: string): Promise<string> => (await open.page.locator(`.problem-file[data-file="${name}"]`).textContent()) ?? "";
 
 /**
- * A 测评票 sheet of the deputies survey (2023-01-10) for the seven example bodies whose counts are
- * each body's own, so that the tally reproduces the examples' counts; `spoil` changes one mark.
+ * The rows of a 测评票 sheet of the deputies survey (2023-01-10) for the seven example bodies
+ * whose counts are each body's own, so that the tally reproduces the examples' counts; `spoil`
+ * changes one mark.
  */
-async function deputiesWorkbook(spoil?: { readonly body: string; readonly from: string; readonly to: string }): Promise<Buffer> {
+function deputiesBallots(spoil?: { readonly body: string; readonly from: string; readonly to: string }): (string | null)[][] {
   const marks = inputs.map((input) => {
     const b = input.components["deputies"]?.ballots ?? {};
     const list = [
@@ -98,11 +99,27 @@ async function deputiesWorkbook(spoil?: { readonly body: string; readonly from: 
     if (spoil !== undefined && input.participant.id === spoil.body) list[list.indexOf(spoil.from)] = spoil.to;
     return list;
   });
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet("测评票");
-  sheet.addRow(["票号", "考评项目", "测评日期", ...inputs.map((input) => input.participant.id)]);
   const n = Math.max(...marks.map((list) => list.length));
-  for (let i = 0; i < n; i += 1) sheet.addRow([String(i + 1).padStart(3, "0"), "“两代表一委员”评价", "2023-01-10", ...marks.map((list) => list[i] ?? null)]);
+  return [
+    ["票号", "考评项目", "测评日期", ...inputs.map((input) => input.participant.id)],
+    ...Array.from({ length: n }, (_, i) => [String(i + 1).padStart(3, "0"), "“两代表一委员”评价", "2023-01-10", ...marks.map((list) => list[i] ?? null)]),
+  ];
+}
+
+/** A ballot workbook of the deputies survey alone. */
+async function deputiesWorkbook(spoil?: { readonly body: string; readonly from: string; readonly to: string }): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet("测评票").addRows(deputiesBallots(spoil));
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** The examples' records workbook without the deputies' counts in 测评, with the ballots' sheet or not. */
+async function recordsWithoutDeputies(ballots: boolean): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(readFileSync(join(root, "test/fixtures/page/examples-2022.xlsx")) as unknown as ExcelJS.Buffer);
+  const sheet = book.getWorksheet("测评") as ExcelJS.Worksheet;
+  for (let r = sheet.rowCount; r >= 2; r -= 1) if (sheet.getRow(r).getCell(2).value === "“两代表一委员”评价") sheet.spliceRows(r, 1);
+  if (ballots) book.addWorksheet("测评票").addRows(deputiesBallots());
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -223,6 +240,21 @@ describe("ballots on the offline page", () => {
     await page.waitForSelector('.box[data-box-file="代表委员测评票.xlsx"]');
     expect(await rows()).toEqual(expected(rank(applyTally(without, [core]).map((input) => score(input)))));
     expect(await rows()).toEqual(expected(rank(results)));
+  });
+
+  it("scores a records workbook whose deputies' counts are on its own 测评票 sheet, and still sums up one without them", async () => {
+    const { page } = open;
+    await load(xlsx("考评记录.xlsx", await recordsWithoutDeputies(true)));
+    await page.waitForSelector('.box[data-box-file="考评记录.xlsx"]');
+    expect(await rows()).toEqual(expected(rank(results)));
+    expect(await page.locator('.problem-file[data-file="考评记录.xlsx"]').count()).toBe(0);
+    expect(await page.locator("#file-list li").textContent()).toContain("7 个参评对象");
+
+    await load(xlsx("考评记录.xlsx", await recordsWithoutDeputies(false)));
+    expect(await rows()).toEqual([]);
+    const lines = await page.locator('.problem-file[data-file="考评记录.xlsx"] li.summary').allTextContents();
+    expect(lines).toEqual(inputs.map((input) => `${input.participant.id} ${input.participant.name}：1 项未填写：“两代表一委员”评价`));
+    expect(await page.locator(".box").count()).toBe(0);
   });
 
   it("names both counts when the records' typed counts differ from the ballots, and scores the other bodies", async () => {
