@@ -177,7 +177,8 @@ function renderSensitivity(): void {
     return;
   }
   const note = withInputs.length < session.bodies.length ? h("p", { class: "hint" }, t.sensitivityNeedsInputs) : null;
-  const key = [state.files, state.allowIncomplete, state.by, session.policy];
+  // The ballot forms change the inputs (the counts tallied), so they are part of the key, as text.
+  const key = [state.files, state.allowIncomplete, state.by, session.policy, JSON.stringify([...state.ballotForms])];
   const cached = state.sensitivity;
   if (cached !== undefined && cached.key.every((part, i) => part === key[i])) {
     fill(target, note, sensitivityView(cached.outcome, state.lang));

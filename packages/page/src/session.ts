@@ -281,12 +281,14 @@ const QUESTION = /^[0-9]+、(.*)$/su;
  * The bodies a ballot sheet's columns name, from a reading with nobody to name: each mark column
  * is then an unknown column of row 1 (a platform question gives its 题干).
  */
-function columnBodies(read: ReadBallotsResult): string[] {
+function columnBodies(read: ReadBallotsResult, platform: boolean): string[] {
   if (read.success) return [];
   const bodies: string[] = [];
   for (const issue of read.issues) {
     if (issue.code !== "unknown-column" || issue.row !== 1 || issue.header === undefined || issue.header === "") continue;
     const question = QUESTION.exec(issue.header);
+    // A platform's header that is no question (`N、题干`) names no body: the reading says so again.
+    if (platform && question === null) continue;
     const body = (question === null ? issue.header : (question[1] ?? "")).trim();
     if (body !== "" && !bodies.includes(body)) bodies.push(body);
   }
@@ -402,11 +404,13 @@ export async function buildSession(files: readonly PageFile[], options: SessionO
     const base = { lang, year, issued: form.issued, ...(platform ? { component: form.component, date: form.date } : {}) };
     let read = await (readBallots as BallotReader)(book.bytes, { ...base, participants: participants.length > 0 ? participants : [NOBODY] });
     if (noBallotSheet(read)) continue;
+    /** The form's questions a platform export raises (its component, its date): the form asks them. */
+    const asks = (r: ReadBallotsResult): WorkbookIssue[] => (r.success ? [] : r.issues.filter((issue) => issue.code === "missing-option" && issue.sheet === undefined));
     // No records: the bodies are the columns' own.
-    const own = participants.length > 0 ? [] : columnBodies(read);
+    const own = participants.length > 0 ? [] : columnBodies(read, platform || asks(read).length > 0);
     if (own.length > 0) read = await (readBallots as BallotReader)(book.bytes, { ...base, participants: own });
     book.ballots = true;
-    const asked = read.success ? [] : read.issues.filter((issue) => issue.code === "missing-option" && issue.sheet === undefined);
+    const asked = asks(read);
     const layout = read.success ? read.layout : platform || asked.length > 0 ? "platform" : "native";
     const needs = layout === "platform" ? (["component", "date"] as const).filter((key) => form[key] === undefined) : [];
     if (!read.success) {

@@ -207,6 +207,10 @@ describe("ballots on the offline page", () => {
     const applied = applyTally(records, [core]);
     const scored = applied.map((input) => score(input, { allowIncomplete: true }));
     expect(await rows()).toEqual(expected(rank(scored)));
+    // The sensitivity view is of the inputs with the ballots' counts, not of those before the form was filled.
+    await page.waitForSelector("#sensitivity-body[aria-busy=false] svg");
+    const bases = await page.$$eval(".sensitivity-table tbody tr", (trs) => trs.map((tr) => tr.children[1]?.textContent ?? ""));
+    expect([...bases].sort()).toEqual(scored.map((r) => r.total).sort());
     await page.click(`tr[data-participant-id="${roster[0]?.id}"]`);
     const explained = await page.locator("[data-explain] pre.explain-text").textContent();
     expect(explained).toBe(explain(scored[0] as ScoreResult, { ids: false, tallies: [core] }));
