@@ -70,7 +70,7 @@ export const ZH_BALLOTS: BallotText = {
   issued: "发出票数（可不填）",
   issuedField: "发出票数",
   boxTitle: (label, date, file) => `${label}（${date} 测评）— ${file}`,
-  issuedLine: (issued, returned, counted) => `发出 ${issued === null ? "（未填）" : String(issued)} 张，收回 ${returned} 张，计入 ${counted} 张`,
+  issuedLine: (issued, returned, counted) => `${issued === null ? "发出票数未填" : `发出 ${issued} 张`}，收回 ${returned} 张，计入 ${counted} 张`,
   rules: "计票规则：",
   ruleState: (assumed) => (assumed ? "假定，可由政策覆盖" : "由政策设定"),
   countsCaption: "各参评对象的票数",

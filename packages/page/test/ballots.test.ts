@@ -140,7 +140,7 @@ describe("ballots on the offline page", () => {
     const core = await coreTally(fixture("1-native.xlsx"), roster.map((r) => r.name));
     const shown = await shownBox("1-native.xlsx");
     expect({ bodies: shown.bodies, notCounted: shown.notCounted, raters: shown.raters }).toEqual(expectedBox(core));
-    expect(shown.counts).toBe(`发出 （未填） 张，收回 ${core.box.returned} 张，计入 ${core.box.counted} 张`);
+    expect(shown.counts).toBe(`发出票数未填，收回 ${core.box.returned} 张，计入 ${core.box.counted} 张`);
     expect(shown.rules).toBe("计票规则：有效票条件（假定，可由政策覆盖）；收回率要求（假定，可由政策覆盖）；重复评价人（假定，可由政策覆盖）；最短答题用时（假定，可由政策覆盖）；评价人类别权重（假定，可由政策覆盖）");
     expect(await page.textContent("#ballots-body")).toContain("尚未载入考评记录");
     expect(await page.locator("#file-list li").textContent()).toContain(`${core.box.returned} 张测评票`);
