@@ -288,7 +288,7 @@ export function explain(result: ScoreResult, options: ExplainOptions = {}): stri
     out.push(t.groupHead(GROUP_NAMES[group][lang], clauseName(group === "daily" ? "附件2-一" : "附件2-二", lang), max));
     for (const c of members) {
       const found = tallyOf(o.tallies, r.year, p.id, c.id);
-      const ballots = found === undefined ? [] : ballotLines(found.tally, found.participant, lang);
+      const ballots = found === undefined ? [] : ballotLines(found.tally, found.participant, lang, ids);
       for (const line of componentLines(c, index, byComponent.get(c.id) ?? [], t, r.assumptions.includes("complaint-deduction") ? (ids ? "id" : "words") : false, ballots)) out.push(line);
       index += 1;
     }

@@ -23,6 +23,7 @@ export { decodeText, stripBom, notUtf8 } from "./text.js";
 export { isCalendarDate, surveyYearOf } from "./calendar.js";
 export { errorMap, fromZodIssues } from "../api/errors.js";
 export { namingSwitch } from "./wording.js";
+export { BALLOT_RULE_NAMES } from "../messages/labels.js";
 
 export type { RankingCell, RankingTable, RankingTableOptions, RankingHeading, RankingHeadingOptions } from "./ranking-table.js";
 export type { AssumedParameter, ParameterValueOptions } from "./parameters.js";

@@ -11,11 +11,11 @@ const blocks = [...readFileSync("docs/zh-CN/测评票.md", "utf8").matchAll(/```
 const box = blocks[2];
 const input = { year: 2022, participant: { id: "cgjdk", name: "城管监督科", category: "law-enforcement" }, components: {} };
 
-function explained(overrides: Record<string, unknown> | undefined, lang: "zh" | "en" = "zh"): string {
+function explained(overrides: Record<string, unknown> | undefined, lang: "zh" | "en" = "zh", ids = true): string {
   const policy = overrides === undefined ? undefined : definePolicy(overrides);
   const t = tally(box, { participants: ["cgjdk"], policy });
   const [applied] = applyTally([input], [t]);
-  return explain(score(applied, { policy, allowIncomplete: true }), { lang, tallies: [t] });
+  return explain(score(applied, { policy, allowIncomplete: true }), { lang, tallies: [t], ids });
 }
 
 describe("explain with tallies", () => {
@@ -46,5 +46,16 @@ describe("explain with tallies", () => {
     const result = score(applyTally([input], [t])[0], { allowIncomplete: true });
     expect(explain(result, { tallies: [] })).toBe(explain(result));
     expect(explain(result)).not.toContain("测评票：");
+  });
+
+  it("with ids: false, names each ballot rule in words alone, as the offline page shows it", () => {
+    const ids = ["ballot-validity", "ballot-quorum", "repeated-rater", "ballot-speed", "group-weights"];
+    for (const lang of ["zh", "en"] as const) {
+      const text = explained({ id: "ballot-example", repeatedRater: "first", minSeconds: 30 }, lang, false);
+      for (const id of ids) expect(text, id).not.toContain(id);
+    }
+    const lines = explained({ id: "ballot-example", repeatedRater: "first", minSeconds: 30 }, "zh", false).split("\n");
+    expect(lines).toContain("     对本对象：满意 5、基本满意 2、不满意 1、不了解 1（有效票条件（假定，可由政策覆盖））");
+    expect(lines).toContain("     × 未计入 1 张（同一评价人只计第一张；重复评价人（由政策设定））：08");
   });
 });

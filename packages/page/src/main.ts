@@ -6,9 +6,10 @@ import type { Lang, RankGrouping } from "wubi-wuping";
 import { byId, fill, h } from "./dom.js";
 import { rankingCsv, workbook } from "./engine.js";
 import type { PageFile } from "./load.js";
-import { buildSession, type Session } from "./session.js";
+import { buildSession, type BallotForm, type Session } from "./session.js";
 import { pageText, type PageText } from "./text.js";
 import { explanationView } from "./view-explain.js";
+import { ballotsView } from "./view-ballots.js";
 import { filesView, problemsView } from "./view-files.js";
 import { nextRow, rankingView } from "./view-ranking.js";
 import { analyse, sensitivityView, type SensitivityOutcome } from "./view-sensitivity.js";
@@ -26,6 +27,8 @@ interface State {
   session: Session | undefined;
   /** Increases with each recomputation, so a slow one never overwrites a newer one. */
   generation: number;
+  /** What each ballot workbook's form holds, by file name. */
+  ballotForms: Map<string, BallotForm>;
   /** The last sensitivity analysis and what it was computed from (it does not depend on the language). */
   sensitivity: { readonly key: unknown[]; readonly outcome: SensitivityOutcome } | undefined;
 }
@@ -39,6 +42,7 @@ const state: State = {
   selected: undefined,
   session: undefined,
   generation: 0,
+  ballotForms: new Map(),
   sensitivity: undefined,
 };
 
@@ -83,7 +87,12 @@ async function recompute(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 0));
   let session: Session;
   try {
-    session = await buildSession(state.files, { lang: state.lang, allowIncomplete: state.allowIncomplete, by: state.by }, workbook.read);
+    session = await buildSession(
+      state.files,
+      { lang: state.lang, allowIncomplete: state.allowIncomplete, by: state.by, ballotForms: state.ballotForms },
+      workbook.read,
+      workbook.readBallots,
+    );
   } catch (cause) {
     // Not a problem of the data (those are listed per file) but of the page: say so, keep the page usable.
     byId("status").textContent = text().failed(cause instanceof Error ? cause.message : String(cause));
@@ -104,12 +113,18 @@ function render(): void {
   renderProblems();
   renderRanking();
   renderExplanation();
+  renderBallots();
   renderSensitivity();
   updateButtons();
 }
 
 function renderFiles(): void {
-  fill(byId("file-list"), filesView(state.files, state.session, state.lang));
+  fill(byId("file-list"), filesView(state.files, state.session, state.lang, state.ballotForms));
+}
+
+function renderBallots(): void {
+  byId("ballots-title").textContent = text().ballots.title;
+  fill(byId("ballots-body"), ballotsView(state.session, state.lang));
 }
 
 function renderProblems(): void {
@@ -162,7 +177,8 @@ function renderSensitivity(): void {
     return;
   }
   const note = withInputs.length < session.bodies.length ? h("p", { class: "hint" }, t.sensitivityNeedsInputs) : null;
-  const key = [state.files, state.allowIncomplete, state.by, session.policy];
+  // The ballot forms change the inputs (the counts tallied), so they are part of the key, as text.
+  const key = [state.files, state.allowIncomplete, state.by, session.policy, JSON.stringify([...state.ballotForms])];
   const cached = state.sensitivity;
   if (cached !== undefined && cached.key.every((part, i) => part === key[i])) {
     fill(target, note, sensitivityView(cached.outcome, state.lang));
@@ -280,8 +296,27 @@ function wire(): void {
   byId("file-list").addEventListener("click", (event) => {
     const button = (event.target as Element).closest("button");
     if (button === null) return;
-    if (button.id === "clear-files") state.files = [];
-    else state.files = state.files.filter((file) => file.name !== button.dataset["remove"]);
+    if (button.id === "clear-files") {
+      state.files = [];
+      state.ballotForms.clear();
+    } else {
+      state.files = state.files.filter((file) => file.name !== button.dataset["remove"]);
+      state.ballotForms.delete(button.dataset["remove"] ?? "");
+    }
+    void recompute();
+  });
+  // A ballot workbook's form: each change is kept by file name, and the ballots tallied again.
+  byId("file-list").addEventListener("change", (event) => {
+    const control = event.target as HTMLInputElement | HTMLSelectElement;
+    const block = control.closest<HTMLElement>("[data-ballot-file]");
+    const field = control.dataset["field"];
+    if (block === null || field === undefined) return;
+    const name = block.dataset["ballotFile"] ?? "";
+    const layout = state.session?.ballotFiles.find((file) => file.name === name)?.layout;
+    const value = control.value.trim();
+    const issued = /^[0-9]+$/.test(value) ? Number(value) : undefined;
+    const next: BallotForm = { ...state.ballotForms.get(name), layout, [field]: field === "issued" ? issued : value === "" ? undefined : value };
+    state.ballotForms.set(name, next);
     void recompute();
   });
   const table = byId("ranking-table");

@@ -4,6 +4,7 @@
  * headings and messages.
  */
 import type { Lang } from "wubi-wuping";
+import { EN_BALLOTS, ZH_BALLOTS, type BallotText } from "./text-ballots.js";
 
 /**
  * Every string the page shows that is not a library label or a library message.
@@ -81,6 +82,8 @@ export interface PageText {
   readonly busy: string;
   readonly failed: (detail: string) => string;
   readonly printFooter: string;
+  /** The words for ballot workbooks and their tallies (text-ballots.ts). */
+  readonly ballots: BallotText;
 }
 
 const ZH_TEXT: PageText = {
@@ -150,6 +153,7 @@ const ZH_TEXT: PageText = {
   busy: "正在计算……",
   failed: (detail) => `页面出错，未能完成计算：${detail}。请刷新页面后重试，并把这条信息告知维护人员。`,
   printFooter: "由 wubi-wuping 离线页面生成",
+  ballots: ZH_BALLOTS,
 };
 
 const EN_TEXT: PageText = {
@@ -219,6 +223,7 @@ const EN_TEXT: PageText = {
   busy: "Computing…",
   failed: (detail) => `The page failed to compute: ${detail}. Reload the page and try again, and report this message.`,
   printFooter: "Made with the wubi-wuping offline page",
+  ballots: EN_BALLOTS,
 };
 
 /**

@@ -174,7 +174,8 @@ export function explanationView(body: Body, entry: RankEntry | undefined, lang: 
     ...(body.input === undefined ? [h("p", {}, t.noRecords)] : records(body.input, r, lang)),
     h("h3", {}, t.fullText),
     // Assumptions named in words alone: the page's reader never writes a policy (docs/zh-CN/离线页面.md).
-    h("pre", { class: "explain-text" }, explain(r, { lang, ids: false })),
+    // The ballots behind each survey's counts, when they were tallied on the page (docs/page.md, "Ballots").
+    h("pre", { class: "explain-text" }, explain(r, { lang, ids: false, tallies: body.tallies })),
     h(
       "div",
       { class: "signature" },

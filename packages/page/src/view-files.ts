@@ -5,22 +5,25 @@
 import type { Lang } from "wubi-wuping";
 import { h, type Child } from "./dom.js";
 import type { PageFile, Problem } from "./load.js";
-import type { Session } from "./session.js";
+import type { BallotForm, Session } from "./session.js";
 import { pageText } from "./text.js";
+import { ballotForm } from "./view-ballots.js";
 
 /**
- * The list of loaded files, with a remove button each and one to remove them all.
+ * The list of loaded files, with a remove button each and one to remove them all; beside a
+ * ballot workbook, its small form (component, date, ballots issued).
  *
  * @param files - The files, in load order.
  * @param session - What they gave, once computed.
  * @param lang - Chinese or English.
+ * @param forms - What each ballot workbook's form holds, by file name.
  * @returns The children of the file list.
  * @example
  * ```ts
  * fill(byId("file-list"), filesView(state.files, state.session, "zh"));
  * ```
  */
-export function filesView(files: readonly PageFile[], session: Session | undefined, lang: Lang): Child[] {
+export function filesView(files: readonly PageFile[], session: Session | undefined, lang: Lang, forms: ReadonlyMap<string, BallotForm> = new Map()): Child[] {
   const t = pageText(lang);
   if (files.length === 0) return [h("p", { class: "hint" }, t.noFiles)];
   return [
@@ -30,14 +33,22 @@ export function filesView(files: readonly PageFile[], session: Session | undefin
       { class: "files" },
       files.map((file) => {
         const summary = session?.files.find((f) => f.name === file.name);
+        const ballots = session?.ballotFiles.find((f) => f.name === file.name);
+        const said =
+          summary === undefined
+            ? ""
+            : summary.ballots !== undefined && summary.bodies === 0
+              ? t.ballots.fileSummary(summary.ballots, summary.problems)
+              : t.fileSummary(summary.bodies, summary.problems);
         return h(
           "li",
           {},
           h("span", { class: "file-name" }, file.name),
           " ",
-          h("span", { class: "hint" }, summary === undefined ? "" : t.fileSummary(summary.bodies, summary.problems)),
+          h("span", { class: "hint" }, said),
           " ",
           h("button", { type: "button", class: "link", "data-remove": file.name, "aria-label": t.remove(file.name) }, "×"),
+          ballots === undefined ? null : ballotForm(ballots, forms.get(file.name) ?? {}, lang),
         );
       }),
     ),
