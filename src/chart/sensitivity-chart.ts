@@ -8,6 +8,7 @@ import { compareDecimalText } from "../decimal.js";
 import { CATEGORY_LABELS } from "../model/participant.js";
 import { TIER_LABELS, type Tier } from "../model/policy.js";
 import type { Lang } from "../messages/lang.js";
+import { parameterValueText } from "../messages/parameters.js";
 import type { OneAtATime, SensitivityParameter, SensitivityResult } from "../model/sensitivity.js";
 
 /** Options of `sensitivityChart`. */
@@ -63,7 +64,25 @@ function fitted(text: string, size: number, room: number): string {
   return `${chars.join("")}…`;
 }
 
-const tierName = (tier: Tier, lang: Lang): string => (lang === "zh" ? TIER_LABELS[tier] : tier);
+const tierName = (tier: Tier, lang: Lang): string => (lang === "zh" ? TIER_LABELS[tier] : tier.replace("-", " "));
+
+/**
+ * A scenario's value as a person writes it, in the chart's language: a method in words, never its
+ * id (`mean-of-fractions` → 各轮按本轮满分折算后取平均), a deduction with its unit, group weights by
+ * component, `null` weights as pooled (the wording of `wubi-wuping policy`, src/messages/parameters.ts).
+ */
+function scenarioValueText(parameter: SensitivityParameter, value: string, lang: Lang): string {
+  switch (parameter) {
+    case "surveyWeights.basicallySatisfied":
+    case "surveyWeights.dissatisfied":
+      return value;
+    case "groupWeights":
+      // The scenario names its weights as the JSON text of the policy's field (docs/ballots.md).
+      return parameterValueText("groupWeights", JSON.parse(value) as unknown, lang);
+    default:
+      return parameterValueText(parameter, value, lang);
+  }
+}
 
 /** Short category names for the narrow column (the Chinese ones are short already). */
 const CATEGORY_SHORT: Readonly<Record<string, string>> = {
@@ -178,12 +197,21 @@ export function sensitivityChart(result: SensitivityResult, options: ChartOption
   const barsTop = plotBottom + 48;
   text(16, barsTop - 14, w.bars, ' font-size="14" font-weight="bold"');
   const largest = scenarios.reduce((most, s) => Math.max(most, Number(s.meanAbsRankChange)), 0);
+  // Each bar's figure and the value in words after it, within the picture: the longest label
+  // (cut with an ellipsis past room for a bar of 100 px) sets how long the longest bar may be.
+  const labelRoom = width - 16 - left - 8 - 100;
+  const labels = scenarios.map((s) => {
+    const words = scenarioValueText(s.parameter, s.value, lang);
+    return fitted(lang === "zh" ? `${s.meanAbsRankChange}（${words}）` : `${s.meanAbsRankChange} (${words})`, 12, labelRoom);
+  });
+  const widest = labels.reduce((most, label) => Math.max(most, widthOf(label, 12)), 0);
+  const longestBar = Math.max(100, Math.min(plot - 120, width - 16 - left - 8 - widest));
   scenarios.forEach((s, i) => {
     const cy = barsTop + i * rowHeight + rowHeight / 2;
     text(16, cy + 4, PARAMETER_LABELS[s.parameter][lang], ' font-size="13"');
-    const length = largest === 0 ? 0 : (Number(s.meanAbsRankChange) / largest) * (plot - 120);
+    const length = largest === 0 ? 0 : (Number(s.meanAbsRankChange) / largest) * longestBar;
     out.push(`<rect x="${left}" y="${cy - 8}" width="${Math.max(1, length).toFixed(1)}" height="16" fill="#1565c0"/>`);
-    text(left + Math.max(1, length) + 8, cy + 4, lang === "zh" ? `${s.meanAbsRankChange}（${s.value}）` : `${s.meanAbsRankChange} (${s.value})`, ' font-size="12"');
+    text(left + Math.max(1, length) + 8, cy + 4, labels[i] as string, ' font-size="12"');
   });
   if (scenarios.length === 0) text(left, barsTop + 16, w.none, ' font-size="12" fill="#999"');
   const height = barsTop + Math.max(1, scenarios.length) * rowHeight + 24;

@@ -135,6 +135,15 @@ describe("help", () => {
     }
   });
 
+  it("names no function or field of the library in the Chinese help a clerk reads (score, rank, policy, compare)", async () => {
+    // Issue 21: `--policy FILE` was explained as "definePolicy 的 JSON 对象", its quota as "excellentQuota".
+    for (const name of ["score", "rank", "policy", "compare"]) {
+      const run = await cli([name, "--help"]);
+      expect(run.out, name).not.toMatch(/\b[a-z]+[A-Z][A-Za-z]*\b/);
+      expect(run.out, name).toContain("政策文件");
+    }
+  });
+
   it("describes every option of score, verify, policy, schema and docnum in their help", async () => {
     for (const command of COMMANDS.filter((c) => ["score", "verify", "policy", "schema", "docnum"].includes(c.name))) {
       const run = await cli([command.name, "-h", "--lang", "en"]);

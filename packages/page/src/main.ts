@@ -238,7 +238,9 @@ async function downloadXlsx(): Promise<void> {
   if (session === undefined) return;
   const bytes = await workbook.writeResults(
     session.bodies.map((b) => b.result),
-    { by: state.by, policy: session.policy, lang: state.lang },
+    // The unit typed on the page, as `rank --format xlsx --unit` takes it; none typed, the
+    // workbook's own default (the unit every body shares, else none), as without `--unit`.
+    { by: state.by, policy: session.policy, lang: state.lang, unit: state.unit },
   );
   download(`${baseName()}-ranking.xlsx`, bytes as Uint8Array<ArrayBuffer>, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }

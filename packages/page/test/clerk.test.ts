@@ -53,6 +53,25 @@ describe("the page for a clerk", () => {
     expect(text).not.toMatch(/allowIncomplete|allow-incomplete/);
   });
 
+  it("shows no English id in the Chinese sensitivity view: parameters and their values in words", async () => {
+    const { page } = open;
+    const dir = join(root, "examples/2022");
+    // The example quota policy varies 优秀名额的取整方式 too (floor, half-up, ceil).
+    await load([...readdirSync(dir).filter((n) => n.endsWith(".json")).map((n) => join(dir, n)), join(root, "examples/policy/xuancheng-2022-quota.json")]);
+    await page.waitForSelector("#sensitivity-body[aria-busy=false] svg");
+    const bodyIds = await page.$$eval("tr[data-participant-id]", (trs) => trs.map((tr) => tr.getAttribute("data-participant-id") ?? ""));
+    const view = await page.evaluate(() => {
+      const section = document.getElementById("sensitivity-body") as HTMLElement;
+      const svgText = Array.from(section.querySelectorAll("svg text, svg title"), (t) => t.textContent ?? "").join("\n");
+      return `${section.innerText}\n${svgText}`;
+    });
+    expect(view).toContain("各轮按本轮满分折算后取平均");
+    expect(view).toContain("优秀名额的取整方式");
+    // Body ids are the office's own data; once they are taken out, no Latin word is left but p5–p95.
+    const words = bodyIds.reduce((text, id) => text.replaceAll(id, ""), view).replaceAll("p5–p95", "").match(/[A-Za-z][A-Za-z-]+/g);
+    expect(words).toBeNull();
+  });
+
   it("sums up an unfilled workbook body by body before its details, advising the checkbox 允许缺项", async () => {
     const roster = JSON.parse(readFileSync(join(root, "examples/roster/xuancheng-2022.json"), "utf8")) as { id: string; name: string }[];
     const template = await writeTemplate({ roster, year: 2022 });

@@ -299,6 +299,18 @@ describe("the offline page", () => {
     expect(first).not.toContain("cgjdk.json");
   });
 
+  it("downloads the XLSX with the unit typed on the page in the 公示表's title, as `rank --format xlsx --unit` writes it", async () => {
+    const { page } = open;
+    // The examples name two units (市城管执法局, 市属事业单位): without the typed one the title names none.
+    await page.fill("#unit", "宣城市城市管理综合执法局");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-xlsx")]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(await download.path()) as unknown as ExcelJS.Buffer);
+    const title = book.getWorksheet("排名")?.getCell("A1").value;
+    expect(title).toBe("宣城市城市管理综合执法局 2022 年度“五比五评”考评结果公示表");
+    expect(title).toBe(await page.textContent("#public-title"));
+  });
+
   it("prints a body's 计分说明 on A4 portrait, ending with lines for 审核人 and 日期", async () => {
     const { page } = open;
     await page.click('tr[data-participant-id="zfzd"]');

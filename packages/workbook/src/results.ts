@@ -56,21 +56,40 @@ function setCell(cell: ExcelJS.Cell, value: RankingCell, format: string): void {
 
 /** Columns whose cells are centred (short codes and labels); names and units stay left, scores right. */
 const CENTRED = new Set(["名次", "编号", "类别", "年度", "等次", "状态"]);
-/** Columns that may wrap when a name is longer than the widest column allowed. */
-const WRAPPED: Readonly<Record<string, number>> = { 名称: 56, 单位: 30 };
+/**
+ * Columns that wrap a longer text, with their widest width (digit units; a CJK character counts as
+ * two): a long name over two or three lines rather than a table too wide to print legibly
+ * (docs/decisions.md W22).
+ */
+const WRAPPED: Readonly<Record<string, number>> = { 名称: 19, 单位: 10, 类别: 9 };
 
 /**
- * The width of each column (in the units of a digit; a CJK character counts as two): its longest
- * cell, and its header on one line up to four CJK characters, else on two; names and units at most
- * {@link WRAPPED}'s width (they wrap beyond it).
+ * The width of each column in digit units (the unit of a column's width: the default font's
+ * digit): a score its digits and a unit of room (its point counted as a digit, it takes half),
+ * the bold 总分 half a unit more; a text its longest cell (a CJK character counts as two) and a
+ * unit of room, at most {@link WRAPPED}'s width for the columns that wrap; never under 5, which
+ * holds two CJK characters of a header a line (a header wraps over as many lines as it needs).
  */
 function columnWidths(table: RankingTable): number[] {
   return table.headers.map((header, c) => {
-    const longest = Math.max(0, ...table.rows.map((row) => displayWidth(cellTextOf(row[c]))));
-    const title = displayWidth(header);
-    const width = Math.max(6, longest + 2, Math.ceil(title / (title <= 8 ? 1 : 2)) + 1);
+    const cells = table.rows.map((row) => row[c]);
+    const longest = Math.max(0, ...cells.map((cell) => displayWidth(cellTextOf(cell))));
+    const numeric = cells.every((cell) => cell === undefined || cell.kind === "score" || cell.kind === "integer" || cell.kind === "empty");
+    const width = Math.max(5, numeric ? longest + (header === "总分" ? 0.8 : 0.5) : longest + 1, oneLine(header));
     return Math.min(width, WRAPPED[header] ?? width);
   });
+}
+
+/** The font size of the 公示表's header row: a header of up to four characters keeps to one line. */
+const HEADER_SIZE = 9;
+
+/**
+ * The width a header of up to four CJK characters needs to keep to one line at {@link HEADER_SIZE}
+ * where the digit unit is widest (0); a longer header wraps.
+ */
+function oneLine(header: string): number {
+  const chars = [...header].length;
+  return chars <= 4 ? (chars * HEADER_SIZE) / POINTS_PER_UNIT + 0.7 : 0;
 }
 
 function cellTextOf(cell: RankingCell | undefined): string {
@@ -101,17 +120,20 @@ function rankingSheet(workbook: ExcelJS.Workbook, table: RankingTable, heading: 
   widths.forEach((width, c) => (ws.getColumn(c + 1).width = width));
   const total = widths.reduce((a, b) => a + b, 0);
   bandRow(ws, 1, n, heading.title, { size: 18, bold: true, align: "center", height: 34 });
-  bandRow(ws, 2, n, heading.subtitle, { size: 10, align: "center", height: wrappedHeight([[heading.subtitle, total * 0.9]], 10, displayWidth) });
+  bandRow(ws, 2, n, heading.subtitle, { size: SIZE, align: "center", height: wrappedHeight([[heading.subtitle, total * 0.9]], SIZE, displayWidth) });
   const head = ws.getRow(HEADING_ROWS);
   table.headers.forEach((header, c) => {
     const cell = head.getCell(c + 1);
     cell.value = header;
-    cell.font = { bold: true, size: SIZE };
+    cell.font = { bold: true, size: HEADER_SIZE };
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
     cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
     cell.border = THIN_BOX;
   });
-  head.height = wrappedHeight(table.headers.map((header, c) => [header, widths[c] ?? 8] as const), SIZE, displayWidth);
+  // A line to spare: a renderer breaks before a closing mark (”) or after an opening one (“).
+  // (Widths count a CJK character of the 11-point body as two units; a header's are smaller.)
+  const headerWidth = (text: string): number => (displayWidth(text) * HEADER_SIZE) / SIZE;
+  head.height = wrappedHeight(table.headers.map((header, c) => [header, widths[c] ?? 8] as const), HEADER_SIZE, headerWidth) + Math.ceil(HEADER_SIZE * 1.3);
   const format = numberFormat(table.decimals);
   let r = HEADING_ROWS + 1;
   let group: string | undefined;
@@ -146,11 +168,57 @@ function rankingSheet(workbook: ExcelJS.Workbook, table: RankingTable, heading: 
   ].filter((note): note is string => note !== undefined);
   if (notes.length > 0) r += 1;
   for (const note of notes) {
-    bandRow(ws, r, n, note, { size: 10, align: "left", height: wrappedHeight([[note, total]], 10, displayWidth) });
+    bandRow(ws, r, n, note, { size: SIZE, align: "left", height: wrappedHeight([[note, total]], SIZE, displayWidth) });
     r += 1;
   }
   ws.views = [{ state: "frozen", xSplit: 0, ySplit: HEADING_ROWS, topLeftCell: `A${HEADING_ROWS + 1}`, activeCell: `A${HEADING_ROWS + 1}` }];
-  printSetup(ws, { titleRows: HEADING_ROWS, top: 0.5, footer: "&C第 &P 页，共 &N 页" });
+  const pages = paginate(ws, r - 1);
+  // The sheet's own page count, not &N: LibreOffice counts every sheet's pages in &N (docs/decisions.md W23).
+  printSetup(ws, { titleRows: HEADING_ROWS, footer: `&C第 &P 页，共 ${pages} 页`, margins: RANKING_MARGINS });
+}
+
+/** The 公示表's margins (inches): narrow at the sides, room for the footer at the bottom. */
+const RANKING_MARGINS = { left: 0.15, right: 0.15, top: 0.35, bottom: 0.5, header: 0.2, footer: 0.2 } as const;
+/** The height A4 landscape leaves inside {@link RANKING_MARGINS}, in points. */
+const PRINTABLE = { height: 595.28 - 72 * (RANKING_MARGINS.top + RANKING_MARGINS.bottom) };
+/**
+ * Points per unit of column width, taken at the widest: the unit is the digit of the workbook's
+ * default font (Calibri 11) — 5.25 pt in Excel and WPS, 5.6 in LibreOffice with Carlito, 7.0 in
+ * LibreOffice with neither (DejaVu Sans stands in), where the table is widest and so printed
+ * smallest (docs/decisions.md W22).
+ */
+const POINTS_PER_UNIT = 7;
+
+/**
+ * Puts a page break wherever the next row would not fit on an A4 landscape page printed at 100 %
+ * (the heading rows repeated on every page, a thirtieth of the page kept spare for renderers'
+ * rounding), a category's heading never alone at a page's foot. Fitted one page wide, a sheet
+ * prints at 100 % or less, so every page the breaks make fits on paper and no renderer adds a
+ * break of its own: the count returned is the pages the sheet prints on (docs/decisions.md W23).
+ */
+function paginate(ws: ExcelJS.Worksheet, last: number): number {
+  const scale = 100;
+  const height = (r: number): number => ws.getRow(r).height ?? 15;
+  let heading = 0;
+  for (let r = 1; r <= HEADING_ROWS; r += 1) heading += height(r);
+  const room = (PRINTABLE.height * 0.97 * 100) / scale - heading;
+  let pages = 1;
+  let used = 0;
+  for (let r = HEADING_ROWS + 1; r <= last; r += 1) {
+    const needed = height(r) + (isBand(ws, r) && r < last ? height(r + 1) : 0);
+    if (used > 0 && used + needed > room) {
+      ws.getRow(r - 1).addPageBreak();
+      pages += 1;
+      used = 0;
+    }
+    used += height(r);
+  }
+  return pages;
+}
+
+/** Whether row `r` is a category's heading (one merged cell across the table). */
+function isBand(ws: ExcelJS.Worksheet, r: number): boolean {
+  return ws.getCell(r, 1).isMerged && ws.getCell(r, 1).fill !== undefined;
 }
 
 /** The `计分说明` sheet: per body its id, name and explanation, one line per row, one body per printed page. */

@@ -70,6 +70,8 @@ export interface PrintOptions {
   readonly titleRows?: number;
   readonly top?: number;
   readonly footer?: string;
+  /** The margins in inches, when not the default ones. */
+  readonly margins?: ExcelJS.Margins;
 }
 
 /**
@@ -93,7 +95,7 @@ export function printSetup(ws: ExcelJS.Worksheet, options: PrintOptions = {}): v
     fitToHeight: 0,
     printTitlesRow: `1:${titleRows}`,
     horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top, bottom: 0.6, header: 0.3, footer: 0.3 },
+    margins: options.margins ?? { left: 0.4, right: 0.4, top, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
   ws.headerFooter = { oddFooter: footer };
 }

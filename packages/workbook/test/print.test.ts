@@ -37,6 +37,44 @@ function printed(bytes: Uint8Array, name: string, range?: string): Page[] {
   return sizes.map((landscape, i) => ({ landscape, text: flat(pages[i] ?? "") }));
 }
 
+/**
+ * The printed size (pt) of each word of pure Chinese characters on page `page` of the PDF printed
+ * last under `name`: a CJK glyph is one em wide, so a word's width over its characters is its size.
+ */
+function chineseSizes(name: string, page: number): { word: string; size: number }[] {
+  const html = execFileSync("pdftotext", ["-f", String(page), "-l", String(page), "-bbox", join(dir, `${name}.pdf`), "-"], { encoding: "utf8" });
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)]
+    .filter((m) => /^\p{Script=Han}+$/u.test(m[3] as string))
+    .map((m) => ({ word: m[3] as string, size: (Number(m[2]) - Number(m[1])) / [...(m[3] as string)].length }));
+}
+
+/**
+ * Whether `text` is printed whole on page `page` of the PDF printed last under `name`: on one line,
+ * or wrapped in its cell — lines that start at one left edge, each right under the one before.
+ */
+const boxes = new Map<string, string>();
+function printedWhole(name: string, page: number, text: string): boolean {
+  const key = `${name}:${page}`;
+  const html = boxes.get(key) ?? execFileSync("pdftotext", ["-f", String(page), "-l", String(page), "-bbox", join(dir, `${name}.pdf`), "-"], { encoding: "utf8" });
+  boxes.set(key, html);
+  const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    x: Number(m[1]),
+    top: Number(m[2]),
+    bottom: Number(m[3]),
+    text: flat(m[4] as string),
+  }));
+  const below = (w: (typeof words)[number]) => words.find((o) => Math.abs(o.x - w.x) < 1 && o.top > w.bottom - 1 && o.top < w.bottom + (w.bottom - w.top) * 0.5);
+  const wanted = flat(text);
+  return words.some((first) => {
+    let read = first.text;
+    for (let w: (typeof words)[number] | undefined = first; w !== undefined && read.length < wanted.length && wanted.startsWith(read); ) {
+      w = below(w);
+      if (w !== undefined) read += w.text;
+    }
+    return read === wanted;
+  });
+}
+
 const examples: ScoreResult[] = readFileSync("examples/2022/inputs.ndjson", "utf8")
   .trim()
   .split("\n")
@@ -54,9 +92,23 @@ describe("the results workbook printed by LibreOffice", () => {
     expect(page.text.startsWith(flat(heading.title))).toBe(true);
     expect(page.text).toContain(flat(heading.subtitle));
     for (const header of rankingTable(examples).headers.filter((h) => h.length <= 4)) expect(page.text).toContain(header);
-    for (const result of examples) expect(page.text).toContain(flat(result.participant.name));
     expect(page.text).toContain(flat(heading.tierNote as string));
     expect(page.text).toMatch(/第1页，共\d+页/);
+    // Issue 21: legible on paper (it printed at 5.5 pt) — the bodies' names, units, categories and
+    // tiers, the policy line and the notes at 9 pt or more; the bold headers at 7.5 pt or more.
+    const sizes = chineseSizes("seven", pages.indexOf(page) + 1);
+    const headerWords = new Set(rankingTable(examples).headers.flatMap((h) => [...h.matchAll(/\p{Script=Han}+/gu)].map((m) => m[0])));
+    const isHeader = (word: string): boolean => [...headerWords].some((h) => h.includes(word));
+    const body = sizes.filter((s) => !isHeader(s.word) && !/^(第|页|共)$/.test(s.word));
+    for (const name of ["城管监督科", "市园林绿化管理处", "不称职"]) expect(body.map((s) => s.word)).toContain(name);
+    const smallest = (list: typeof sizes) => list.reduce((a, b) => (b.size < a.size ? b : a));
+    console.info(`公示表 of seven bodies: body text at ${smallest(body).size.toFixed(2)} pt and more, headers at ${smallest(sizes).size.toFixed(2)} pt and more`);
+    expect(smallest(body).size, smallest(body).word).toBeGreaterThanOrEqual(9);
+    expect(smallest(sizes).size, smallest(sizes).word).toBeGreaterThanOrEqual(7.5);
+    // Every name whole, on one line or wrapped in its cell (the lines of a cell read top to bottom).
+    for (const result of examples) expect(printedWhole("seven", pages.indexOf(page) + 1, result.participant.name), result.participant.name).toBe(true);
+    // The footer counts the 排名 sheet's own pages, not the workbook's.
+    expect(page.text).toContain("第1页，共1页");
     // 计分说明: each body's explanation starts on a page of its own.
     const starts = pages.map((p) => (p.text.match(/五比五评考评计分说明——/g) ?? []).length);
     expect(starts.filter((n) => n === 1)).toHaveLength(examples.length);
@@ -70,16 +122,21 @@ describe("the results workbook printed by LibreOffice", () => {
     expect(results).toHaveLength(100);
     const heading = rankingHeading(results);
     // Only the first pages: the 排名 sheet comes first, 计分说明's two hundred pages after it.
-    const pages = printed(await writeResults(results, { by: "category" }), "hundred", "1-8").filter((page) => page.text.includes(flat(heading.title)));
+    // Text at 9 pt takes more pages than the 5.5 pt of before (issue 21): up to 11 are read.
+    const pages = printed(await writeResults(results, { by: "category" }), "hundred", "1-12").filter((page) => page.text.includes(flat(heading.title)));
     expect(pages.length).toBeGreaterThan(1);
-    expect(pages.length).toBeLessThan(8);
+    expect(pages.length).toBeLessThan(12);
     const headers = rankingTable(results).headers.filter((h) => h.length <= 4);
     for (const page of pages) {
       expect(page.landscape).toBe(true);
       expect(page.text.startsWith(flat(heading.title))).toBe(true);
       for (const header of headers) expect(page.text).toContain(header);
     }
-    const all = pages.map((page) => page.text).join("");
-    for (const result of results) expect(all).toContain(flat(result.participant.name));
+    // Each page's footer: its number and the 排名 sheet's own count of pages (docs/decisions.md W23), never the workbook's.
+    pages.forEach((page, i) => expect(page.text).toContain(`第${i + 1}页，共${pages.length}页`));
+    // Every name whole, on one line or wrapped in its cell (the 排名 sheet's pages come first).
+    for (const result of results) {
+      expect(pages.some((_, i) => printedWhole("hundred", i + 1, result.participant.name)), result.participant.name).toBe(true);
+    }
   }, 240_000);
 });

@@ -67,7 +67,7 @@ export const compareCommand: Command = {
   help: {
     zh: [
       "INPUTS.ndjson 每行一个参评对象的年度输入（同一年度，每个对象一次）；每个输入在两个政策下各计分一次（允许暂定），再分别排名。",
-      "  --candidate FILE  要对比的政策（definePolicy 的 JSON 对象，必填）",
+      "  --candidate FILE  要对比的政策文件（JSON，写法见 docs/zh-CN/假定参数.md；必填）",
       "  --base FILE       基准政策（默认 xuancheng-2022）",
       "  --by category     按类别分别排名",
       "  --format          table（默认）、csv（带 BOM）、json",

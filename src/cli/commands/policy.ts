@@ -82,7 +82,7 @@ export const policyCommand: Command = {
       "默认列出预设政策 xuancheng-2022；--policy FILE 列出由该文件派生的政策。",
       "每个参数的来源：来源条款（附件2-…）、假定（assumed，可覆盖），或设定它的派生政策。",
       "  --json                 输出政策对象 JSON（id、label、base、parameters：每个参数的 value 和 provenance）",
-      "  --policy FILE          派生政策（definePolicy 的 JSON 对象）",
+      "  --policy FILE          本单位的政策文件（JSON，写法见 docs/zh-CN/假定参数.md）",
       "  --lang zh|en           语言（默认 zh）",
       "退出码：0 成功；1 政策文件错误或无法读取；2 命令行错误。",
     ].join("\n"),

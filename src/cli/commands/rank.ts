@@ -221,7 +221,7 @@ export const rankCommand: Command = {
       "FILE.ndjson 每行一个 score --json 的结果（同一年度、同一政策）；可带 UTF-8 BOM，可用 CRLF，空行跳过。",
       "名次为竞争排名（1, 2, 2, 4），按总分从高到低，同分按编号；被否决的和暂定的结果排在后面，不给名次。",
       "  --by category   按类别分别排名（公共服务、行政执法、综合管理(审批)）",
-      "  --policy FILE   计算这些结果所用的政策（默认 xuancheng-2022）；其 excellentQuota 限定优秀的个数",
+      "  --policy FILE   计算这些结果所用的政策文件（默认 xuancheng-2022）；其中的优秀比例限定优秀的个数",
       "  --format        table（默认，终端对齐）、csv（带 BOM，可直接用 Excel/WPS 打开，列同排名表）、json、xlsx（公示表工作簿：排名、计分说明、假定参数；请重定向到文件，如 > 排名.xlsx）",
       "  --unit TEXT     公示表标题中的单位，如 宣城市城管执法局（默认：各参评对象共同的单位，没有则不写）；用于 xlsx，csv 加上后在表头上方写出标题两行",
       "  --date 日期     结果日期（YYYY-MM-DD），写在标题下一行；不给时取环境变量 SOURCE_DATE_EPOCH 的日期（北京时间），都没有则不写；用于 xlsx，csv 同 --unit",

@@ -74,7 +74,7 @@ export const scoreCommand: Command = {
       "FILE 为一个参评对象一个年度的输入 JSON；- 表示从标准输入读取。",
       "  --json                 输出结果 JSON（一行），而不是计分说明",
       "  --lang zh|en           说明和错误信息的语言（默认 zh）",
-      "  --policy FILE          按派生政策计分（definePolicy 的 JSON 对象）",
+      "  --policy FILE          按本单位的政策文件计分（JSON，只写要改的参数，写法见 docs/zh-CN/假定参数.md）",
       "  --allow-incomplete     缺项按 0 分计，结果为暂定（provisional）",
       "  --batch                FILE 为 NDJSON：每行一个输入，每行输出一个结果或 {\"line\":N,\"error\":{\"issues\":[…]}}；空行跳过",
       "  --max-line-bytes N     批量模式下单行的字节上限（默认 16777216），超长的行报错且不读入内存",
