@@ -279,7 +279,8 @@ function bigBox(count: number): { path: string; expected: Record<string, number>
       const m = (i * (k + 1) + k) % marks.length;
       ballot[id] = marks[m];
       const key = keys[m];
-      if (key !== undefined) (expected[k] as Record<string, number>)[key] += 1;
+      const counts = expected[k] as Record<string, number>;
+      if (key !== undefined) counts[key] = (counts[key] ?? 0) + 1;
     });
     lines.push(JSON.stringify({ id: `b${i}`, seconds: 60 + (i % 200), marks: ballot }));
   }
