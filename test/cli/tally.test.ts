@@ -348,3 +348,22 @@ describe("tally: a native workbook holding two surveys", () => {
     expect(one.err).toMatch(/\(invalid-cell\)$/u);
   });
 });
+
+describe("tally in the docs", () => {
+  const box = "examples/ballots/2022/countyCounterparts-2023-01-13.json";
+  const roster = "examples/ballots/2022/countyCounterparts-2023-01-13.participants.json";
+
+  it("shows in docs/cli.md (English) and 使用说明.md (Chinese) exactly what the command prints", async () => {
+    const en = await cli(["tally", box, "--participants", roster, "--lang", "en"]);
+    const zh = await cli(["tally", box, "--participants", roster]);
+    expect(en.code).toBe(0);
+    expect(readFileSync("docs/cli.md", "utf8")).toContain(`\`\`\`\n${en.out}\n\`\`\``);
+    expect(readFileSync("docs/zh-CN/使用说明.md", "utf8")).toContain(`\`\`\`\n${zh.out}\n\`\`\``);
+  });
+
+  it("lists tally in --help, in both languages", async () => {
+    expect((await cli(["--help"])).out).toContain("wubi-wuping tally BOX.json|BOX.ndjson|BOX.xlsx --participants FILE");
+    expect((await cli(["--help", "--lang", "en"])).out).toContain("count a ballot box: each body's survey counts");
+    expect((await cli(["--help"])).out).toContain("清点测评票");
+  });
+});

@@ -222,6 +222,8 @@ export const tallyCommand: Command = {
     if (values["policy"] === "-") {
       throw usageError(head + (lang === "zh" ? "--policy 须为文件（tally 的 JSON 输出要给出它的 SHA-256），不能是标准输入 -" : "--policy must name a file (the tally's JSON gives its SHA-256), not stdin -"));
     }
+    // A workbook box needs @wubi-wuping/workbook: said before any file is read (docs/cli.md).
+    if (kind === "xlsx") await loadWorkbook(lang);
     const participants = await readEntries(participantsPath, io, lang);
     const policySource = typeof values["policy"] === "string" ? { file: values["policy"], sha256: sha256Hex(await readBytes(values["policy"], io, lang)) } : undefined;
 
