@@ -12,6 +12,7 @@ import { jsonSyntaxText } from "../formats/json-syntax.js";
 import { LineSplitter, type SplitLine } from "../formats/lines.js";
 import { decodeText, notUtf8, stripBom } from "../formats/text.js";
 import { readBytes } from "./binary.js";
+import { isUnfinishedJson } from "./batch.js";
 import { CliError, EXIT, describeFsError, oneLine, openInput, type CliIO } from "./io.js";
 
 /**
@@ -40,12 +41,27 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-/** How a file is named in a message: the path, or 标准输入 / stdin for `-`. */
+/**
+ * How a file is named in a message: the path, or 标准输入 / stdin for `-`.
+ *
+ * @example
+ * ```ts
+ * shownFile("-", "en"); //=> "stdin"
+ * ```
+ */
 export function shownFile(path: string, lang: Lang): string {
   return path === "-" ? (lang === "zh" ? "标准输入" : "stdin") : path;
 }
 
-/** `FILE 第 N 行` / `FILE line N`. */
+/**
+ * Where a line is, as a message names it.
+ *
+ * @example
+ * ```ts
+ * atLine("box.ndjson", 4, "zh"); //=> "box.ndjson 第 4 行"
+ * atLine("box.ndjson", 4, "en"); //=> "box.ndjson line 4"
+ * ```
+ */
 export function atLine(path: string, line: number, lang: Lang): string {
   return lang === "zh" ? `${shownFile(path, lang)} 第 ${line} 行` : `${shownFile(path, lang)} line ${line}`;
 }
@@ -144,6 +160,13 @@ export interface StreamedBox {
   readonly source: SourceFile;
 }
 
+/** The one problem of an `.ndjson` box that is pretty-printed JSON (its first line unfinished). */
+function notOneBallotPerLine(lang: Lang): string {
+  return lang === "zh"
+    ? "第一行的 JSON 到行尾还没有结束，像是排版成多行的 JSON 文件：.ndjson 票箱每行一张票（第一行是不含 ballots 的票箱）；整个票箱写在一个 JSON 里的，请把文件存为 .json"
+    : "the JSON of the first line is not finished at the line's end, as in a pretty-printed JSON file: an .ndjson box holds one ballot a line (line 1 the box without ballots); a whole box in one JSON document belongs in a .json file";
+}
+
 /** The most line problems kept; the rest are counted. */
 const MAX_LINE_PROBLEMS = 1000;
 
@@ -177,39 +200,52 @@ export async function streamBox(path: string, io: CliIO, options: TallyOptions &
   const runs: { index: number; line: number }[] = [];
   let ballots = 0;
   let lastLine = -1;
-  const emit = (split: SplitLine): void => {
+  let refused = false;
+  /** A line's value, or why it has none; `undefined` for a blank line. */
+  const valueOf = (split: SplitLine): { readonly value: unknown } | { readonly problem: string; readonly unfinished: boolean } | undefined => {
     if (split.bytes === null) {
-      problem(split.number, lang === "zh" ? `该行超过 ${DEFAULT_MAX_LINE_BYTES} 字节的上限，未读取` : `the line is longer than the limit of ${DEFAULT_MAX_LINE_BYTES} bytes and was not read`);
-      return;
+      const text = lang === "zh" ? `该行超过 ${DEFAULT_MAX_LINE_BYTES} 字节的上限，未读取` : `the line is longer than the limit of ${DEFAULT_MAX_LINE_BYTES} bytes and was not read`;
+      return { problem: text, unfinished: false };
     }
     const text = decodeText(split.bytes);
-    if (text === undefined) {
-      problem(split.number, notUtf8(lang === "zh" ? "该行" : "the line", lang));
-      return;
-    }
-    if (text.trim() === "") return;
-    let value: unknown;
+    if (text === undefined) return { problem: notUtf8(lang === "zh" ? "该行" : "the line", lang), unfinished: false };
+    if (text.trim() === "") return undefined;
     try {
-      value = JSON.parse(text);
+      return { value: JSON.parse(text) };
     } catch {
-      problem(split.number, lang === "zh" ? `不是有效的 JSON：${jsonSyntaxText(text, lang)}` : `not valid JSON: ${jsonSyntaxText(text, lang)}`);
+      const detail = jsonSyntaxText(text, lang);
+      return { problem: lang === "zh" ? `不是有效的 JSON：${detail}` : `not valid JSON: ${detail}`, unfinished: isUnfinishedJson(text) };
+    }
+  };
+  const emit = (split: SplitLine): void => {
+    if (refused) return;
+    const read = valueOf(split);
+    if (read === undefined) return;
+    const first = headerLine === 0;
+    if (first) headerLine = split.number;
+    if ("problem" in read) {
+      // A first line that is JSON unfinished at its end: a pretty-printed box, refused whole.
+      refused = first && read.unfinished;
+      problem(split.number, refused ? notOneBallotPerLine(lang) : read.problem);
       return;
     }
-    if (headerLine === 0) {
-      headerLine = split.number;
+    const value = read.value;
+    if (first) {
       const fields = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
       if (fields !== undefined && Array.isArray(fields["ballots"])) {
         const { ballots: inline, ...header } = fields;
         wholeBox = inline as unknown[];
         stream = tallyStream(header, options);
+        for (const ballot of wholeBox) stream.add(ballot);
       } else stream = tallyStream(value, options);
-      if (wholeBox !== undefined) for (const ballot of wholeBox) stream.add(ballot);
       return;
     }
+    // Without a header that parsed there is no box to count into: its line is the problem.
+    if (stream === undefined) return;
     if (split.number !== lastLine + 1) runs.push({ index: ballots, line: split.number });
     lastLine = split.number;
     ballots += 1;
-    (stream as ReturnType<typeof tallyStream>).add(value);
+    stream.add(value);
   };
   const input = openInput(path, io);
   try {
@@ -217,11 +253,12 @@ export async function streamBox(path: string, io: CliIO, options: TallyOptions &
       const bytes = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
       hash.update(bytes);
       splitter.push(bytes, emit);
+      if (refused) break;
     }
   } catch (cause) {
     throw new CliError(describeFsError(path, cause, lang), EXIT.input);
   }
-  splitter.end(emit);
+  if (!refused) splitter.end(emit);
   if (dropped > 0) problem(Number.MAX_SAFE_INTEGER, lang === "zh" ? `另有 ${dropped} 行有同样的问题，未逐一列出` : `${dropped} more lines have such problems, not listed one by one`);
   const offset = wholeBox === undefined ? 0 : wholeBox.length;
   const lineOf = (index: number): number => {

@@ -239,6 +239,35 @@ describe("tally: input errors (exit 1), one line per problem", () => {
     expect(run.errLines[0]).toContain("marks.cgjdk");
   });
 
+  it("names a header line that is not JSON once, without reading a ballot as the header", async () => {
+    const box = file("bad-header.ndjson", ['{"year": 2022, component: "deputies"}', '{"id":"1","marks":{}}', '{"id":"2","marks":{}}'].join("\n"));
+    const run = await cli(["tally", box, "--participants", roster]);
+    expect(run.code).toBe(1);
+    expect(run.errLines).toHaveLength(1);
+    expect(run.err).toMatch(/第 1 行：不是有效的 JSON/u);
+  });
+
+  it("refuses a pretty-printed box named .ndjson in one line", async () => {
+    const box = file("pretty.ndjson", JSON.stringify({ year: 2022, component: "deputies", date: "2023-01-10", ballots: [{ id: "1", marks: {} }] }, null, 2));
+    const run = await cli(["tally", box, "--participants", roster, "--lang", "en"]);
+    expect(run.code).toBe(1);
+    expect(run.errLines).toHaveLength(1);
+    expect(run.err).toMatch(/line 1: the JSON of the first line is not finished .* belongs in a \.json file$/u);
+  });
+
+  it("tallies an .ndjson whose one line is the whole box", async () => {
+    const box = file("one-line.ndjson", JSON.stringify({ year: 2022, component: "deputies", date: "2023-01-10", ballots: [{ id: "1", marks: { cgjdk: "满意" } }] }));
+    const run = await cli(["tally", box, "--participants", roster, "--format", "json"]);
+    expect(run.code, run.err).toBe(0);
+    expect((JSON.parse(run.out) as { participants: { survey: { ballots: { satisfied: number } } }[] }).participants[0]?.survey.ballots.satisfied).toBe(1);
+  });
+
+  it("names a missing NDJSON box", async () => {
+    const run = await cli(["tally", "nowhere.ndjson", "--participants", roster]);
+    expect(run.code).toBe(1);
+    expect(run.err).toBe("找不到文件：nowhere.ndjson");
+  });
+
   it("refuses a box with more ballots than issued, at its header line", async () => {
     const box = file("over.ndjson", [JSON.stringify({ year: 2022, component: "deputies", date: "2023-01-10", issued: 1 }), '{"id":"1","marks":{}}', '{"id":"2","marks":{}}'].join("\n"));
     const run = await cli(["tally", box, "--participants", roster, "--lang", "en"]);

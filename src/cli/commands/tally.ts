@@ -3,7 +3,7 @@
  * body's survey counts, with every ballot not counted and why; as a table, as JSON with the
  * SHA-256 of every file read, or merged into the inputs (docs/cli.md, "tally"; decision T12).
  */
-import { InputError, applyTally, safeTally, type Lang, type Policy, type SafeTallyResult, type TallyResult } from "../../index.js";
+import { InputError, applyTally, safeTally, type Lang, type Policy, type SafeTallyResult, type TallyParticipant, type TallyResult } from "../../index.js";
 import { documentJson } from "../../formats/json.js";
 import { isCalendarDate } from "../../formats/calendar.js";
 import { jsonSyntaxText } from "../../formats/json-syntax.js";
@@ -90,7 +90,7 @@ async function tallyJson(path: string, participants: Entries, policy: Policy | u
     const hint = lang === "zh" ? "（每行一张票的文件请以 .ndjson 结尾）" : " (a file of one ballot a line must end in .ndjson)";
     throw new CliError(lang === "zh" ? `${shownFile(path, lang)} 不是有效的 JSON：${detail}${hint}` : `${shownFile(path, lang)} is not valid JSON: ${detail}${hint}`, EXIT.input);
   }
-  const outcome = safeTally(box, { participants: participants.entries as never, policy, lang });
+  const outcome = safeTally(box, { participants: participants.entries as readonly TallyParticipant[], policy, lang });
   const source = { file: path, sha256: sha256Hex(bytes) };
   return outcomeOf(outcome, source, (issue) => `${shownFile(path, lang)}: ${issueText(issue)}`, participants, lang);
 }
@@ -109,7 +109,7 @@ function outcomeOf(outcome: SafeTallyResult, source: SourceFile, line: (issue: I
 async function tallyWorkbook(path: string, bytes: Uint8Array, flags: WorkbookFlags, participants: Entries, policy: Policy | undefined, lang: Lang): Promise<Tallied> {
   const { readBallots } = await loadWorkbook(lang);
   const read = await readBallots(bytes, {
-    participants: participants.entries as never,
+    participants: participants.entries as Parameters<typeof readBallots>[1]["participants"],
     year: flags.year,
     component: flags.component,
     date: flags.date,
@@ -121,7 +121,7 @@ async function tallyWorkbook(path: string, bytes: Uint8Array, flags: WorkbookFla
   const tallies: TallyResult[] = [];
   const problems: string[] = [];
   read.boxes.forEach((box, b) => {
-    const outcome = safeTally(box, { participants: participants.entries as never, policy, lang });
+    const outcome = safeTally(box, { participants: participants.entries as readonly TallyParticipant[], policy, lang });
     const rows = read.rows[b] ?? [];
     const located = outcomeOf(outcome, { file: path, sha256: "" }, (issue) => {
       const [head, index, ...rest] = issue.path;
@@ -229,7 +229,7 @@ export const tallyCommand: Command = {
 
     let tallied: Tallied;
     if (kind === "ndjson") {
-      const read = await streamBox(path, io, { participants: participants.entries as never, policy, lang });
+      const read = await streamBox(path, io, { participants: participants.entries as readonly TallyParticipant[], policy, lang });
       tallied =
         read.outcome !== undefined && read.outcome.success && read.problems.length === 0
           ? { tallies: [read.outcome.data], source: read.source }
