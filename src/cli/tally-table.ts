@@ -17,6 +17,11 @@ const REASONS = {
   notCounted: { zh: "重复评价人未计（同一评价人只计第一张）", en: "repeated rater, set aside (only a rater's first ballot counts)" },
 } as const;
 
+/** Appends `more` to `lines` one by one (a spread call would overflow the stack past ~120,000 lines). */
+function append(lines: string[], more: readonly string[]): void {
+  for (const line of more) lines.push(line);
+}
+
 /**
  * What the table needs besides the tally: each body's name (by id) and the policy's shortest time.
  *
@@ -65,7 +70,7 @@ export function tallyTable(t: TallyResult, context: TallyTableContext, lang: Lan
     String(p.invalid.length),
     String(p.notCounted.length),
   ]);
-  lines.push(...renderTable(header, rows, ["left", "left", "right", "right", "right", "right", "right", "right", "right"]));
+  append(lines, renderTable(header, rows, ["left", "left", "right", "right", "right", "right", "right", "right", "right"]));
 
   const grouped = t.participants.filter((p) => p.survey.groups !== undefined);
   if (grouped.length > 0) {
@@ -73,7 +78,7 @@ export function tallyTable(t: TallyResult, context: TallyTableContext, lang: Lan
     const groupRows = grouped.flatMap((p) =>
       Object.entries(p.survey.groups ?? {}).map(([group, c]) => [p.participantId, nameOf(p.participantId), group, ...COUNT_KEYS.map((k) => String(c[k]))]),
     );
-    lines.push(...renderTable([zh ? "编号" : "id", zh ? "参评对象" : "body", zh ? "评价人类别" : "rater group", ...counts], groupRows, ["left", "left", "left", "right", "right", "right", "right"]));
+    append(lines, renderTable([zh ? "编号" : "id", zh ? "参评对象" : "body", zh ? "评价人类别" : "rater group", ...counts], groupRows, ["left", "left", "left", "right", "right", "right", "right"]));
   }
 
   const notCounted = t.participants.flatMap((p) =>
@@ -83,7 +88,7 @@ export function tallyTable(t: TallyResult, context: TallyTableContext, lang: Lan
   if (notCounted.length === 0) lines.push(zh ? "未计入的票：无" : "Ballots not counted: none");
   else {
     lines.push(zh ? `未计入的票（${notCounted.length} 张次）：` : `Ballots not counted (${notCounted.length} ballot-body pairs):`);
-    lines.push(...renderTable([zh ? "票号" : "ballot", zh ? "编号" : "id", zh ? "参评对象" : "body", zh ? "原因" : "reason"], notCounted));
+    append(lines, renderTable([zh ? "票号" : "ballot", zh ? "编号" : "id", zh ? "参评对象" : "body", zh ? "原因" : "reason"], notCounted));
   }
   if (t.repeatedRaters.length > 0) {
     lines.push("", zh ? `重复评价人 ${t.repeatedRaters.length} 个（同一评价人标识的票）：` : `${t.repeatedRaters.length} repeated rater(s) (ballots sharing a rater token):`);

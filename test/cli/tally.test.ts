@@ -262,6 +262,22 @@ describe("tally: input errors (exit 1), one line per problem", () => {
     expect((JSON.parse(run.out) as { participants: { survey: { ballots: { satisfied: number } } }[] }).participants[0]?.survey.ballots.satisfied).toBe(1);
   });
 
+  it("names --issued for a workbook box with more ballots than issued, and the sheet's row of a ballot at fault", async () => {
+    const over = await cli(["tally", `${DIR}/1-native.xlsx`, "--participants", `${DIR}/1-roster.json`, "--issued", "1", "--year", "2023"]);
+    expect(over.code).toBe(1);
+    expect(over.err).toMatch(/^test\/fixtures\/ballots\/1-native\.xlsx: --issued: .*\(box-over-issued\)$/u);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("测评票");
+    ws.addRow(["票号", "考评项目", "测评日期", "评价人类别", "评价人标识", "用时（秒）", "城管监督科"]);
+    ws.addRow(["1", "deputies", "2023-01-10", "商户", null, null, "满意"]);
+    ws.addRow(["2", "deputies", "2023-01-10", null, null, null, "满意"]);
+    const path = file("groupless.xlsx", "");
+    writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
+    const groupless = await cli(["tally", path, "--participants", roster]);
+    expect(groupless.code).toBe(1);
+    expect(groupless.err).toMatch(/groupless\.xlsx: 测评票 第 3 行：group: .*\(missing-group\)$/u);
+  });
+
   it("names a missing NDJSON box", async () => {
     const run = await cli(["tally", "nowhere.ndjson", "--participants", roster]);
     expect(run.code).toBe(1);
@@ -328,6 +344,14 @@ describe("tally: a big NDJSON box", () => {
     expect(t.box).toMatchObject({ returned: 200_000, counted: 200_000 });
     expect(t.participants.map((p) => p.survey.ballots)).toEqual(expected);
     expect(Date.now() - started).toBeLessThan(60_000);
+  });
+
+  it("prints its table, a row for each of the 300,000-odd ballots not counted for a body", async () => {
+    const run = await cli(["tally", path, "--participants", roster]);
+    expect(run.code, run.err).toBe(0);
+    const notCounted = expected.reduce((sum, counts) => sum + 200_000 - Object.values(counts).reduce((a, b) => a + b, 0), 0);
+    expect(notCounted).toBeGreaterThan(300_000);
+    expect(run.out).toContain(`未计入的票（${notCounted} 张次）：`);
   });
 
   it.runIf(BUILT)("tallies it with a heap far smaller than the box read whole would need", () => {

@@ -133,8 +133,8 @@ async function tallyWorkbook(path: string, bytes: Uint8Array, flags: WorkbookFla
       // The box's own fields come from the command line (`--issued`) or the sheet's columns.
       return `${shown}: ${issueText({ ...issue, path: head === "issued" ? ["--issued"] : issue.path })}`;
     }, participants, lang);
-    if ("problems" in located) problems.push(...located.problems);
-    else tallies.push(...located.tallies);
+    if ("problems" in located) for (const line of located.problems) problems.push(line);
+    else for (const t of located.tallies) tallies.push(t);
   });
   if (problems.length > 0) return { problems };
   return { tallies, source: { file: path, sha256: sha256Hex(bytes) } };
