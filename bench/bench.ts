@@ -12,7 +12,9 @@
  *
  * Options (after `npm run bench --`): `--count N` (default 100000), `--runs N` (default 7),
  * `--batch-lines N` (default 100000, the size of issue #20's target; 0 skips the CLI), `--sensitivity-only`; `--service-only` runs only the
- * service part (`bench/service.ts`: requests per second over HTTP next to the same work in process).
+ * service part (`bench/service.ts`: requests per second over HTTP next to the same work in process);
+ * `--tally-only` runs only the tally part (`bench/tally.ts`: ballots per second of `tallyStream`, and
+ * `wubi-wuping tally` of a box of `--tally-ballots N` ballots, default 1000000, with its peak RSS).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdtempSync, openSync, closeSync, readSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -24,6 +26,7 @@ import { generateLines } from "./generate.js";
 import { naiveScore, type NaiveInput } from "./naive.js";
 import { serviceBench } from "./service.js";
 import { benchSensitivity } from "./sensitivity.js";
+import { benchTally } from "./tally.js";
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -35,6 +38,7 @@ function option(name: string, fallback: number): number {
 const COUNT = option("count", 100_000);
 const RUNS = Math.max(1, option("runs", 7));
 const BATCH_LINES = option("batch-lines", 100_000);
+const TALLY_BALLOTS = option("tally-ballots", 1_000_000);
 const CLI = join(process.cwd(), "dist", "cli.js");
 
 const median = (values: readonly number[]): number => {
@@ -241,6 +245,17 @@ async function main(): Promise<void> {
   }
 }
 
+/** The tally part: in process always, through the CLI when it is built. */
+async function tallyPart(): Promise<void> {
+  console.log("");
+  await benchTally(existsSync(CLI) ? TALLY_BALLOTS : 0, CLI);
+  if (!existsSync(CLI)) console.log(`tally BOX.ndjson: not in ${CLI} (build first: npm run build); skipped`);
+}
+
 const only = (flag: string): boolean => process.argv.includes(flag);
-if (!only("--service-only")) await main();
-if (!only("--sensitivity-only") && !only("--sensitivity-memory-child")) await serviceBench();
+if (only("--tally-only")) await tallyPart();
+else {
+  if (!only("--service-only")) await main();
+  if (!only("--service-only") && !only("--sensitivity-only") && !only("--sensitivity-memory-child")) await tallyPart();
+  if (!only("--sensitivity-only") && !only("--sensitivity-memory-child")) await serviceBench();
+}

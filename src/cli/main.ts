@@ -18,9 +18,10 @@ import { importCommand, templateCommand } from "./commands/workbook.js";
 import { compareCommand } from "./commands/compare.js";
 import { sensitivityCommand } from "./commands/sensitivity.js";
 import { serveCommand } from "./commands/serve.js";
+import { tallyCommand } from "./commands/tally.js";
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [scoreCommand, rankCommand, verifyCommand, coverageCommand, compareCommand, sensitivityCommand, templateCommand, importCommand, policyCommand, schemaCommand, docnumCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [scoreCommand, rankCommand, verifyCommand, coverageCommand, compareCommand, sensitivityCommand, templateCommand, importCommand, tallyCommand, policyCommand, schemaCommand, docnumCommand, serveCommand];
 
 function helpText(lang: Lang): string {
   const words = HELP[lang];

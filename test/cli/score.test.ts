@@ -193,9 +193,9 @@ describe("score with a wrong command line", () => {
   it("refuses an unknown command with exit 2 and a one-line message", async () => {
     const run = await cli(["scroe", CGJDK]);
     expect(run.code).toBe(2);
-    expect(run.err).toMatchInlineSnapshot(`"未知命令 scroe；是否应为 score？（可用的命令：score、rank、verify、coverage、compare、sensitivity、template、import、policy、schema、docnum、serve；见 wubi-wuping --help）"`);
+    expect(run.err).toMatchInlineSnapshot(`"未知命令 scroe；是否应为 score？（可用的命令：score、rank、verify、coverage、compare、sensitivity、template、import、tally、policy、schema、docnum、serve；见 wubi-wuping --help）"`);
     expect(run.err.trim().split("\n")).toHaveLength(1);
-    expect((await cli(["scor", "--lang", "en"])).err).toMatchInlineSnapshot(`"unknown command: scor; did you mean score? (commands: score, rank, verify, coverage, compare, sensitivity, template, import, policy, schema, docnum, serve; see wubi-wuping --help)"`);
+    expect((await cli(["scor", "--lang", "en"])).err).toMatchInlineSnapshot(`"unknown command: scor; did you mean score? (commands: score, rank, verify, coverage, compare, sensitivity, template, import, tally, policy, schema, docnum, serve; see wubi-wuping --help)"`);
     expect((await cli(["frobnicate"])).err).not.toContain("是否应为");
   });
 });
