@@ -152,11 +152,11 @@ export function spreadsheetGivenToScore(path: string, kind: "xlsx" | "xls", lang
   const argument = /[\s"'$`\\;&|<>()]/.test(named) ? `"${named.replace(/(["$`\\])/g, "\\$1")}"` : named;
   if (kind === "xls") {
     return zh
-      ? `${shown} 是旧版 Excel 工作簿（.xls），score 读取的是 JSON 输入：请先在 WPS/Excel 中把它另存为 .xlsx，再用 import 转换为输入：wubi-wuping import ${argument} > inputs.ndjson，然后运行 wubi-wuping score --batch inputs.ndjson`
+      ? `${shown} 是旧版 Excel 工作簿（.xls），score 读取的是 JSON 输入：请先在 WPS/Excel 中把它另存为 .xlsx，再用 import 转换为输入：wubi-wuping import ${argument} > 输入.ndjson，然后运行 wubi-wuping score --batch 输入.ndjson`
       : `${shown} is an old Excel workbook (.xls), but score reads JSON inputs: save it as .xlsx in WPS/Excel, turn that into inputs with import: wubi-wuping import ${argument} > inputs.ndjson, then run wubi-wuping score --batch inputs.ndjson`;
   }
   return zh
-    ? `${shown} 是 Excel 工作簿，score 读取的是 JSON 输入：请先用 import 把工作簿转换为输入：wubi-wuping import ${argument} > inputs.ndjson，然后运行 wubi-wuping score --batch inputs.ndjson`
+    ? `${shown} 是 Excel 工作簿，score 读取的是 JSON 输入：请先用 import 把工作簿转换为输入：wubi-wuping import ${argument} > 输入.ndjson，然后运行 wubi-wuping score --batch 输入.ndjson`
     : `${shown} is an Excel workbook, but score reads JSON inputs: turn the workbook into inputs with import first: wubi-wuping import ${argument} > inputs.ndjson, then wubi-wuping score --batch inputs.ndjson`;
 }
 

@@ -24,7 +24,7 @@ describe("a workbook given to score", () => {
     expect(run.code).toBe(1);
     expect(run.out).toBe("");
     expect(run.errLines).toEqual([
-      `${XLSX} 是 Excel 工作簿，score 读取的是 JSON 输入：请先用 import 把工作簿转换为输入：wubi-wuping import ${XLSX} > inputs.ndjson，然后运行 wubi-wuping score --batch inputs.ndjson`,
+      `${XLSX} 是 Excel 工作簿，score 读取的是 JSON 输入：请先用 import 把工作簿转换为输入：wubi-wuping import ${XLSX} > 输入.ndjson，然后运行 wubi-wuping score --batch 输入.ndjson`,
     ]);
   });
 
@@ -45,7 +45,7 @@ describe("a workbook given to score", () => {
       expect(run.errLines).toHaveLength(1);
       expect(run.err).toContain("是旧版 Excel 工作簿（.xls）");
       expect(run.err).toContain("另存为 .xlsx");
-      expect(run.err).toContain("wubi-wuping import test/fixtures/workbook/legacy.xlsx > inputs.ndjson");
+      expect(run.err).toContain("wubi-wuping import test/fixtures/workbook/legacy.xlsx > 输入.ndjson");
     }
   });
 

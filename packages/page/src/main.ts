@@ -70,12 +70,15 @@ function pageNumberCss(lang: Lang): string {
 @page explain { @bottom-center { content: ${content}; font-size: 9pt; color: #333; } }`;
 }
 
-/** The unit shown in the 公示表's title: the one typed, else the one all bodies share, else the first body's. */
+/**
+ * The unit shown in the 公示表's title, as the XLSX download and `rank --format xlsx` choose it
+ * (docs/decisions.md W18): the one typed, else the one all bodies share, else none (a body's unit
+ * may be 所属事业单位, which is not the unit that publishes the table).
+ */
 function unitOf(session: Session | undefined): string {
   if (state.unit !== undefined) return state.unit;
   const units = new Set(session?.bodies.map((body) => body.result.participant.unit ?? ""));
-  if (units.size === 1) return [...units][0] ?? "";
-  return session?.bodies[0]?.result.participant.unit ?? "";
+  return units.size === 1 ? ([...units][0] ?? "") : "";
 }
 
 async function recompute(): Promise<void> {
@@ -238,9 +241,8 @@ async function downloadXlsx(): Promise<void> {
   if (session === undefined) return;
   const bytes = await workbook.writeResults(
     session.bodies.map((b) => b.result),
-    // The unit typed on the page, as `rank --format xlsx --unit` takes it; none typed, the
-    // workbook's own default (the unit every body shares, else none), as without `--unit`.
-    { by: state.by, policy: session.policy, lang: state.lang, unit: state.unit },
+    // The unit of the page's title (unitOf): typed, else the one every body shares, else none.
+    { by: state.by, policy: session.policy, lang: state.lang, unit: unitOf(session) },
   );
   download(`${baseName()}-ranking.xlsx`, bytes as Uint8Array<ArrayBuffer>, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }

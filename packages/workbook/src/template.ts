@@ -115,7 +115,7 @@ function notesSheet(workbook: ExcelJS.Workbook, extra: readonly TemplateSheet[] 
     "五比五评考评记录工作簿（wubi-wuping）",
     "填写方法：每个参评对象在“参评对象”表填一行；其他各表每行一条记录，用“编号”指明参评对象。列的顺序可以调整，列名不能改动；不用的表可以删去（“投诉”表除外：删去即表示“处理投诉”缺项）。",
     "带下拉列表的列请从列表中选择；日期填日期格式或 YYYY-MM-DD 文字；编号类的列已设为文本格式（001 不会变成 1）。本表（说明）和以 # 开头的表不会被读取。",
-    "填好后：把本文件拖进离线页面（wubi-wuping.html）即可计分、排名、打印公示表；用命令行的，运行 wubi-wuping import 本文件.xlsx > inputs.ndjson，再运行 wubi-wuping score --batch inputs.ndjson。",
+    "填好后：把本文件拖进离线页面（wubi-wuping.html）即可计分、排名、打印公示表；用命令行的，运行 wubi-wuping import 本文件.xlsx > 输入.ndjson，再运行 wubi-wuping score --batch 输入.ndjson。",
   ];
   intro.forEach((text, i) => {
     const cell = ws.getRow(i + 1).getCell(1);
