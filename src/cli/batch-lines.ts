@@ -25,17 +25,18 @@ export const CLI_BATCH_WORDING: BatchWording = {
  * The UTF-8 bytes of `lines`, each followed by a newline, written line by line into one buffer.
  * Joining the lines first and encoding the joined text cost ten times as much: a join of texts
  * with Chinese in them is a two-byte string that is flattened, then encoded on a slow path
- * (docs/performance.md).
+ * (docs/performance.md). With `own`, the buffer has a memory of its own (not Node's shared pool),
+ * so that it can be transferred to another thread.
  *
  * @example
  * ```ts
  * utf8Lines(["{}", "考评"]).toString(); //=> "{}\n考评\n"
  * ```
  */
-export function utf8Lines(lines: readonly string[]): Buffer {
+export function utf8Lines(lines: readonly string[], own = false): Buffer {
   let bound = 0;
   for (const line of lines) bound += line.length * 3 + 1; // a UTF-16 unit is at most 3 UTF-8 bytes
-  const buffer = Buffer.allocUnsafe(bound);
+  const buffer = own ? Buffer.allocUnsafeSlow(bound) : Buffer.allocUnsafe(bound);
   let at = 0;
   for (const line of lines) {
     at += buffer.write(line, at, "utf8");
@@ -90,14 +91,15 @@ export function lineOptionsOf(setup: ThreadSetup): BatchLineOptions {
 }
 
 /**
- * Scores the lines of a {@link LineJob}: the output lines' bytes, in order (a blank line gives none).
+ * Scores the lines of a {@link LineJob}: the output lines' bytes, in order (a blank line gives none);
+ * `own` as {@link utf8Lines}.
  *
  * @example
  * ```ts
  * scoreJob({ numbers: [1], lengths: [2], bytes: new TextEncoder().encode("{}") }, options).toString().startsWith('{"line":1,'); //=> true
  * ```
  */
-export function scoreJob(job: LineJob, options: BatchLineOptions): Buffer {
+export function scoreJob(job: LineJob, options: BatchLineOptions, own = false): Buffer {
   const out: string[] = [];
   let at = 0;
   for (let i = 0; i < job.numbers.length; i += 1) {
@@ -108,5 +110,5 @@ export function scoreJob(job: LineJob, options: BatchLineOptions): Buffer {
     const text = batchLine(line, options);
     if (text !== undefined) out.push(text);
   }
-  return utf8Lines(out);
+  return utf8Lines(out, own);
 }

@@ -7,8 +7,7 @@ import { lineOptionsOf, scoreJob, type LineJob, type ThreadSetup } from "./batch
 
 const options = lineOptionsOf(workerData as ThreadSetup);
 parentPort?.on("message", (job: LineJob) => {
-  const out = scoreJob(job, options);
-  // A view of a pooled buffer cannot be transferred: the answer is copied into its own.
-  const answer = new Uint8Array(out);
-  parentPort?.postMessage(answer, [answer.buffer]);
+  // Bytes in a memory of their own, at its start: the memory is handed over, not copied.
+  const out = scoreJob(job, options, true);
+  parentPort?.postMessage(out, [out.buffer as ArrayBuffer]);
 });
