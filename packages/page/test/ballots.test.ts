@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { ASSUMPTIONS, applyTally, explain, rank, score, tally, type RankEntry, type ScoreResult, type TallyResult } from "wubi-wuping";
 import { readBallots, type BallotBoxJson } from "@wubi-wuping/workbook";
-import { openPage, root, type OpenPage } from "./browser.js";
+import { loadFiles, openPage, root, settle as settled, type Files, type OpenPage } from "./browser.js";
 
 const fixtures = join(root, "test/fixtures/ballots");
 const fixture = (name: string): Buffer => readFileSync(join(fixtures, name));
@@ -32,19 +32,9 @@ afterAll(async () => {
   await open?.close();
 });
 
-type Files = Parameters<OpenPage["page"]["setInputFiles"]>[1];
-
-/** Loads files through the file input (replacing what was loaded) and waits for the page to settle. */
-async function load(files: Files): Promise<void> {
-  const { page } = open;
-  if ((await page.locator("#clear-files").count()) > 0) await page.click("#clear-files");
-  await page.setInputFiles("#files", files);
-  await settle();
-}
-
-async function settle(): Promise<void> {
-  await open.page.waitForFunction(() => document.getElementById("main")?.getAttribute("aria-busy") === "false" && document.querySelector("#file-list li") !== null);
-}
+/** Loads files (replacing what was loaded) and waits for the page to settle. */
+const load = (files: Files): Promise<void> => loadFiles(open.page, files);
+const settle = (): Promise<void> => settled(open.page);
 
 const xlsx = (name: string, buffer: Buffer | Uint8Array) => ({ name, mimeType: XLSX, buffer: Buffer.from(buffer) });
 const json = (name: string, value: unknown) => ({ name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(value)) });

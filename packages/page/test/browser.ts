@@ -77,3 +77,18 @@ export async function openPage(): Promise<OpenPage> {
     },
   };
 }
+
+/** What the page's file input takes: paths, or files given by name, type and bytes. */
+export type Files = Parameters<Page["setInputFiles"]>[1];
+
+/** Waits until the page has read what it was given and lists at least one file. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getElementById("main")?.getAttribute("aria-busy") === "false" && document.querySelector("#file-list li") !== null);
+}
+
+/** Loads files through the file input, replacing what was loaded, and waits for the page to settle. */
+export async function loadFiles(page: Page, files: Files): Promise<void> {
+  if ((await page.locator("#clear-files").count()) > 0) await page.click("#clear-files");
+  await page.setInputFiles("#files", files);
+  await settle(page);
+}

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ASSUMPTIONS } from "wubi-wuping";
 import ExcelJS from "exceljs";
 import { SHEET_NAMES, readWorkbook, writeTemplate } from "@wubi-wuping/workbook";
-import { openPage, root, type OpenPage } from "./browser.js";
+import { loadFiles, openPage, root, type Files, type OpenPage } from "./browser.js";
 
 let open: OpenPage;
 
@@ -22,14 +22,7 @@ afterAll(async () => {
   await open?.close();
 });
 
-type Files = Parameters<OpenPage["page"]["setInputFiles"]>[1];
-
-async function load(files: Files): Promise<void> {
-  const { page } = open;
-  if ((await page.locator("#clear-files").count()) > 0) await page.click("#clear-files");
-  await page.setInputFiles("#files", files);
-  await page.waitForFunction(() => document.getElementById("main")?.getAttribute("aria-busy") === "false" && document.querySelector("#file-list li") !== null);
-}
+const load = (files: Files): Promise<void> => loadFiles(open.page, files);
 
 const problemsOf = (name: string) => open.page.locator(`.problem-file[data-file="${name}"] li`).allTextContents();
 

@@ -13,7 +13,7 @@ import ExcelJS from "exceljs";
 import { COMPONENTS, definePolicy, explain, rank, safeScore, score, type RankEntry, type ScoreResult } from "wubi-wuping";
 import { sensitivity } from "wubi-wuping/sensitivity";
 import { readWorkbook } from "@wubi-wuping/workbook";
-import { openPage, pageUrl, root, type OpenPage } from "./browser.js";
+import { loadFiles, openPage, pageUrl, root, type Files, type OpenPage } from "./browser.js";
 import { flat, pdfPages } from "./pdf.js";
 
 const run = promisify(execFile);
@@ -51,12 +51,7 @@ const expected = (entries: readonly RankEntry[]) =>
   entries.map((entry) => ({ id: entry.participant.id, total: entry.total, rank: entry.rank === null ? "" : String(entry.rank) }));
 
 /** Loads files through the file input (replacing what was loaded) and waits for the page to settle. */
-async function load(files: Parameters<OpenPage["page"]["setInputFiles"]>[1]): Promise<void> {
-  const { page } = open;
-  if ((await page.locator("#clear-files").count()) > 0) await page.click("#clear-files");
-  await page.setInputFiles("#files", files);
-  await page.waitForFunction(() => document.getElementById("main")?.getAttribute("aria-busy") === "false" && document.querySelector("#file-list li") !== null);
-}
+const load = (files: Files): Promise<void> => loadFiles(open.page, files);
 
 const explainText = () => open.page.locator("[data-explain] pre.explain-text").textContent();
 
