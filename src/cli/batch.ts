@@ -95,6 +95,12 @@ class InlineScorer implements LineScorer {
 const RUN_LINES = 512;
 const RUN_BYTES = 1 << 20;
 
+/** A run sent to a thread and not yet answered: what settles its answer. */
+interface Waiter {
+  readonly resolve: (bytes: Uint8Array) => void;
+  readonly reject: (cause: unknown) => void;
+}
+
 /**
  * Scores runs of lines in worker threads (`dist/batch-worker.js`), given out in turn; their
  * answers are written in input order. At most a few runs per thread are out at once, so memory
@@ -102,7 +108,8 @@ const RUN_BYTES = 1 << 20;
  */
 class ThreadScorer implements LineScorer {
   private readonly workers: Worker[];
-  private readonly waiting: { resolve: (bytes: Uint8Array) => void; reject: (cause: unknown) => void }[][];
+  /** Per thread, its runs not yet answered, oldest first (a thread answers in order). */
+  private readonly waiting: Waiter[][];
   private readonly answers: Promise<Uint8Array>[] = [];
   private next = 0;
   private numbers: number[] = [];
@@ -122,7 +129,7 @@ class ThreadScorer implements LineScorer {
       // A young generation of 16 MB, as the main thread's: larger ones scored no faster here and
       // held 50 MB more per thread (docs/performance.md).
       const worker = new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
-      const queue: ThreadScorer["waiting"][number] = [];
+      const queue: Waiter[] = [];
       worker.on("message", (bytes: Uint8Array) => queue.shift()?.resolve(bytes));
       const fail = (cause: unknown): void => {
         for (const pending of queue.splice(0)) pending.reject(cause);
@@ -160,7 +167,7 @@ class ThreadScorer implements LineScorer {
     this.next = (this.next + 1) % this.workers.length;
     this.answers.push(
       new Promise<Uint8Array>((resolve, reject) => {
-        (this.waiting[index] as ThreadScorer["waiting"][number]).push({ resolve, reject });
+        (this.waiting[index] as Waiter[]).push({ resolve, reject });
       }),
     );
     (this.workers[index] as Worker).postMessage(job, [bytes.buffer]);
