@@ -59,6 +59,21 @@ const DATE_SHAPE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
  * ```
  */
 export function isCalendarDate(text: string): boolean {
+  const known = CALENDAR_DATES.get(text);
+  if (known !== undefined) return known;
+  if (CALENDAR_DATES.size >= 4096) CALENDAR_DATES.clear();
+  const valid = checkCalendarDate(text);
+  CALENDAR_DATES.set(text, valid);
+  return valid;
+}
+
+/**
+ * The answers {@link isCalendarDate} has given, by text: an input's dates fall in a few years, so
+ * a batch asks of the same few hundred days over and over. Bounded: emptied when full.
+ */
+const CALENDAR_DATES = new Map<string, boolean>();
+
+function checkCalendarDate(text: string): boolean {
   const match = DATE_SHAPE.exec(text);
   if (match === null) return false;
   const year = Number(match[1]);

@@ -88,9 +88,9 @@ function tenTo(k: number): Decimal {
  */
 const MEMO_LIMIT = 4096;
 
-/** Remembers `value` under `key`, emptying the memo first when it is full. */
-function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
-  if (memo.size >= MEMO_LIMIT) memo.clear();
+/** Remembers `value` under `key`, emptying the memo first when it holds `limit` entries. */
+function remember<K, V>(memo: Map<K, V>, key: K, value: V, limit = MEMO_LIMIT): V {
+  if (memo.size >= limit) memo.clear();
   memo.set(key, value);
   return value;
 }
@@ -313,7 +313,8 @@ export function divideHalfUp(n: Integer, d: Integer): Exact {
   const num = dec(n);
   const den = dec(d);
   const quotient = num.divToInt(den);
-  return num.mod(den).times(2).gte(den) ? quotient.plus(ONE) : quotient;
+  const remainder = num.minus(quotient.times(den));
+  return remainder.plus(remainder).gte(den) ? quotient.plus(ONE) : quotient;
 }
 
 /**
@@ -376,9 +377,10 @@ function tensOf(x: Decimal): number {
   return x.isZero() ? 0 : x.sd(true) - x.sd();
 }
 
-/** Whether `x × factor` (0.5 or 0.2) is an integer, i.e. 2 or 5 divides `x`. */
-function divides(x: Decimal, factor: Decimal): boolean {
-  return x.times(factor).isInteger();
+/** `x × factor` (0.5 or 0.2) when it is an integer, i.e. when 2 or 5 divides `x`; else `undefined`. */
+function dividedBy(x: Decimal, factor: Decimal): Decimal | undefined {
+  const part = x.times(factor);
+  return part.isInteger() ? part : undefined;
 }
 
 /** `den = 2^twos · 5^fives · rest` with `rest` prime to 10. */
@@ -387,12 +389,16 @@ function splitTens(den: Decimal): { twos: number; fives: number; rest: Decimal }
   let rest = tens > 0 ? den.times(tenTo(-tens)) : den;
   let twos = tens;
   let fives = tens;
-  while (divides(rest, HALF)) {
-    rest = rest.times(HALF);
+  for (;;) {
+    const half = dividedBy(rest, HALF);
+    if (half === undefined) break;
+    rest = half;
     twos += 1;
   }
-  while (divides(rest, FIFTH)) {
-    rest = rest.times(FIFTH);
+  for (;;) {
+    const fifth = dividedBy(rest, FIFTH);
+    if (fifth === undefined) break;
+    rest = fifth;
     fives += 1;
   }
   return { twos, fives, rest };
@@ -436,31 +442,74 @@ interface RestGcd {
 }
 
 /**
- * A denominator taken apart once: `den = 2^twos · 5^fives · rest`, `rest` prime to 10, and the
- * gcds of `rest` with the remainders met so far (few: they are below `rest`, which is small).
+ * A denominator taken apart once: `den = 2^twos · 5^fives · rest`, `rest` prime to 10, the gcds
+ * of `rest` with the remainders met so far (few: they are below `rest`, which is small), and how
+ * it divides at each number of decimals asked for.
+ *
+ * @example
+ * ```ts
+ * roundedFraction(exact(70), denominatorOf(exact(3)), 2).text; //=> "70/3"
+ * ```
  */
-interface Denominator {
+export interface Denominator {
   readonly twos: number;
   readonly fives: number;
-  readonly tens: PowersOfTwoAndFive;
   readonly rest: Decimal;
   readonly restIsOne: boolean;
+  /** `1 / (2^twos · 5^fives)`, a terminating decimal: multiplying by it divides exactly. */
+  readonly inverse: Decimal;
   readonly gcds: Map<string, RestGcd>;
+  /** The {@link Scale} at each number of decimals (0..6), made when first asked for. */
+  readonly scales: (Scale | undefined)[];
+}
+
+function takenApart(den: Decimal): Denominator {
+  const { twos, fives, rest } = splitTens(den);
+  return { twos, fives, rest, restIsOne: rest.eq(ONE), inverse: twosAndFives(twos, fives).inverse, gcds: new Map(), scales: [] };
 }
 
 /**
- * The denominators {@link rationalText} has taken apart, by their text: a batch divides by the
+ * The denominators {@link denominatorOf} has taken apart, by their text: a batch divides by the
  * same few (a component's maximum in micro units times the number of rounds, or a survey's answers
  * times 10^6), so each is split into its 2s, 5s and the rest once.
  */
 const DENOMINATORS = new Map<string, Denominator>();
 
-function denominatorOf(den: Decimal): Denominator {
+/**
+ * A positive integer taken apart as a {@link Denominator}, once per value.
+ *
+ * @example
+ * ```ts
+ * denominatorOf(exact(75_000_000)).rest.toNumber(); //=> 3
+ * ```
+ */
+export function denominatorOf(den: Exact): Denominator {
   const key = den.toString();
-  const known = DENOMINATORS.get(key);
-  if (known !== undefined) return known;
-  const { twos, fives, rest } = splitTens(den);
-  return remember(DENOMINATORS, key, { twos, fives, tens: twosAndFives(twos, fives), rest, restIsOne: rest.eq(ONE), gcds: new Map() });
+  return DENOMINATORS.get(key) ?? remember(DENOMINATORS, key, takenApart(den));
+}
+
+/** The denominators {@link productDenominator} has taken apart, by their two factors. */
+const PRODUCT_DENOMINATORS = new Map<number, Map<number, Denominator>>();
+
+/**
+ * The {@link Denominator} of `a × b`, for positive safe integers, remembered by the two factors:
+ * the denominators of a score are such products (a maximum in micro units times a number of
+ * rounds, a number of answers times 10^6), and a lookup by two numbers costs less than writing the
+ * product's text.
+ *
+ * @example
+ * ```ts
+ * productDenominator(25_000_000, 3).rest.toNumber(); //=> 3
+ * ```
+ */
+export function productDenominator(a: number, b: number): Denominator {
+  let byB = PRODUCT_DENOMINATORS.get(a);
+  if (byB === undefined) {
+    if (PRODUCT_DENOMINATORS.size >= MEMO_LIMIT) PRODUCT_DENOMINATORS.clear();
+    byB = new Map<number, Denominator>();
+    PRODUCT_DENOMINATORS.set(a, byB);
+  }
+  return byB.get(b) ?? remember(byB, b, takenApart(mulExact(a, b)));
 }
 
 /** `gcd(f.rest, left)` for `0 < left < f.rest`, from the denominator's memo. */
@@ -488,12 +537,16 @@ function fractionText(num: Decimal, f: Denominator, left: Decimal): string {
     twos = zeros;
     fives = zeros;
   }
-  while (twos < f.twos && divides(n, HALF)) {
-    n = n.times(HALF);
+  while (twos < f.twos) {
+    const half = dividedBy(n, HALF);
+    if (half === undefined) break;
+    n = half;
     twos += 1;
   }
-  while (fives < f.fives && divides(n, FIFTH)) {
-    n = n.times(FIFTH);
+  while (fives < f.fives) {
+    const fifth = dividedBy(n, FIFTH);
+    if (fifth === undefined) break;
+    n = fifth;
     fives += 1;
   }
   const { gcd: g, restOver } = restGcd(f, left);
@@ -503,10 +556,63 @@ function fractionText(num: Decimal, f: Denominator, left: Decimal): string {
 }
 
 /**
+ * How a denominator divides at `decimals` places: `den × widen = 10^places × rest`, with
+ * `places = max(twos, fives, decimals)`, so that `num / den = (num × widen) / (10^places × rest)`
+ * and the value at `decimals` places is that numerator over `rest`, shifted by `10^-places`.
+ */
+interface Scale {
+  /** `10^places / (2^twos · 5^fives)`, an integer; `undefined` when it is 1. */
+  readonly widen: Decimal | undefined;
+  /** `10^-places`: the shift from the widened integer quotient to the value. */
+  readonly shift: Decimal;
+  /** `10^-(places − decimals)`, or `undefined` when `places = decimals`. */
+  readonly down: Decimal | undefined;
+}
+
+function scaleOf(f: Denominator, decimals: number): Scale {
+  const known = f.scales[decimals];
+  if (known !== undefined) return known;
+  const places = Math.max(f.twos, f.fives, decimals);
+  const widen = twosAndFives(places - f.twos, places - f.fives).value;
+  const scale: Scale = { widen: widen.eq(ONE) ? undefined : widen, shift: tenTo(-places), down: places === decimals ? undefined : tenTo(decimals - places) };
+  f.scales[decimals] = scale;
+  return scale;
+}
+
+/** A rational's value at `decimals` places before it is rounded, from one integer division. */
+interface Divided {
+  /** `⌊num × widen / rest⌋`: the value's digits down to `10^-places`. */
+  readonly quotient: Decimal;
+  /** `num × widen mod rest`; zero exactly when the value terminates. */
+  readonly remainder: Decimal;
+}
+
+/**
+ * `num / den` at `decimals` places, by one integer division of `num × widen` by `rest` (quotient
+ * and remainder, exact). `rest` is prime to 10 and so to `widen`: the remainder is zero exactly
+ * when `rest` divides `num`, i.e. when the value terminates.
+ */
+function dividedAt(num: Decimal, f: Denominator, s: Scale): Divided {
+  const widened = s.widen === undefined ? num : num.times(s.widen);
+  if (f.restIsOne) return { quotient: widened, remainder: ZERO };
+  const quotient = widened.divToInt(f.rest);
+  return { quotient, remainder: widened.minus(quotient.times(f.rest)) };
+}
+
+/**
+ * The exact text of `num / den` from its {@link dividedAt}: the canonical decimal when it
+ * terminates (`"23.505"`), else the reduced fraction (`"70/3"`); `gcd(rest, remainder)` is
+ * `gcd(rest, num)`, as `widen` is prime to `rest`.
+ */
+function dividedText(num: Decimal, f: Denominator, s: Scale, d: Divided): string {
+  return d.remainder.isZero() ? d.quotient.times(s.shift).toString() : fractionText(num, f, d.remainder);
+}
+
+/**
  * The exact text of a non-negative rational: its canonical decimal when it terminates
  * (`"23.505"`), else the reduced fraction (`"70/3"`). With `den = 2^a·5^b × rest` (`rest` prime
  * to 10, the denominator taken apart once and remembered): the value terminates exactly when
- * `rest` divides `num`, and is then `(num / rest) × 2^-a·5^-b`, a product by a terminating decimal.
+ * `rest` divides `num`.
  *
  * @example
  * ```ts
@@ -515,29 +621,9 @@ function fractionText(num: Decimal, f: Denominator, left: Decimal): string {
  * ```
  */
 export function rationalText(r: Rational): string {
-  return exactValue(r).text;
-}
-
-/** A rational's exact value: the decimal when it terminates, and its text. */
-interface ExactValue {
-  /** The value as a `Decimal` when it terminates; `undefined` when it does not. */
-  readonly decimal: Decimal | undefined;
-  readonly text: string;
-}
-
-function exactValue(r: Rational): ExactValue {
   const f = denominatorOf(r.den);
-  if (f.restIsOne) {
-    const decimal = r.num.times(f.tens.inverse);
-    return { decimal, text: decimal.toString() };
-  }
-  const whole = r.num.divToInt(f.rest);
-  const left = r.num.minus(whole.times(f.rest));
-  if (left.isZero()) {
-    const decimal = whole.times(f.tens.inverse);
-    return { decimal, text: decimal.toString() };
-  }
-  return { decimal: undefined, text: fractionText(r.num, f, left) };
+  const s = scaleOf(f, 0);
+  return dividedText(r.num, f, s, dividedAt(r.num, f, s));
 }
 
 /** A component's value rounded: its points at the policy's decimals and its exact text. */
@@ -549,10 +635,36 @@ export interface Rounded {
 }
 
 /**
- * {@link roundHalfUp} and {@link rationalText} of a non-negative rational, the rounding decided
- * exactly: a value that terminates is an exact decimal, which decimal.js rounds half-up at
- * `decimals` places; one that does not is rounded from the integer quotient and remainder of
- * `num × 10^decimals` by `den` (`2 × rem ≥ den` rounds up, as {@link divideHalfUp}).
+ * {@link roundHalfUp} and {@link rationalText} of `num / den`, the rounding decided exactly. When
+ * `den` has no prime but 2 and 5, the value is the exact decimal `num × (1/den)`, rounded half-up
+ * by decimal.js. Otherwise from one integer quotient and remainder ({@link dividedAt}): with `q`
+ * and `r` those of `num × widen` by `rest`, the value times 10^decimals is `(q + r/rest) / 10^k`,
+ * `k = places − decimals ≥ 0`. When `k = 0` it rounds up exactly when `2r ≥ rest`. When `k ≥ 1`,
+ * `r/rest < 1` never carries `q`'s last `k` digits across the half, which is an integer
+ * (`10^k / 2`): the value rounds as the exact decimal `q / 10^k`, which decimal.js rounds half-up.
+ *
+ * @example
+ * ```ts
+ * const { points, text } = roundedFraction(exact(283), denominatorOf(exact(30)), 2);
+ * points.toNumber(); //=> 943
+ * text; //=> "283/30"
+ * ```
+ */
+export function roundedFraction(num: Exact, f: Denominator, decimals: number): Rounded {
+  if (f.restIsOne) {
+    // den = 2^twos·5^fives: the value is the exact decimal num × (1/den), which decimal.js rounds.
+    const value = num.times(f.inverse);
+    return { points: value.toDecimalPlaces(decimals, D.ROUND_HALF_UP).times(tenTo(decimals)), text: value.toString() };
+  }
+  const s = scaleOf(f, decimals);
+  const d = dividedAt(num, f, s);
+  const { quotient: q, remainder: r } = d;
+  const points = s.down !== undefined ? q.times(s.down).toDecimalPlaces(0, D.ROUND_HALF_UP) : r.plus(r).gte(f.rest) ? q.plus(ONE) : q;
+  return { points, text: dividedText(num, f, s, d) };
+}
+
+/**
+ * {@link roundedFraction} of a non-negative rational.
  *
  * @example
  * ```ts
@@ -563,14 +675,7 @@ export interface Rounded {
  * ```
  */
 export function roundedValue(r: Rational, decimals: number): Rounded {
-  const value = exactValue(r);
-  if (value.decimal !== undefined) {
-    return { points: value.decimal.toDecimalPlaces(decimals, D.ROUND_HALF_UP).times(tenTo(decimals)), text: value.text };
-  }
-  const scaled = r.num.times(tenTo(decimals));
-  const q = scaled.divToInt(r.den);
-  const rem = scaled.minus(q.times(r.den));
-  return { points: rem.plus(rem).gte(r.den) ? q.plus(ONE) : q, text: value.text };
+  return roundedFraction(r.num, denominatorOf(r.den), decimals);
 }
 
 /** The fixed-point and the canonical text of an integer at `decimals` places. */
@@ -584,6 +689,14 @@ export interface PointTexts {
  * points are few (a component's lie between 0 and its maximum), so a batch writes each once.
  */
 const POINT_TEXTS = new Map<number, Map<string, PointTexts>>();
+
+/**
+ * How many texts {@link POINT_TEXTS} holds per number of decimals: every total from 0 to 100 at
+ * two decimals (10,001 values) and a component's points besides, so a batch at the usual two
+ * decimals writes each text once; at more decimals the values are too many to keep, and the memo
+ * starts again when full.
+ */
+const POINT_TEXTS_LIMIT = 16_384;
 
 /**
  * {@link fixed} and {@link scaledText} of an integer at `decimals` places, shifted once.
@@ -604,7 +717,7 @@ export function pointTexts(scaled: Integer, decimals: number): PointTexts {
   if (known !== undefined) return known;
   const value = dec(scaled).times(tenTo(-decimals));
   // A negative value that rounds to zero cannot occur here: `scaled` is an integer, shifted exactly.
-  return remember(memo, key, { fixed: value.toFixed(decimals), canonical: value.toString() });
+  return remember(memo, key, { fixed: value.toFixed(decimals), canonical: value.toString() }, POINT_TEXTS_LIMIT);
 }
 
 /**

@@ -16,12 +16,15 @@ import {
   microText,
   mulExact,
   pointTexts,
+  productDenominator,
   rationalText,
   ratio,
   roundHalfUp,
+  roundedFraction,
   roundedValue,
   sumDecimalText,
   toMicro,
+  exact,
 } from "../src/decimal.js";
 import { Fraction } from "./support/fraction.js";
 
@@ -161,6 +164,24 @@ describe("exact arithmetic", () => {
     );
     expect(pointTexts(mulExact(470, 1), 2)).toEqual({ fixed: "4.70", canonical: "4.7" });
     expect(pointTexts(0, 3)).toEqual({ fixed: "0.000", canonical: "0" });
+  });
+
+  it("rounds over a denominator given as two factors as the BigInt oracle does, at every policy's decimals", () => {
+    // The score's denominators (a maximum in micro units times the rounds, the answers times 10^6),
+    // taken apart once per pair of factors; decimals up to 6, more places than the denominator's 2s and 5s.
+    const factor = fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 10 ** 9 }), fc.constantFrom(1_000_000, 25_000_000, 15_000_000, 20_000_000));
+    fc.assert(
+      fc.property(safeInt, factor, fc.integer({ min: 1, max: 10 ** 6 }), fc.nat({ max: 6 }), (num, a, b, decimals) => {
+        const [n, d] = [BigInt(num), BigInt(a) * BigInt(b)];
+        for (let i = 0; i < 2; i += 1) {
+          // Twice: the second time from the remembered denominator.
+          const { points, text } = roundedFraction(exact(num), productDenominator(a, b), decimals);
+          expect(points.toString()).toBe(((2n * n * 10n ** BigInt(decimals) + d) / (2n * d)).toString());
+          expect(text).toBe(referenceText(n, d));
+        }
+      }),
+      { numRuns: 3_000 },
+    );
   });
 
   it("rounds a value that terminates although its denominator has a factor prime to 10, and the half-way values, exactly", () => {

@@ -6,23 +6,27 @@ import {
   MICRO,
   addExact,
   deductExact,
+  denominatorOf,
   exact,
   meanOfRatios,
   microText,
   mulExact,
   pointTexts,
+  productDenominator,
   ratio,
   rationalText,
   reducedRationalText,
   roundHalfUp,
+  roundedFraction,
   roundedValue,
   type Exact,
   type Rational,
+  type Rounded,
 } from "../decimal.js";
 import { WINDOW_RULES, inWindow, type Window } from "../dates.js";
 import type { ComponentsInput, Complaint, LeaderScoreRecord, Round, Survey } from "../model/input.js";
 import type { ComponentResult, Finding, TraceStep } from "../model/result.js";
-import type { CompiledPolicy } from "../policy/compile.js";
+import type { CompiledPolicy, SurveyComponentId } from "../policy/compile.js";
 import type { ComponentDefinition, ComponentId } from "../model/components.js";
 
 /** A scored component, with the points as an integer at the policy's decimals. */
@@ -33,17 +37,12 @@ export interface ComponentOutcome {
   readonly findings: readonly Finding[];
 }
 
-/** The exact value, its text (which the value and the rounding steps write) and its points. */
-interface ValueText {
-  readonly value: Rational;
-  readonly text: string;
-  /** The value rounded half-up, as an integer at the policy's decimals. */
-  readonly points: Exact;
-}
-
 interface Valued {
-  /** The exact value and its text, or `undefined` when the component has nothing to count. */
-  readonly exact: ValueText | undefined;
+  /**
+   * The exact value's text (which the value and the rounding steps write) and its points rounded
+   * half-up at the policy's decimals, or `undefined` when the component has nothing to count.
+   */
+  readonly exact: Rounded | undefined;
   readonly counted: number;
   readonly excluded: number;
   readonly steps: readonly TraceStep[];
@@ -99,11 +98,6 @@ function outsideWindow(component: ComponentId, record: { readonly id?: string | 
     : { code: "outside-window", component, id: record.id, date: record.date };
 }
 
-function valueText(value: Rational, decimals: number): ValueText {
-  const { points, text } = roundedValue(value, decimals);
-  return { value, text, points };
-}
-
 /** rounds: `max × (Σ score_i / outOf_i) / n` over the rounds inside the window. */
 function valueRounds(def: ComponentDefinition, rounds: readonly Round[], window: Window, cp: CompiledPolicy): Valued {
   const maxMicro = def.max * MICRO;
@@ -111,7 +105,7 @@ function valueRounds(def: ComponentDefinition, rounds: readonly Round[], window:
   const findings: Finding[] = [];
   // Σ score / outOf: one sum per distinct outOf (usually a single one, the component's max).
   let firstOutOf = -1;
-  let firstSum: Exact = exact(0);
+  let firstSum: Exact | undefined;
   let sums: Map<number, Exact> | undefined;
   for (const round of rounds) {
     if (!inWindow(round.date, window)) {
@@ -121,9 +115,9 @@ function valueRounds(def: ComponentDefinition, rounds: readonly Round[], window:
     const outOf = round.outOf ?? maxMicro;
     const score = round.score;
     counted.push({ date: round.date, id: round.id, score, outOf });
-    if (firstOutOf < 0 || outOf === firstOutOf) {
+    if (firstSum === undefined || outOf === firstOutOf) {
       firstOutOf = outOf;
-      firstSum = addExact(firstSum, score);
+      firstSum = firstSum === undefined ? exact(score) : addExact(firstSum, score);
     } else {
       sums ??= new Map<number, Exact>();
       sums.set(outOf, addExact(sums.get(outOf) ?? 0, score));
@@ -131,12 +125,12 @@ function valueRounds(def: ComponentDefinition, rounds: readonly Round[], window:
   }
   const n = counted.length;
   const excluded = findings.length;
-  if (n === 0) return { exact: undefined, counted: 0, excluded, steps: [], findings };
+  if (firstSum === undefined) return { exact: undefined, counted: 0, excluded, steps: [], findings };
   if (n < cp.minRounds) findings.push({ code: "too-few-rounds", component: def.id, counted: n, minimum: cp.minRounds });
   if (cp.roundAggregation === "pooled") return { ...pooledRounds(def, counted, cp.decimals), counted: n, excluded, findings };
-  let mean: ValueText;
+  let mean: Rounded;
   if (sums === undefined) {
-    mean = valueText({ num: mulExact(firstSum, def.max), den: mulExact(firstOutOf, n) }, cp.decimals);
+    mean = roundedFraction(mulExact(firstSum, def.max), productDenominator(firstOutOf, n), cp.decimals);
   } else if (sums.size < 4) {
     // A few outOf values (a round out of 50 among rounds out of 25): summed over the product of
     // the outOf values; rationalText reduces the result.
@@ -146,28 +140,18 @@ function valueRounds(def: ComponentDefinition, rounds: readonly Round[], window:
       num = addExact(mulExact(num, outOf), mulExact(sum, den));
       den = mulExact(den, outOf);
     }
-    mean = valueText({ num: mulExact(num, def.max), den: mulExact(den, n) }, cp.decimals);
+    mean = roundedValue(ratio(mulExact(num, def.max), mulExact(den, n)), cp.decimals);
   } else {
     // Many outOf values: summed over their lcm without a large gcd (see meanOfRatios).
     sums.set(firstOutOf, firstSum);
     const value = meanOfRatios(sums, def.max, n);
-    mean = { value, text: reducedRationalText(value), points: roundHalfUp(value, cp.decimals) };
+    mean = { text: reducedRationalText(value), points: roundHalfUp(value, cp.decimals) };
   }
   if (n > 1) counted.sort(byRoundOrder);
   const terms = new Array<string>(n);
-  // Scores repeat (a component's rounds are scored on one scale): each distinct value written once.
-  const texts = new Map<number, string>();
-  const textOf = (micro: number): string => {
-    let text = texts.get(micro);
-    if (text === undefined) {
-      text = microText(micro);
-      texts.set(micro, text);
-    }
-    return text;
-  };
   for (let i = 0; i < n; i += 1) {
     const r = counted[i] as CountedRound;
-    terms[i] = `${textOf(r.score)}/${textOf(r.outOf)}`;
+    terms[i] = `${microText(r.score)}/${microText(r.outOf)}`;
   }
   const steps: TraceStep[] = [{ op: "mean-of-fractions", max: String(def.max), terms, value: mean.text }];
   return { exact: mean, counted: n, excluded, steps, findings };
@@ -186,7 +170,7 @@ function pooledRounds(def: ComponentDefinition, counted: CountedRound[], decimal
     scores[i] = microText(r.score);
     outOf[i] = microText(r.outOf);
   });
-  const pooled = valueText({ num: mulExact(scoreSum, def.max), den: outOfSum }, decimals);
+  const pooled = roundedValue(ratio(mulExact(scoreSum, def.max), outOfSum), decimals);
   return { exact: pooled, steps: [{ op: "pooled-fraction", scores, outOf, value: pooled.text }] };
 }
 
@@ -208,7 +192,7 @@ function valueComplaints(def: ComponentDefinition, complaints: readonly Complain
     }
   }
   const maxMicro = def.max * MICRO;
-  const value = valueText(ratio(deductExact(maxMicro, sum), MICRO), cp.decimals);
+  const value = roundedFraction(deductExact(maxMicro, sum), productDenominator(MICRO, 1), cp.decimals);
   const sorted = sortForTrace(verified);
   const deductions = new Array<string>(sorted.length);
   const sources = new Array<{ id: string; deduction: string; source: "complaint" | "policy" }>(sorted.length);
@@ -274,8 +258,15 @@ function valueGroupWeighted(def: ComponentDefinition, survey: Survey, weights: R
     shown.push({ group, weight: microText(weight), fraction: rationalText(ratio(weighted, mulExact(answered, MICRO))) });
   }
   if (votes.length === 0) return { exact: undefined, counted: 0, excluded: 0, steps: [], findings: [] };
-  const value = valueText(groupWeightedValue(def.max, votes), cp.decimals);
+  const value = roundedValue(groupWeightedValue(def.max, votes), cp.decimals);
   return { exact: value, counted: 1, excluded: 0, steps: [{ op: "group-weighted", groups: shown, value: value.text }], findings: missing };
+}
+
+/** `sum + count × term`, where a zero count or an absent (zero) term adds nothing. */
+function plusTerm(sum: Exact | undefined, count: number, term: Exact | undefined): Exact | undefined {
+  if (count === 0 || term === undefined) return sum;
+  const product = mulExact(count, term);
+  return sum === undefined ? product : addExact(sum, product);
 }
 
 /** survey: `max × (s·w_s + b·w_b + d·w_d) / (s + b + d)`; `unknown` is not counted. */
@@ -290,9 +281,11 @@ function valueSurvey(def: ComponentDefinition, survey: Survey, window: Window, c
   const sum = s + b + d;
   const answered = Number.isSafeInteger(sum) ? sum : addExact(addExact(s, b), d);
   if (answered === 0) return { exact: undefined, counted: 0, excluded: 0, steps: [], findings: [] };
-  const w = cp.weightsExact;
-  const weighted = addExact(addExact(mulExact(s, w.satisfied), mulExact(b, w.basicallySatisfied)), mulExact(d, w.dissatisfied));
-  const value = valueText({ num: mulExact(weighted, def.max), den: mulExact(answered, MICRO) }, cp.decimals);
+  // max × (s·w_s + b·w_b + d·w_d) as Σ count × (weight × max), the products made once per policy.
+  const terms = cp.surveyTerms[def.id as SurveyComponentId];
+  const num = plusTerm(plusTerm(plusTerm(undefined, s, terms.satisfied), b, terms.basicallySatisfied), d, terms.dissatisfied);
+  const den = typeof answered === "number" ? productDenominator(answered, MICRO) : denominatorOf(mulExact(answered, MICRO));
+  const value = roundedFraction(num ?? exact(0), den, cp.decimals);
   const texts = cp.weightTexts;
   const step: TraceStep = {
     op: "weighted-ballots",
@@ -311,7 +304,7 @@ function valueSurvey(def: ComponentDefinition, survey: Survey, window: Window, c
 function valueScores(def: ComponentDefinition, scores: readonly LeaderScoreRecord[], window: Window, decimals: number): Valued {
   const findings: Finding[] = [];
   const counted: { date: string | undefined; score: number; by: string | undefined }[] = [];
-  let sum: Exact = exact(0);
+  let sum: Exact | undefined;
   for (const record of scores) {
     if (record.date !== undefined && !inWindow(record.date, window)) {
       findings.push({ code: "outside-window", component: def.id, date: record.date });
@@ -319,11 +312,11 @@ function valueScores(def: ComponentDefinition, scores: readonly LeaderScoreRecor
     }
     const score = record.score;
     counted.push({ date: record.date, score, by: record.by });
-    sum = addExact(sum, score);
+    sum = sum === undefined ? exact(score) : addExact(sum, score);
   }
   const n = counted.length;
-  if (n === 0) return { exact: undefined, counted: 0, excluded: findings.length, steps: [], findings };
-  const value = valueText(ratio(sum, mulExact(n, MICRO)), decimals);
+  if (sum === undefined) return { exact: undefined, counted: 0, excluded: findings.length, steps: [], findings };
+  const value = roundedFraction(sum, productDenominator(n, MICRO), decimals);
   const sorted = sortForTrace(counted);
   const terms = new Array<string>(n);
   for (let i = 0; i < n; i += 1) terms[i] = microText((sorted[i] as (typeof counted)[number]).score);

@@ -49,8 +49,8 @@ export function scoreParticipantYear(input: ScoreInput, cp: CompiledPolicy): Sco
   const findings: Finding[] = [];
   const components: ComponentResult[] = [];
   const missing: ComponentId[] = [];
-  let daily: Exact = exact(0);
-  let comprehensive: Exact = exact(0);
+  let daily: Exact | undefined;
+  let comprehensive: Exact | undefined;
   const windows = windowsOf(input.year, cp);
   for (const def of COMPONENTS) {
     const outcome = scoreComponent(def, input.components, windows, cp);
@@ -64,9 +64,11 @@ export function scoreParticipantYear(input: ScoreInput, cp: CompiledPolicy): Sco
       if (input.components[def.id as "serviceRecipients" | "deputies" | "countyCounterparts"]?.groups !== undefined) used.add("group-weights");
     }
     else if (def.method === "complaints") used.add("complaint-deduction");
-    if (def.group === "daily") daily = addExact(daily, outcome.points);
-    else comprehensive = addExact(comprehensive, outcome.points);
+    if (def.group === "daily") daily = daily === undefined ? outcome.points : addExact(daily, outcome.points);
+    else comprehensive = comprehensive === undefined ? outcome.points : addExact(comprehensive, outcome.points);
   }
+  daily ??= exact(0);
+  comprehensive ??= exact(0);
   const bonus = scoreBonus(input.commendations ?? [], input.year, cp);
   for (const finding of bonus.findings) findings.push(finding);
   for (const assumption of bonus.assumptions) used.add(assumption);

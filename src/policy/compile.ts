@@ -3,9 +3,9 @@
  *
  * @internal
  */
-import { exact, fixed, microText, microToScaled, toMicro, type Exact } from "../decimal.js";
+import { fixed, microText, microToScaled, mulExact, toMicro, type Exact } from "../decimal.js";
 import { inputValue, readInput, type InputValue, type ScoreInput } from "../model/input.js";
-import type { ComponentId } from "../model/components.js";
+import { COMPONENTS, type ComponentId } from "../model/components.js";
 import { LEVELS, type AssumptionId, type GroupWeights, type Level, type Policy, type PolicyParameters, type RoundAggregation, type Tier } from "../model/policy.js";
 
 /** A policy's parameters as exact integers. */
@@ -21,8 +21,11 @@ export interface CompiledPolicy {
   readonly levelPoints: Readonly<Record<Level, Exact>>;
   /** Survey weights in micro units. */
   readonly weights: { readonly satisfied: number; readonly basicallySatisfied: number; readonly dissatisfied: number };
-  /** The same weights as exact integers, read once per policy. */
-  readonly weightsExact: { readonly satisfied: Exact; readonly basicallySatisfied: Exact; readonly dissatisfied: Exact };
+  /**
+   * Per survey component, each weight times the component's maximum (micro units), `undefined`
+   * for a weight of zero: a survey's numerator `max × Σ count·weight` is `Σ count·(weight × max)`.
+   */
+  readonly surveyTerms: Readonly<Record<SurveyComponentId, SurveyTerms>>;
   /** The survey weights as the trace writes them (`"0.6"`). */
   readonly weightTexts: { readonly satisfied: string; readonly basicallySatisfied: string; readonly dissatisfied: string };
   /** The default deduction per verified complaint, in micro units. */
@@ -58,6 +61,31 @@ const GOVERNING: Readonly<Record<AssumptionId, keyof PolicyParameters | null>> =
   "ballot-speed": "minSeconds",
   "group-weights": "groupWeights",
 };
+
+/** The components scored by the survey method. */
+export type SurveyComponentId = "serviceRecipients" | "deputies" | "countyCounterparts";
+
+/** A survey's weights times its maximum, per answer; `undefined` for a weight of zero. */
+export interface SurveyTerms {
+  readonly satisfied: Exact | undefined;
+  readonly basicallySatisfied: Exact | undefined;
+  readonly dissatisfied: Exact | undefined;
+}
+
+/** {@link SurveyTerms} of every survey component under `weights` (micro units). */
+function surveyTermsOf(weights: CompiledPolicy["weights"]): Readonly<Record<SurveyComponentId, SurveyTerms>> {
+  const term = (weight: number, max: number): Exact | undefined => (weight === 0 ? undefined : mulExact(weight, max));
+  const out: Partial<Record<SurveyComponentId, SurveyTerms>> = {};
+  for (const def of COMPONENTS) {
+    if (def.method !== "survey") continue;
+    out[def.id as SurveyComponentId] = {
+      satisfied: term(weights.satisfied, def.max),
+      basicallySatisfied: term(weights.basicallySatisfied, def.max),
+      dissatisfied: term(weights.dissatisfied, def.max),
+    };
+  }
+  return out as Record<SurveyComponentId, SurveyTerms>;
+}
 
 const cache = new WeakMap<Policy, CompiledPolicy>();
 
@@ -101,7 +129,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
     roundAggregation: p.roundAggregation.value,
     levelPoints: Object.fromEntries(LEVELS.map((l) => [l, microToScaled(pointsMicro[l], decimals)])) as Record<Level, Exact>,
     weights,
-    weightsExact: { satisfied: exact(weights.satisfied), basicallySatisfied: exact(weights.basicallySatisfied), dissatisfied: exact(weights.dissatisfied) },
+    surveyTerms: surveyTermsOf(weights),
     weightTexts: {
       satisfied: microText(weights.satisfied),
       basicallySatisfied: microText(weights.basicallySatisfied),
