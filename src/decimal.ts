@@ -458,6 +458,7 @@ export interface Denominator {
   readonly restIsOne: boolean;
   /** `1 / (2^twos · 5^fives)`, a terminating decimal: multiplying by it divides exactly. */
   readonly inverse: Decimal;
+  /** `gcd(rest, left)` by the text of `left`, for the remainders met so far ({@link GCDS_LIMIT} at most). */
   readonly gcds: Map<string, RestGcd>;
   /** The {@link Scale} at each number of decimals (0..6), made when first asked for. */
   readonly scales: (Scale | undefined)[];
@@ -476,6 +477,14 @@ function takenApart(den: Decimal): Denominator {
 const DENOMINATORS = new Map<string, Denominator>();
 
 /**
+ * How many denominators each memo holds ({@link DENOMINATORS}, and {@link PRODUCT_DENOMINATORS} in
+ * all), and how many gcds each denominator: with the other memos, what a long-running service can
+ * be made to keep stays a few megabytes, whatever it is sent.
+ */
+const DENOMINATORS_LIMIT = 1024;
+const GCDS_LIMIT = 32;
+
+/**
  * A positive integer taken apart as a {@link Denominator}, once per value.
  *
  * @example
@@ -485,11 +494,12 @@ const DENOMINATORS = new Map<string, Denominator>();
  */
 export function denominatorOf(den: Exact): Denominator {
   const key = den.toString();
-  return DENOMINATORS.get(key) ?? remember(DENOMINATORS, key, takenApart(den));
+  return DENOMINATORS.get(key) ?? remember(DENOMINATORS, key, takenApart(den), DENOMINATORS_LIMIT);
 }
 
-/** The denominators {@link productDenominator} has taken apart, by their two factors. */
+/** The denominators {@link productDenominator} has taken apart, by their two factors, and how many. */
 const PRODUCT_DENOMINATORS = new Map<number, Map<number, Denominator>>();
+let productDenominators = 0;
 
 /**
  * The {@link Denominator} of `a × b`, for positive safe integers, remembered by the two factors:
@@ -503,13 +513,21 @@ const PRODUCT_DENOMINATORS = new Map<number, Map<number, Denominator>>();
  * ```
  */
 export function productDenominator(a: number, b: number): Denominator {
+  const known = PRODUCT_DENOMINATORS.get(a)?.get(b);
+  if (known !== undefined) return known;
+  if (productDenominators >= DENOMINATORS_LIMIT) {
+    PRODUCT_DENOMINATORS.clear();
+    productDenominators = 0;
+  }
   let byB = PRODUCT_DENOMINATORS.get(a);
   if (byB === undefined) {
-    if (PRODUCT_DENOMINATORS.size >= MEMO_LIMIT) PRODUCT_DENOMINATORS.clear();
     byB = new Map<number, Denominator>();
     PRODUCT_DENOMINATORS.set(a, byB);
   }
-  return byB.get(b) ?? remember(byB, b, takenApart(mulExact(a, b)));
+  const f = takenApart(mulExact(a, b));
+  byB.set(b, f);
+  productDenominators += 1;
+  return f;
 }
 
 /** `gcd(f.rest, left)` for `0 < left < f.rest`, from the denominator's memo. */
@@ -518,14 +536,15 @@ function restGcd(f: Denominator, left: Decimal): RestGcd {
   const known = f.gcds.get(key);
   if (known !== undefined) return known;
   const g = gcd(f.rest, left);
-  return remember(f.gcds, key, { gcd: g, restOver: f.rest.divToInt(g) });
+  return remember(f.gcds, key, { gcd: g, restOver: f.rest.divToInt(g) }, GCDS_LIMIT);
 }
 
 /**
- * The reduced fraction `num/den` of a value that does not terminate: `num = whole × rest + left`
- * with `0 < left < rest`. `gcd(num, den)` is `gcd(num, 2^twos·5^fives) × gcd(rest, left)`, as the
- * two parts of `den` share no prime: the first is found by taking 10s, then 2s and 5s, out of
- * `num` while `den` has them; the second is the memo's.
+ * The reduced fraction `num/den` of a value that does not terminate, given `left`, the remainder
+ * by `rest` of `num` times a number prime to `rest` (`0 < left < rest`), so that
+ * `gcd(rest, left) = gcd(rest, num)`. `gcd(num, den)` is `gcd(num, 2^twos·5^fives) × gcd(rest, left)`,
+ * as the two parts of `den` share no prime: the first is found by taking 10s, then 2s and 5s, out
+ * of `num` while `den` has them; the second is the memo's.
  */
 function fractionText(num: Decimal, f: Denominator, left: Decimal): string {
   let n = num;
