@@ -3,9 +3,9 @@
  * Runs independent npm steps at the same time: `node scripts/concurrently.mjs "CMD" "CMD" …`.
  * Each command runs in a shell, its output held and printed whole when it ends (so the lines of two
  * steps never mix); the exit status is the first failing command's, or 0 when all succeed. Used by
- * `npm run build` (the three front-end packages, each needing only the core's build) and by
- * `npm test` (the build beside the typecheck, which reads sources only): on a 2-core machine
- * each of these steps is mostly one TypeScript compiler on one core.
+ * `npm run build` (the schemas and the three front-end packages, each needing only the core's
+ * build) and by `npm test` (the build beside the typecheck, which reads sources only): on a
+ * 2-core machine each of these steps is mostly one TypeScript compiler on one core.
  * Plain JavaScript so that Node 20 runs it without a TypeScript loader.
  */
 import { spawn } from "node:child_process";
