@@ -2,13 +2,15 @@
 /**
  * Runs independent npm steps at the same time: `node scripts/concurrently.mjs "CMD" "CMD" …`.
  * Each command runs in a shell, its output held and printed whole when it ends (so the lines of two
- * steps never mix); the exit status is the first failing command's, or 0 when all succeed. Used by
- * `npm run build` (the schemas and the three front-end packages, each needing only the core's
- * build) and by `npm test` (the build beside the typecheck, which reads sources only): on a
- * 2-core machine each of these steps is mostly one TypeScript compiler on one core.
+ * steps never mix); the exit status is the first failing command's (128 + the signal's number for
+ * one ended by a signal), or 0 when all succeed. Used by `npm run build` (the schemas and the
+ * three front-end packages, each needing only the core's build) and by `npm test` (the build
+ * beside the typecheck, which reads sources only): on a 2-core machine each of these steps is
+ * mostly one TypeScript compiler on one core.
  * Plain JavaScript so that Node 20 runs it without a TypeScript loader.
  */
 import { spawn } from "node:child_process";
+import { constants } from "node:os";
 
 const commands = process.argv.slice(2);
 if (commands.length === 0) {
@@ -24,7 +26,7 @@ function run(command) {
     child.stdout.on("data", (chunk) => chunks.push({ to: process.stdout, chunk }));
     child.stderr.on("data", (chunk) => chunks.push({ to: process.stderr, chunk }));
     child.on("error", (error) => resolve({ command, status: 1, chunks: [{ to: process.stderr, chunk: `${error.message}\n` }] }));
-    child.on("close", (code, signal) => resolve({ command, status: code ?? (signal === null ? 1 : 128), chunks }));
+    child.on("close", (code, signal) => resolve({ command, status: code ?? 128 + (constants.signals[signal] ?? 0), chunks }));
   });
 }
 
