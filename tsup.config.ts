@@ -25,7 +25,6 @@ export default defineConfig([
     entry: { ...library, cli: "src/cli/bin.ts", "batch-worker": "src/cli/batch-worker.ts" },
     format: ["esm"],
     splitting: true,
-    dts: { entry: library },
     sourcemap: false,
     clean: true,
     target: "es2022",
@@ -38,8 +37,16 @@ export default defineConfig([
     entry: library,
     format: ["cjs"],
     splitting: true,
-    dts: { entry: library },
     sourcemap: false,
+    target: "es2022",
+    platform: "neutral",
+  },
+  {
+    // The declarations of the library's entries, for `import` (.d.ts) and `require` (.d.cts): one
+    // TypeScript program written out twice, where a `dts` in each build above compiled it twice.
+    entry: library,
+    format: ["esm", "cjs"],
+    dts: { entry: library, only: true },
     target: "es2022",
     platform: "neutral",
   },

@@ -24,5 +24,17 @@ export default defineConfig({
     include: ["test/**/*.test.ts", "packages/*/test/**/*.test.ts"],
     testTimeout: 60_000,
     pool: "threads",
+    // One test file at a time per processor, all of them: Vitest's default for `vitest run` is one
+    // fewer than the processors, which on a 2-core machine runs the files one after another (most
+    // of them wait on Chromium, LibreOffice, npm or a server as much as they compute).
+    maxWorkers: "100%",
+    // The files share their worker's modules instead of importing the engine afresh each (half the
+    // time of the small files went to that). No test relies on a fresh module graph: the one that
+    // needs the library loaded anew does so itself (vi.resetModules, test/core/decimal-isolation),
+    // the stubs are undone (below, and in each file), and the limits of memory and stack are
+    // measured in processes of their own.
+    isolate: false,
+    unstubEnvs: true,
+    unstubGlobals: true,
   },
 });

@@ -19,18 +19,46 @@ set -euo pipefail
 
 has() { command -v "$1" >/dev/null 2>&1; }
 
-# Whether any python3 on PATH imports the module $1.
-python_has() {
-  local dir candidate
+# The Python modules the tests import, each found in some python3 on PATH by find_python_modules.
+declare -A python_module=()
+
+# Looks for the modules $@ in each `python3` and `python3.N` on PATH (the names
+# test/support/programs.ts tries; not python3-config, python3.N-gdb.py), one process per
+# interpreter for all the modules still missing, and stops once every one is found. A user's
+# pyenv puts a shim of each version before Debian's python3 (where apt installs the modules), and
+# each shim costs a fraction of a second: looked for from the end of PATH, the search usually ends
+# at its first interpreter.
+find_python_modules() {
+  local dir candidate module found
+  local -a dirs=() missing=()
   local IFS=:
-  for dir in $PATH; do
-    for candidate in "$dir"/python3 "$dir"/python3.[0-9]*; do
+  read -r -a dirs <<<"$PATH"
+  IFS=$' \t\n'
+  local i
+  for ((i = ${#dirs[@]} - 1; i >= 0; i--)); do
+    dir=${dirs[i]}
+    for candidate in "$dir"/python3 "$dir"/python3.[0-9] "$dir"/python3.[0-9][0-9]; do
       [ -x "$candidate" ] && [ ! -d "$candidate" ] || continue
-      "$candidate" -c "import $1" >/dev/null 2>&1 && return 0
+      missing=()
+      for module in "$@"; do [ -n "${python_module[$module]:-}" ] || missing+=("$module"); done
+      [ "${#missing[@]}" -eq 0 ] && return 0
+      # Prints each module of argv that imports, one a line.
+      found=$("$candidate" -c 'import importlib, sys
+for name in sys.argv[1:]:
+    try:
+        importlib.import_module(name)
+        print(name)
+    except Exception:
+        pass' "${missing[@]}" 2>/dev/null) || true
+      for module in $found; do python_module[$module]=1; done
     done
   done
-  return 1
 }
+
+# Whether any python3 on PATH imports the module $1 (after find_python_modules).
+python_has() { [ -n "${python_module[$1]:-}" ]; }
+
+find_python_modules openpyxl jsonschema
 
 need=()
 has chromium || need+=(chromium)

@@ -10,6 +10,12 @@ import { delimiter, join } from "node:path";
 const found = new Map<string, string>();
 
 /**
+ * The candidates that cannot run at all (exit 127: a pyenv shim of a version not selected), tried
+ * once per test worker rather than once per module: each costs a fraction of a second.
+ */
+const unrunnable = new Set<string>();
+
+/**
  * The path of a python3 on PATH that can `import module`; an error naming the Debian package when
  * there is none (npm test installs it: scripts/test-prerequisites.sh).
  *
@@ -42,11 +48,13 @@ export function findPython(module: string): string | undefined {
       .sort((a, b) => a.length - b.length)
       .map((name) => join(dir, name));
     for (const candidate of candidates) {
-      if (!statSync(candidate, { throwIfNoEntry: false })?.isFile()) continue;
-      if (spawnSync(candidate, ["-c", `import ${module}`], { stdio: "ignore" }).status === 0) {
+      if (unrunnable.has(candidate) || !statSync(candidate, { throwIfNoEntry: false })?.isFile()) continue;
+      const { status } = spawnSync(candidate, ["-c", `import ${module}`], { stdio: "ignore" });
+      if (status === 0) {
         found.set(module, candidate);
         return candidate;
       }
+      if (status === 127) unrunnable.add(candidate);
     }
   }
   return undefined;
