@@ -36,6 +36,17 @@ afterAll(async () => {
 const load = (files: Files): Promise<void> => loadFiles(open.page, files);
 const settle = (): Promise<void> => settled(open.page);
 
+/**
+ * Types a value into a ballot form's field and commits it (`change`), as a clerk does, once the
+ * page has settled: a field typed into while the page is still recomputing is drawn again from
+ * what was committed before, and the typing is lost.
+ */
+const enter = async (field: ReturnType<OpenPage["page"]["locator"]>, value: string): Promise<void> => {
+  await settle();
+  await field.fill(value);
+  await field.dispatchEvent("change");
+};
+
 const xlsx = (name: string, buffer: Buffer | Uint8Array) => ({ name, mimeType: XLSX, buffer: Buffer.from(buffer) });
 const json = (name: string, value: unknown) => ({ name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(value)) });
 const examples = () => exampleFiles.map((name) => ({ name, mimeType: "application/json", buffer: readFileSync(join(exampleDir, name)) }));
@@ -137,8 +148,7 @@ describe("ballots on the offline page", () => {
     expect(await rows()).toEqual([]);
     // The ballots issued, typed in the form beside the file.
     const issued = page.locator('[data-ballot-file="1-native.xlsx"] input[data-field="issued"]');
-    await issued.fill("20");
-    await issued.dispatchEvent("change");
+    await enter(issued, "20");
     await page.waitForFunction(() => document.querySelector(".box .box-counts")?.textContent?.startsWith("发出 20 张") === true);
     expect((await shownBox("1-native.xlsx")).counts).toBe(`发出 20 张，收回 ${core.box.returned} 张，计入 ${core.box.counted} 张`);
   });
@@ -146,8 +156,7 @@ describe("ballots on the offline page", () => {
   it("shows a box's problems with their place: more ballots back than issued, a mark it cannot read", async () => {
     const { page } = open;
     const issued = page.locator('[data-ballot-file="1-native.xlsx"] input[data-field="issued"]');
-    await issued.fill("5");
-    await issued.dispatchEvent("change");
+    await enter(issued, "5");
     await page.waitForSelector('.problem-file[data-file="1-native.xlsx"]');
     const shown = await problemsOf("1-native.xlsx");
     expect(shown).toContain("发出票数：收回 12 张测评票，多于发出的 5 张：按有效票条件整箱无效，一张都不计");
@@ -177,8 +186,7 @@ describe("ballots on the offline page", () => {
     await page.selectOption(`${form} select[data-field="component"]`, "serviceRecipients");
     await settle();
     const date = page.locator(`${form} input[data-field="date"]`);
-    await date.fill("2022-12-20");
-    await date.dispatchEvent("change");
+    await enter(date, "2022-12-20");
     await page.waitForSelector('.box[data-box-file="0-platform.xlsx"]');
 
     const core = await coreTally(fixture("0-platform.xlsx"), records, { component: "serviceRecipients", date: "2022-12-20", year: 2022 });
