@@ -126,8 +126,8 @@ class ThreadScorer implements LineScorer {
     this.workers = [];
     this.waiting = [];
     for (let i = 0; i < count; i += 1) {
-      // A young generation of 16 MB, as the main thread's: larger ones scored no faster here and
-      // held 50 MB more per thread (docs/performance.md).
+      // A young generation of 16 MB, half what the main thread's grows to: larger ones (48, 96 MB)
+      // scored no faster here and held 40–60 MB more (docs/performance.md, the third speed pass).
       const worker = new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
       const queue: Waiter[] = [];
       worker.on("message", (bytes: Uint8Array) => queue.shift()?.resolve(bytes));
