@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { ASSUMPTIONS, applyTally, explain, rank, score, tally, type RankEntry, type ScoreResult, type TallyResult } from "wubi-wuping";
 import { readBallots, type BallotBoxJson } from "@wubi-wuping/workbook";
+import type { Locator } from "playwright-core";
 import { loadFiles, openPage, root, settle as settled, type Files, type OpenPage } from "./browser.js";
 
 const fixtures = join(root, "test/fixtures/ballots");
@@ -41,7 +42,7 @@ const settle = (): Promise<void> => settled(open.page);
  * page has settled: a field typed into while the page is still recomputing is drawn again from
  * what was committed before, and the typing is lost.
  */
-const enter = async (field: ReturnType<OpenPage["page"]["locator"]>, value: string): Promise<void> => {
+const enter = async (field: Locator, value: string): Promise<void> => {
   await settle();
   await field.fill(value);
   await field.dispatchEvent("change");
